@@ -1,0 +1,30 @@
+/** The one error shape of the public API: `{ "error": { "code", "message", ... } }`. */
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'invalid_json'
+  | 'validation_failed'
+  | 'query_syntax'
+  | 'unknown_source'
+  | 'unknown_field'
+  | 'invalid_time'
+  | 'invalid_cursor'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'engine_unavailable'
+  | 'engine_timeout'
+  | 'engine_error'
+  | 'internal';
+
+export interface ApiErrorBody {
+  error: {
+    code: ApiErrorCode;
+    message: string;
+    /** Where the problem is: a JSON path into the request (`filters.0.value`) or a parameter name. */
+    path?: string;
+    /** For query syntax errors: the character offset in the query text. */
+    offset?: number;
+    /** For query syntax errors: what the parser expected at `offset`. */
+    expected?: string[];
+  };
+}

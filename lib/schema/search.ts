@@ -1,0 +1,140 @@
+/**
+ * The wire shape of POST /api/search: one schema validates on the server and types the client.
+ * Limits live here so the server, the UI and the docs agree on them.
+ */
+import { z } from 'zod';
+
+export const SEARCH_LIMITS = {
+  queryLength: 4_096,
+  maxRows: 500,
+  defaultRows: 100,
+  maxFilters: 50,
+  maxFilterValues: 100,
+  maxFacets: 10,
+  defaultFacetSize: 10,
+  maxFacetSize: 100,
+  maxHistogramBuckets: 200,
+  fieldNameLength: 256,
+  valueLength: 1_024,
+  cursorLength: 2_048,
+  timeExpressionLength: 64,
+} as const;
+
+const fieldName = z
+  .string()
+  .min(1, 'a field name is required')
+  .max(SEARCH_LIMITS.fieldNameLength, `field names are at most ${SEARCH_LIMITS.fieldNameLength} characters`);
+const filterValue = z.string().max(SEARCH_LIMITS.valueLength, `values are at most ${SEARCH_LIMITS.valueLength} characters`);
+
+export const QueryLanguage = z.enum(['kql', 'lucene']);
+export type QueryLanguage = z.infer<typeof QueryLanguage>;
+
+export const QueryInput = z.object({
+  language: QueryLanguage.default('kql'),
+  text: z
+    .string()
+    .max(SEARCH_LIMITS.queryLength, `the query is longer than ${SEARCH_LIMITS.queryLength} characters`)
+    .default(''),
+});
+export type QueryInput = z.infer<typeof QueryInput>;
+
+const filterCommon = {
+  field: fieldName,
+  negate: z.boolean().default(false),
+  /** A disabled filter is kept (in the URL, in a view) but not applied. */
+  disabled: z.boolean().default(false),
+};
+
+export const Filter = z.discriminatedUnion('op', [
+  z.object({ ...filterCommon, op: z.literal('is'), value: filterValue }),
+  z.object({
+    ...filterCommon,
+    op: z.literal('is_one_of'),
+    value: z.array(filterValue).min(1).max(SEARCH_LIMITS.maxFilterValues),
+  }),
+  z.object({ ...filterCommon, op: z.literal('exists') }),
+  z.object({
+    ...filterCommon,
+    op: z.literal('between'),
+    value: z
+      .object({ gte: filterValue.optional(), lt: filterValue.optional() })
+      .refine((v) => v.gte !== undefined || v.lt !== undefined, 'between needs gte, lt or both'),
+  }),
+]);
+export type Filter = z.infer<typeof Filter>;
+
+/** Date math (`now-24h`, `now/d`) or an ISO-8601 instant. Resolved and checked on the server. */
+const timeExpression = z.string().min(1).max(SEARCH_LIMITS.timeExpressionLength);
+export const TimeRange = z.object({ from: timeExpression, to: timeExpression });
+export type TimeRange = z.infer<typeof TimeRange>;
+export const DEFAULT_TIME_RANGE: TimeRange = { from: 'now-24h', to: 'now' };
+
+export const SortOrder = z.enum(['desc', 'asc']);
+export type SortOrder = z.infer<typeof SortOrder>;
+
+export const SearchRequest = z
+  .object({
+    source: z.string().min(1).max(64).optional(),
+    query: QueryInput.default({ language: 'kql', text: '' }),
+    filters: z.array(Filter).max(SEARCH_LIMITS.maxFilters).default([]),
+    time: TimeRange.default(DEFAULT_TIME_RANGE),
+    sort: SortOrder.default('desc'),
+    size: z
+      .number()
+      .int('size must be a whole number')
+      .min(1, 'size must be at least 1')
+      .max(SEARCH_LIMITS.maxRows, `size is at most ${SEARCH_LIMITS.maxRows}`)
+      .default(SEARCH_LIMITS.defaultRows),
+    after: z.string().min(1).max(SEARCH_LIMITS.cursorLength).optional(),
+    histogram: z.boolean().default(true),
+    /** Profile meanings (`namespace`, `pod`, …) or field names. */
+    facets: z.array(fieldName).max(SEARCH_LIMITS.maxFacets).default([]),
+    facetSize: z.number().int().min(1).max(SEARCH_LIMITS.maxFacetSize).default(SEARCH_LIMITS.defaultFacetSize),
+  })
+  .strict();
+export type SearchRequest = z.infer<typeof SearchRequest>;
+export type SearchRequestInput = z.input<typeof SearchRequest>;
+
+/** [start, end) character offsets of matched terms inside `message`. */
+export type HighlightRange = [number, number];
+
+export interface SearchHit {
+  id: string;
+  index: string;
+  timestamp: string;
+  message: string;
+  highlight?: HighlightRange[];
+  /** Flattened `_source`: dotted field name → value. */
+  fields: Record<string, unknown>;
+}
+
+export interface HistogramBucket {
+  key: number;
+  count: number;
+  /** Counts per level value when the source has a level field. */
+  levels?: Record<string, number>;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface PartialResults {
+  failedShards: number;
+  totalShards: number;
+  timedOut: boolean;
+  reasons: string[];
+}
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  total: { value: number; relation: 'eq' | 'gte' };
+  histogram: { interval: string; intervalMs: number; from: number; to: number; buckets: HistogramBucket[] } | null;
+  facets: Record<string, FacetValue[]>;
+  cursor: string | null;
+  partial: PartialResults | null;
+  /** The time range as resolved on the server (epoch ms), so the UI shows what was searched. */
+  range: { from: number; to: number };
+  tookMs: { engine: number; server: number };
+}
