@@ -1,0 +1,204 @@
+/**
+ * The explorer's URL codec: the URL is the source of truth for what the screen shows, so every
+ * link someone pastes must decode to a usable state. Decoding never throws — a parameter that is
+ * missing, malformed, over a limit or from an unknown version falls back to its default, one
+ * parameter at a time, so one bad value does not cost the rest of a shared link.
+ */
+import {
+  DEFAULT_TIME_RANGE,
+  Filter,
+  QueryLanguage,
+  SEARCH_LIMITS,
+  SortOrder,
+  type QueryInput,
+  type TimeRange,
+} from '@/lib/schema/search';
+
+export const URL_STATE_VERSION = 1;
+
+/** Profile meanings (resolved per source) and `message`; anything else is a field name. */
+export const DEFAULT_COLUMNS: readonly string[] = ['namespace', 'pod', 'container', 'level', 'message'];
+export const MAX_COLUMNS = 30;
+
+export interface DocRef {
+  index: string;
+  id: string;
+}
+
+export interface ExplorerState {
+  source: string | undefined;
+  query: QueryInput;
+  filters: Filter[];
+  time: TimeRange;
+  columns: string[];
+  sort: SortOrder;
+  /** The document open in the document view. */
+  doc: DocRef | null;
+}
+
+export const DEFAULT_STATE: ExplorerState = {
+  source: undefined,
+  query: { language: 'kql', text: '' },
+  filters: [],
+  time: DEFAULT_TIME_RANGE,
+  columns: [...DEFAULT_COLUMNS],
+  sort: 'desc',
+  doc: null,
+};
+
+/** Parameter names: short because links get pasted into chats and tickets. */
+const P = {
+  version: 'v',
+  source: 'src',
+  query: 'q',
+  language: 'lang',
+  filters: 'f',
+  from: 'from',
+  to: 'to',
+  columns: 'cols',
+  sort: 'sort',
+  doc: 'doc',
+} as const;
+
+type Params = Pick<URLSearchParams, 'get'>;
+
+export function decodeState(params: Params): ExplorerState {
+  const version = decodeVersion(params.get(P.version));
+  const migrated = migrate(params, version);
+  return {
+    source: decodeSource(migrated.get(P.source)),
+    query: {
+      language: decodeLanguage(migrated.get(P.language)),
+      text: decodeQueryText(migrated.get(P.query)),
+    },
+    filters: decodeFilters(migrated.get(P.filters)),
+    time: decodeTime(migrated.get(P.from), migrated.get(P.to)),
+    columns: decodeColumns(migrated.get(P.columns)),
+    sort: SortOrder.safeParse(migrated.get(P.sort)).data ?? DEFAULT_STATE.sort,
+    doc: decodeDoc(migrated.get(P.doc)),
+  };
+}
+
+/**
+ * Writes only what differs from the defaults, except the version and the time range: a link's
+ * time range is spelled out so it still means the same thing if the default ever changes.
+ */
+export function encodeState(state: ExplorerState): URLSearchParams {
+  const out = new URLSearchParams();
+  out.set(P.version, String(URL_STATE_VERSION));
+  if (state.source) out.set(P.source, state.source);
+  if (state.query.text) out.set(P.query, state.query.text);
+  if (state.query.language !== DEFAULT_STATE.query.language) out.set(P.language, state.query.language);
+  if (state.filters.length > 0) out.set(P.filters, JSON.stringify(state.filters.map(compactFilter)));
+  out.set(P.from, state.time.from);
+  out.set(P.to, state.time.to);
+  if (!sameList(state.columns, DEFAULT_COLUMNS)) out.set(P.columns, state.columns.map(escapeColumn).join(','));
+  if (state.sort !== DEFAULT_STATE.sort) out.set(P.sort, state.sort);
+  if (state.doc) out.set(P.doc, `${state.doc.index}/${state.doc.id}`);
+  return out;
+}
+
+export function stateToSearch(state: ExplorerState): string {
+  return `?${encodeState(state).toString()}`;
+}
+
+function decodeVersion(raw: string | null): number {
+  const n = raw === null ? URL_STATE_VERSION : Number(raw);
+  return Number.isInteger(n) && n >= 1 ? n : URL_STATE_VERSION;
+}
+
+/**
+ * Version 1 is the first; later versions add a step here that rewrites older parameters into the
+ * current ones. A link from a newer version than this build is read as the current version,
+ * parameter by parameter, which keeps whatever still parses.
+ */
+function migrate(params: Params, _version: number): Params {
+  return params;
+}
+
+function decodeSource(raw: string | null): string | undefined {
+  if (!raw || raw.length > 64 || !/^[\w.-]+$/.test(raw)) return undefined;
+  return raw;
+}
+
+function decodeLanguage(raw: string | null): QueryLanguage {
+  return QueryLanguage.safeParse(raw).data ?? DEFAULT_STATE.query.language;
+}
+
+function decodeQueryText(raw: string | null): string {
+  if (raw === null || raw.length > SEARCH_LIMITS.queryLength) return DEFAULT_STATE.query.text;
+  return raw;
+}
+
+function decodeFilters(raw: string | null): Filter[] {
+  if (!raw) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  const filters: Filter[] = [];
+  for (const item of parsed.slice(0, SEARCH_LIMITS.maxFilters)) {
+    const result = Filter.safeParse(item);
+    if (result.success) filters.push(result.data);
+  }
+  return filters;
+}
+
+/** Date math or an ISO-8601 instant; the server resolves and checks it, this only keeps junk out. */
+export function isTimeExpression(raw: string): boolean {
+  if (raw.length === 0 || raw.length > SEARCH_LIMITS.timeExpressionLength) return false;
+  if (/^now([+-]\d+[smhdwMy])*(\/[smhdwMy])?$/.test(raw)) return true;
+  return /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw) && !Number.isNaN(Date.parse(raw));
+}
+
+function decodeTime(from: string | null, to: string | null): TimeRange {
+  if (from === null || to === null || !isTimeExpression(from) || !isTimeExpression(to)) return DEFAULT_STATE.time;
+  const fromMs = Date.parse(from);
+  const toMs = Date.parse(to);
+  // Two absolute instants the wrong way round cannot be meant; relative ones are checked on the server.
+  if (!Number.isNaN(fromMs) && !Number.isNaN(toMs) && fromMs >= toMs) return DEFAULT_STATE.time;
+  return { from, to };
+}
+
+/** Commas separate columns, so a comma (and the escape character) inside a field name is escaped. */
+function escapeColumn(name: string): string {
+  return name.replace(/%/g, '%25').replace(/,/g, '%2C');
+}
+
+function decodeColumns(raw: string | null): string[] {
+  if (raw === null) return [...DEFAULT_COLUMNS];
+  const columns: string[] = [];
+  for (const part of raw.split(',')) {
+    let name: string;
+    try {
+      name = decodeURIComponent(part);
+    } catch {
+      continue;
+    }
+    if (name.length === 0 || name.length > SEARCH_LIMITS.fieldNameLength || columns.includes(name)) continue;
+    columns.push(name);
+    if (columns.length === MAX_COLUMNS) break;
+  }
+  return columns.length > 0 ? columns : [...DEFAULT_COLUMNS];
+}
+
+function decodeDoc(raw: string | null): DocRef | null {
+  if (!raw || raw.length > 1024) return null;
+  // Index names cannot contain '/', so the first one separates index from id.
+  const slash = raw.indexOf('/');
+  if (slash <= 0 || slash === raw.length - 1) return null;
+  return { index: raw.slice(0, slash), id: raw.slice(slash + 1) };
+}
+
+/** Leaves out flags at their defaults so shared links stay short. */
+function compactFilter(filter: Filter): Record<string, unknown> {
+  const { negate, disabled, ...rest } = filter;
+  return { ...rest, ...(negate ? { negate } : {}), ...(disabled ? { disabled } : {}) };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}

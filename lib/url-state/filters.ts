@@ -1,0 +1,35 @@
+/**
+ * Changes to the filter list, as pure functions over the URL state's filters. Including or
+ * excluding a value that already has a filter flips that filter instead of stacking a second one
+ * that contradicts it.
+ */
+import type { Filter } from '@/lib/schema/search';
+import { SEARCH_LIMITS } from '@/lib/schema/search';
+
+export function applyValueFilter(filters: Filter[], field: string, value: string, negate: boolean): Filter[] {
+  const existing = filters.findIndex((f) => f.op === 'is' && f.field === field && f.value === value);
+  if (existing >= 0) {
+    return filters.map((f, i) => (i === existing ? { ...f, negate, disabled: false } : f));
+  }
+  if (filters.length >= SEARCH_LIMITS.maxFilters) return filters;
+  return [...filters, { field, op: 'is', value, negate, disabled: false }];
+}
+
+export function removeFilterAt(filters: Filter[], index: number): Filter[] {
+  return filters.filter((_, i) => i !== index);
+}
+
+export function toggleNegateAt(filters: Filter[], index: number): Filter[] {
+  return filters.map((f, i) => (i === index ? { ...f, negate: !f.negate } : f));
+}
+
+export function toggleDisabledAt(filters: Filter[], index: number): Filter[] {
+  return filters.map((f, i) => (i === index ? { ...f, disabled: !f.disabled } : f));
+}
+
+/** The state of a value in the filter list, for showing facet values as included or excluded. */
+export function valueFilterState(filters: Filter[], field: string, value: string): 'included' | 'excluded' | null {
+  const match = filters.find((f) => !f.disabled && f.op === 'is' && f.field === field && f.value === value);
+  if (!match) return null;
+  return match.negate ? 'excluded' : 'included';
+}
