@@ -10,12 +10,16 @@ const RESERVED = /[+\-=&|><!(){}[\]^"~*?:\\/]/g;
 const OPERATOR_WORD = /(^|\s)(AND|OR|NOT)(?=\s|$)/g;
 
 export function escapeQueryString(text: string): string {
-  return text.replace(RESERVED, '\\$&').replace(OPERATOR_WORD, '$1\\$2');
+  return escapeOperatorWords(text.replace(RESERVED, '\\$&'));
 }
 
 /** `['api-', '']` → `api\-*`: every part escaped, joined by a real wildcard. */
 export function wildcardToQueryString(parts: readonly string[]): string {
-  return parts.map(escapeQueryString).join('*');
+  return escapeOperatorWords(parts.map((part) => part.replace(RESERVED, '\\$&')).join('*'));
+}
+
+function escapeOperatorWords(text: string): string {
+  return text.replace(OPERATOR_WORD, '$1\\$2');
 }
 
 /** Glob match where `*` spans any characters, dots included (`kubernetes.labels.*`). */
