@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { isSafeRedirectPath, normaliseSharePath } from '@/lib/links/path';
+import { LINK_LIMITS } from '@/lib/schema/links';
+
+describe('normaliseSharePath accepts same-origin relative paths', () => {
+  it.each([
+    ['/', '/'],
+    ['/?v=1&from=now-24h&to=now', '/?v=1&from=now-24h&to=now'],
+    ['/views/AbC123xyz0AbC123xy', '/views/AbC123xyz0AbC123xy'],
+    ['/?q=level%3Aerror%20and%20not%20ns%3A%22a%5Cb%22', '/?q=level%3Aerror%20and%20not%20ns%3A%22a%5Cb%22'],
+    ['/?f=%5B%7B%22field%22%3A%22a%22%7D%5D#doc', '/?f=%5B%7B%22field%22%3A%22a%22%7D%5D#doc'],
+    // A query string may carry // and encoded slashes: it never decides the host.
+    ['/?next=//evil.example&x=%2F%2Fevil', '/?next=//evil.example&x=%2F%2Fevil'],
+    ['/a/./b/../c', '/a/c'],
+    ['/?q="x"', '/?q=%22x%22'],
+    ['/%7Euser', '/%7Euser'],
+  ])('%s → %s', (input, normal) => {
+    expect(normaliseSharePath(input)).toEqual({ ok: true, path: normal });
+    expect(isSafeRedirectPath(normal)).toBe(true);
+  });
+});
+
+describe('normaliseSharePath rejects anything that could leave the site', () => {
+  it.each([
+    ['empty', ''],
+    ['no leading slash', 'views/abc'],
+    ['absolute URL', 'https://evil.example/'],
+    ['javascript scheme', 'javascript:alert(1)'],
+    ['data scheme', 'data:text/html,<script>alert(1)</script>'],
+    ['protocol-relative', '//evil.example'],
+    ['protocol-relative with path', '//evil.example/?v=1'],
+    ['slash backslash', '/\\evil.example'],
+    ['backslash first', '\\\\evil.example'],
+    ['backslash later', '/a\\b'],
+    ['encoded slash', '/%2F%2Fevil.example'],
+    ['encoded slash lower case', '/%2f%2fevil.example'],
+    ['encoded backslash', '/%5Cevil.example'],
+    ['half encoded', '/%2Fevil.example'],
+    ['double encoded slash', '/%252F%252Fevil.example'],
+    ['double encoded backslash', '/%255Cevil.example'],
+    ['dot segments to //', '/..//evil.example'],
+    ['dot segments to // (2)', '/a/..//evil.example'],
+    ['scheme in first segment', '/javascript:alert(1)'],
+    ['encoded scheme', '/javascript%3Aalert(1)'],
+    ['tab', '/\tevil'],
+    ['newline', '/a\nb'],
+    ['carriage return', '/a\rLocation: //evil'],
+    ['encoded newline in the path', '/a%0d%0aSet-Cookie:x'],
+    ['NUL', '/a\u0000'],
+    ['encoded NUL', '/a%00b'],
+    ['space', '/a b'],
+    ['non-ASCII', '/ä'],
+    ['unicode line separator', '/a\u2028b'],
+    ['broken percent-encoding', '/%E0%A4%A'],
+    ['too long', `/?q=${'a'.repeat(LINK_LIMITS.pathLength)}`],
+  ])('%s', (_name, input) => {
+    const check = normaliseSharePath(input);
+    expect(check.ok).toBe(false);
+    expect(isSafeRedirectPath(input)).toBe(false);
+  });
+
+  it('rejects non-strings', () => {
+    expect(normaliseSharePath(42).ok).toBe(false);
+    expect(normaliseSharePath(null).ok).toBe(false);
+    expect(isSafeRedirectPath(undefined)).toBe(false);
+  });
+
+  it('refuses to redirect to a stored path that is not in normal form', () => {
+    expect(isSafeRedirectPath('/a/./b')).toBe(false);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * What a saved view remembers: the explorer screen's URL state (without the open document),
+ * versioned on its own so that a view saved by an older build still opens after the shape
+ * changes. The URL codec (lib/url-state) and this schema describe the same fields; a view's
+ * state converts to the codec's `ExplorerState` with `{ ...state, doc: null }` and back with
+ * `toViewState(explorerState)`.
+ */
+import { z } from 'zod';
+import { Filter, QueryInput, SEARCH_LIMITS, SortOrder } from '@/lib/schema/search';
+
+export const VIEW_STATE_VERSION = 1;
+
+export const VIEW_STATE_LIMITS = {
+  /** The same bound as the URL codec's MAX_COLUMNS, so every view fits in a link and back. */
+  maxColumns: 30,
+  sourceLength: 64,
+} as const;
+
+/**
+ * Date math (`now-15m`, `now/d`, `now-1d/d`) or an ISO-8601 date or instant. At least as
+ * permissive as the URL codec, so every state the screen can show can also be saved; whether
+ * the range resolves is checked when it is searched.
+ */
+const DATE_MATH = /^now([+-]\d+[smhdwMy]|\/[smhdwMy])*$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export function isViewTimeExpression(raw: string): boolean {
+  if (DATE_MATH.test(raw)) return true;
+  return ISO_DATE.test(raw) && !Number.isNaN(Date.parse(raw));
+}
+
+const timeExpression = z
+  .string()
+  .min(1, 'a time is required')
+  .max(SEARCH_LIMITS.timeExpressionLength, `times are at most ${SEARCH_LIMITS.timeExpressionLength} characters`)
+  .refine(isViewTimeExpression, 'expected date math like now-24h or an ISO-8601 time');
+
+export const ViewTimeRange = z
+  .object({ from: timeExpression, to: timeExpression })
+  .strict()
+  .refine((t) => {
+    const from = Date.parse(t.from);
+    const to = Date.parse(t.to);
+    return Number.isNaN(from) || Number.isNaN(to) || from < to;
+  }, 'from must be before to');
+
+const columnName = z
+  .string()
+  .min(1, 'a column name is required')
+  .max(SEARCH_LIMITS.fieldNameLength, `column names are at most ${SEARCH_LIMITS.fieldNameLength} characters`);
+
+export const ViewState = z
+  .object({
+    schemaVersion: z.literal(VIEW_STATE_VERSION),
+    /** Absent means "the default source", as in the URL. */
+    source: z
+      .string()
+      .min(1)
+      .max(VIEW_STATE_LIMITS.sourceLength)
+      .regex(/^[\w.-]+$/, 'source ids are letters, digits, _, . and -')
+      .optional(),
+    query: QueryInput.strict(),
+    filters: z.array(Filter).max(SEARCH_LIMITS.maxFilters, `at most ${SEARCH_LIMITS.maxFilters} filters`),
+    time: ViewTimeRange,
+    columns: z
+      .array(columnName)
+      .min(1, 'at least one column')
+      .max(VIEW_STATE_LIMITS.maxColumns, `at most ${VIEW_STATE_LIMITS.maxColumns} columns`)
+      .refine((cols) => new Set(cols).size === cols.length, 'columns must not repeat'),
+    sort: SortOrder,
+  })
+  .strict();
+export type ViewState = z.infer<typeof ViewState>;
+
+/** Everything the screen knows; extra keys (the open document, …) are not part of a view. */
+export interface ViewStateSource {
+  source?: string | undefined;
+  query: { language: ViewState['query']['language']; text: string };
+  filters: ViewState['filters'];
+  time: { from: string; to: string };
+  columns: readonly string[];
+  sort: ViewState['sort'];
+}
+
+export function toViewState(screen: ViewStateSource): ViewState {
+  return {
+    schemaVersion: VIEW_STATE_VERSION,
+    ...(screen.source ? { source: screen.source } : {}),
+    query: { language: screen.query.language, text: screen.query.text },
+    filters: screen.filters,
+    time: { from: screen.time.from, to: screen.time.to },
+    columns: [...screen.columns],
+    sort: screen.sort,
+  };
+}
+
+/**
+ * Brings a stored or submitted state up to the current version before it is validated. Each
+ * future version adds one step here (v1 → v2, v2 → v3, …); input without a version is read as
+ * version 1, the first shape. Unknown future versions are left alone and fail validation.
+ */
+export function migrateViewState(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const state = raw as Record<string, unknown>;
+  if (state.schemaVersion === undefined) return { ...state, schemaVersion: 1 };
+  return state;
+}
+
+/** Migrates, then validates: the one way into a `ViewState` from anything untrusted. */
+export const StoredViewState = z.preprocess(migrateViewState, ViewState);

@@ -1,0 +1,67 @@
+/**
+ * The indices the app owns (saved views, short links). They are created on first use with an
+ * explicit, strict mapping, so a bug can never widen them by writing an unexpected field, and
+ * a full cluster and the local one get the same shape.
+ */
+import type { Client, estypes } from '@elastic/elasticsearch';
+import { errors } from '@elastic/elasticsearch';
+
+export const DEFAULT_APP_INDEX_PREFIX = 'log-explorer-';
+
+export function appIndexName(kind: 'views' | 'links', env: NodeJS.ProcessEnv = process.env): string {
+  const prefix = env.APP_INDEX_PREFIX?.trim() || DEFAULT_APP_INDEX_PREFIX;
+  const name = `${prefix}${kind}`.toLowerCase();
+  // Index names have their own rules; fail at startup rather than on the first save.
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(name) || name.length > 255) {
+    throw new Error(`APP_INDEX_PREFIX gives an invalid index name: ${JSON.stringify(name)}`);
+  }
+  return name;
+}
+
+export const APP_INDEX_SETTINGS: estypes.IndicesIndexSettings = {
+  number_of_shards: 1,
+  // One copy on a single node (stays green), two on a cluster so a lost node loses no views.
+  auto_expand_replicas: '0-1',
+};
+
+function alreadyExists(err: unknown): boolean {
+  return err instanceof errors.ResponseError && err.body?.error?.type === 'resource_already_exists_exception';
+}
+
+/**
+ * Creates the index once per process and remembers that it exists. A failure (engine down) is
+ * not remembered, so the next request tries again.
+ */
+export class AppIndex {
+  private ready: Promise<void> | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly mappings: estypes.MappingTypeMapping,
+  ) {}
+
+  ensure(client: Client): Promise<void> {
+    if (!this.ready) {
+      this.ready = this.create(client).catch((err: unknown) => {
+        this.ready = undefined;
+        throw err;
+      });
+    }
+    return this.ready;
+  }
+
+  private async create(client: Client): Promise<void> {
+    if (await client.indices.exists({ index: this.name })) return;
+    try {
+      await client.indices.create({
+        index: this.name,
+        settings: APP_INDEX_SETTINGS,
+        mappings: this.mappings,
+        wait_for_active_shards: 1,
+      });
+    } catch (err) {
+      // Another replica of the app, or a concurrent first request, created it first.
+      if (!alreadyExists(err)) throw err;
+    }
+  }
+}
