@@ -1,0 +1,129 @@
+import { Client, errors } from '@elastic/elasticsearch';
+import { ApiError } from '@/lib/api/errors';
+import { engineConnection } from '@/lib/es/connection';
+
+/**
+ * Per-request ceiling of the HTTP call to the engine. Searches also carry their own shorter
+ * engine-side `timeout` and a server deadline, so this only catches a hung connection.
+ */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+let shared: Client | undefined;
+
+/**
+ * The one engine client of this process, created on first use so that importing a route never
+ * opens connections or reads credentials. The client holds no "engine is down" state that could
+ * stick: with the default weighted pool a lone node is never excluded, so the first request
+ * after the engine comes back simply succeeds.
+ */
+export function getEngineClient(): Client {
+  if (!shared) {
+    const { options } = engineConnection();
+    shared = new Client({
+      ...options,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      // One retry hides a dropped keep-alive socket; more would only delay a clear 503.
+      maxRetries: 1,
+      name: 'log-explorer',
+    });
+  }
+  return shared;
+}
+
+/** For tests that switch engines between cases. */
+export async function closeEngineClient(): Promise<void> {
+  const client = shared;
+  shared = undefined;
+  await client?.close();
+}
+
+interface EngineErrorCause {
+  type?: string;
+  reason?: string;
+  caused_by?: EngineErrorCause;
+  root_cause?: EngineErrorCause[];
+  failed_shards?: { reason?: EngineErrorCause }[];
+}
+
+/** Engine error types that mean "the query the user wrote cannot be run", not "we broke". */
+const QUERY_ERROR_TYPES = new Set([
+  'query_shard_exception',
+  'parse_exception',
+  'query_parsing_exception',
+  'x_content_parse_exception',
+  'number_format_exception',
+  'illegal_argument_exception',
+  'date_time_parse_exception',
+  'too_many_nested_clauses',
+  'too_many_clauses',
+]);
+
+function deepestReason(cause: EngineErrorCause | undefined): string | undefined {
+  let reason = cause?.reason;
+  for (let c = cause?.caused_by, depth = 0; c && depth < 8; c = c.caused_by, depth++) {
+    if (c.reason) reason = c.reason;
+  }
+  return reason;
+}
+
+function clip(text: string, max = 400): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function queryErrorFrom(body: EngineErrorCause | undefined): ApiError | undefined {
+  if (!body) return undefined;
+  const shardCause = body.failed_shards?.[0]?.reason;
+  const root = body.root_cause?.[0];
+  const candidates = [shardCause, root, body.caused_by, body];
+  const match = candidates.find((c) => c?.type && QUERY_ERROR_TYPES.has(c.type));
+  if (!match) return undefined;
+  const reason = deepestReason(match) ?? 'the engine could not run this query';
+  return new ApiError(400, 'query_syntax', clip(`the query could not be run: ${reason}`));
+}
+
+/**
+ * Engine failures in public terms. Messages are written here, never copied from the transport
+ * error: those name the engine's host and port ("connect ECONNREFUSED 10.0.0.5:9200").
+ * Returns null for errors that did not come from the engine client.
+ */
+export function engineErrorToApiError(err: unknown, opts: { deadlineHit?: boolean } = {}): ApiError | null {
+  if (err instanceof ApiError) return err;
+  if (err instanceof errors.RequestAbortedError) {
+    if (opts.deadlineHit) return new ApiError(503, 'engine_timeout', 'the search engine did not answer in time');
+    // Nobody reads this response; 499 keeps the access log honest.
+    return new ApiError(499, 'bad_request', 'the request was cancelled by the caller');
+  }
+  if (err instanceof errors.TimeoutError) {
+    return new ApiError(503, 'engine_timeout', 'the search engine did not answer in time');
+  }
+  if (err instanceof errors.ConnectionError || err instanceof errors.NoLivingConnectionsError) {
+    return new ApiError(503, 'engine_unavailable', 'the search engine is not reachable; try again shortly');
+  }
+  if (err instanceof errors.ProductNotSupportedError) {
+    return new ApiError(503, 'engine_unavailable', 'the configured search engine is not a supported Elasticsearch');
+  }
+  if (err instanceof errors.ResponseError) {
+    const status = err.statusCode ?? 500;
+    const body = (err.body as { error?: EngineErrorCause } | undefined)?.error;
+    if (status === 400) {
+      const queryError = queryErrorFrom(body);
+      if (queryError) return queryError;
+    }
+    if (status === 401 || status === 403) {
+      return new ApiError(503, 'engine_unavailable', 'the app is not authorized by the search engine; check its credentials');
+    }
+    if (status === 429 || status === 503) {
+      return new ApiError(503, 'engine_unavailable', 'the search engine is overloaded or not ready; try again shortly');
+    }
+    if (status === 504 || body?.type === 'timeout_exception') {
+      return new ApiError(503, 'engine_timeout', 'the search engine did not answer in time');
+    }
+    console.error('[engine] unexpected response', status, JSON.stringify(body ?? null).slice(0, 2000));
+    return new ApiError(502, 'engine_error', `the search engine refused the request (HTTP ${status})`);
+  }
+  if (err instanceof errors.ElasticsearchClientError) {
+    console.error('[engine] client error', err.name);
+    return new ApiError(502, 'engine_error', 'the search engine answered with something unreadable');
+  }
+  return null;
+}

@@ -1,0 +1,144 @@
+/**
+ * One explorer screen → one `_search` body: rows, histogram and facets in a single round trip.
+ * Pure; every size in it is already bounded by the request schema.
+ */
+import type { estypes } from '@elastic/elasticsearch';
+import type { SortOrder } from '@/lib/schema/search';
+import type { CursorState, SortValues } from '@/lib/search/cursor';
+import type { FilterClauses } from '@/lib/search/filters';
+import type { HistogramInterval } from '@/lib/search/interval';
+
+type Query = estypes.QueryDslQueryContainer;
+
+/** Highlight markers no log line is expected to hold; never HTML, so nothing is ever rendered as markup. */
+export const HIGHLIGHT_PRE = '\u0001';
+export const HIGHLIGHT_POST = '\u0002';
+/** Beyond this many characters a message is returned whole but highlighted only in its head. */
+export const HIGHLIGHT_MAX_ANALYZED_OFFSET = 200_000;
+/** Levels are a handful of values; a few spare slots absorb odd ones like `warning` next to `warn`. */
+export const LEVEL_BUCKETS = 12;
+/** The engine's hit count stops here when the histogram does not give the exact total. */
+export const TRACK_TOTAL_HITS_UP_TO = 10_000;
+
+export const HISTOGRAM_AGG = 'histogram';
+export const LEVELS_AGG = 'levels';
+/** Facet aggregations are named by position: field names may hold characters agg names may not. */
+export const facetAggName = (i: number) => `facet_${i}`;
+
+export interface SearchPlan {
+  index: string;
+  timeField: string;
+  /** Inclusive epoch-ms bounds. */
+  range: { from: number; to: number };
+  /** The user's compiled query; null matches everything. */
+  query: Query | null;
+  filters: FilterClauses;
+  sort: SortOrder;
+  size: number;
+  after: CursorState | null;
+  histogram: { interval: HistogramInterval; levelField?: string } | null;
+  facets: readonly { name: string; field: string }[];
+  facetSize: number;
+  /** The field whose matches become highlight ranges; null for none. */
+  highlightField: string | null;
+  /** Engine-side time budget, Elasticsearch duration syntax (`10s`). */
+  engineTimeout: string;
+}
+
+/**
+ * Sort: time, then `_index`, then `_seq_no`. Without a point in time there is no `_shard_doc`,
+ * `_doc` changes with merges and differs between replicas, and `_id` cannot be sorted on in
+ * Elasticsearch 9 (fielddata on `_id` is off). `_seq_no` has doc values, is the same on every
+ * copy of a shard and is unique within one, so (time, index, seq_no) only ties for documents in
+ * different shards of one index with the same timestamp and sequence number; the cursor carries
+ * the ids of such ties (see `searchAfterFor`). Every key goes in the same direction so `asc` is
+ * exactly `desc` reversed. The time is sorted as nanoseconds and returned formatted, so
+ * `date_nanos` keeps its precision and mixed date/date_nanos indices sort together.
+ */
+export function buildSort(timeField: string, order: SortOrder): estypes.SortCombinations[] {
+  return [
+    { [timeField]: { order, format: 'strict_date_optional_time_nanos', numeric_type: 'date_nanos', unmapped_type: 'date' } },
+    { _index: { order } },
+    { _seq_no: { order } },
+  ];
+}
+
+/**
+ * `search_after` one step before the last hit's own sort values, so the next page starts *with*
+ * every hit tied on them (including any in other shards); those already shown are dropped by id.
+ */
+export function searchAfterFor(after: SortValues, order: SortOrder): estypes.SortResults {
+  const [time, index, seqNo] = after;
+  return [time, index, order === 'desc' ? seqNo + 1 : seqNo - 1];
+}
+
+function buildHistogramAgg(plan: SearchPlan, histogram: NonNullable<SearchPlan['histogram']>): estypes.AggregationsAggregationContainer {
+  const bounds = { min: plan.range.from, max: plan.range.to };
+  return {
+    date_histogram: {
+      field: plan.timeField,
+      fixed_interval: histogram.interval.label,
+      min_doc_count: 0,
+      // Empty bars at both ends are drawn; nothing outside the range makes a bar.
+      extended_bounds: bounds,
+      hard_bounds: bounds,
+    },
+    ...(histogram.levelField
+      ? { aggs: { [LEVELS_AGG]: { terms: { field: histogram.levelField, size: LEVEL_BUCKETS } } } }
+      : {}),
+  };
+}
+
+export function buildAggregations(plan: SearchPlan): Record<string, estypes.AggregationsAggregationContainer> | undefined {
+  if (plan.after) return undefined;
+  const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
+  if (plan.histogram) aggs[HISTOGRAM_AGG] = buildHistogramAgg(plan, plan.histogram);
+  plan.facets.forEach((facet, i) => {
+    aggs[facetAggName(i)] = { terms: { field: facet.field, size: plan.facetSize } };
+  });
+  return Object.keys(aggs).length > 0 ? aggs : undefined;
+}
+
+export function buildQuery(plan: Pick<SearchPlan, 'timeField' | 'range' | 'query' | 'filters'>): Query {
+  const filter: Query[] = [
+    { range: { [plan.timeField]: { gte: plan.range.from, lte: plan.range.to, format: 'epoch_millis' } } },
+  ];
+  if (plan.query) filter.push(plan.query);
+  filter.push(...plan.filters.filter);
+  // Filter context throughout: rows are sorted by time, so scores would be computed for nothing.
+  return { bool: { filter, ...(plan.filters.must_not.length > 0 ? { must_not: plan.filters.must_not } : {}) } };
+}
+
+export function buildSearchRequest(plan: SearchPlan): estypes.SearchRequest {
+  const firstPage = plan.after === null;
+  const aggs = buildAggregations(plan);
+  const request: estypes.SearchRequest = {
+    index: plan.index,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    allow_partial_search_results: true,
+    timeout: plan.engineTimeout,
+    // Hits tied with the previous page's last one come back first and are dropped by id.
+    size: plan.size + (plan.after?.tieIds.length ?? 0),
+    query: buildQuery(plan),
+    sort: buildSort(plan.timeField, plan.sort),
+    // With the histogram the exact total is the sum of its bars (as Kibana does); later pages
+    // reuse the first page's total from the cursor. Only a first page without histogram counts.
+    track_total_hits: firstPage && !plan.histogram ? TRACK_TOTAL_HITS_UP_TO : false,
+    _source: true,
+  };
+  if (plan.after) request.search_after = searchAfterFor(plan.after.after, plan.sort);
+  if (aggs) request.aggs = aggs;
+  if (plan.highlightField && plan.query) {
+    request.highlight = {
+      pre_tags: [HIGHLIGHT_PRE],
+      post_tags: [HIGHLIGHT_POST],
+      number_of_fragments: 0,
+      max_analyzed_offset: HIGHLIGHT_MAX_ANALYZED_OFFSET,
+      // Only what the user typed is highlighted, not the filter pills or the time range.
+      highlight_query: plan.query,
+      fields: { [plan.highlightField]: {} },
+    };
+  }
+  return request;
+}

@@ -1,0 +1,137 @@
+/**
+ * POST /api/search behind the route: validate what the schema cannot (source, time, cursor,
+ * fields, query), build one engine request, reshape its answer. The only module of lib/search
+ * that does I/O; everything it calls is pure.
+ */
+import type { Client } from '@elastic/elasticsearch';
+import { ApiError } from '@/lib/api/errors';
+import { compileQuery, QueryRejectedError, QuerySyntaxError } from '@/lib/query';
+import type { SearchRequest, SearchResponse } from '@/lib/schema/search';
+import { buildSearchRequest, type SearchPlan } from '@/lib/search/build-request';
+import { CursorError, decodeCursor, encodeCursor, requestIdentity, type CursorState } from '@/lib/search/cursor';
+import { buildFilterClauses } from '@/lib/search/filters';
+import { chooseHistogramInterval } from '@/lib/search/interval';
+import { reshapeSearchResponse } from '@/lib/search/reshape';
+import { findSource, resolveAggregatableField, resolveKnownField, sourceFields, type SourceFields } from '@/lib/sources';
+import { InvalidTimeRangeError, resolveTimeRange, type ResolvedRange } from '@/lib/time';
+
+export interface SearchTimeouts {
+  /** Sent to the engine as `timeout`: past it, shards return what they have (partial). */
+  engineMs: number;
+  /** The server gives up (503 engine_timeout) a little after the engine should have answered. */
+  deadlineMs: number;
+}
+
+export function searchTimeouts(env: NodeJS.ProcessEnv = process.env): SearchTimeouts {
+  const raw = Number(env.SEARCH_TIMEOUT_MS);
+  const engineMs = Number.isInteger(raw) && raw >= 100 && raw <= 120_000 ? raw : 10_000;
+  return { engineMs, deadlineMs: engineMs + 5_000 };
+}
+
+export interface SearchContext {
+  client: Client;
+  signal: AbortSignal;
+  startedAt: number;
+  now?: number;
+  timeouts?: SearchTimeouts;
+}
+
+function resolveRange(req: SearchRequest, now: number): ResolvedRange {
+  try {
+    return resolveTimeRange(req.time, now);
+  } catch (err) {
+    if (err instanceof InvalidTimeRangeError) throw new ApiError(400, 'invalid_time', err.message, { path: err.path });
+    throw err;
+  }
+}
+
+function readCursor(after: string, identity: string): CursorState {
+  try {
+    return decodeCursor(after, identity);
+  } catch (err) {
+    if (err instanceof CursorError) throw new ApiError(400, 'invalid_cursor', err.message, { path: 'after' });
+    throw err;
+  }
+}
+
+function unknownField(name: string, path: string, sourceId: string, what: string): ApiError {
+  return new ApiError(400, 'unknown_field', `source "${sourceId}" has no ${what} "${name}"`, { path });
+}
+
+function compileUserQuery(req: SearchRequest, fields: SourceFields): SearchPlan['query'] {
+  const message = fields.meanings.message;
+  try {
+    return compileQuery(req.query, { fields: fields.fields, largeTextFields: message ? [message] : [] });
+  } catch (err) {
+    if (err instanceof QuerySyntaxError) {
+      throw new ApiError(400, 'query_syntax', err.message, { path: 'query.text', offset: err.offset, expected: err.expected });
+    }
+    if (err instanceof QueryRejectedError) {
+      throw new ApiError(400, 'bad_request', err.message, { path: 'query.text', ...(err.offset !== undefined ? { offset: err.offset } : {}) });
+    }
+    throw err;
+  }
+}
+
+export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise<SearchResponse> {
+  const source = findSource(req.source);
+  const identity = requestIdentity(req);
+  const cursor = req.after ? readCursor(req.after, identity) : null;
+  // Later pages keep the first page's resolved range, so `now` moving on does not shift them.
+  const range = cursor?.range ?? resolveRange(req, ctx.now ?? Date.now());
+  const timeouts = ctx.timeouts ?? searchTimeouts();
+
+  let interval = null;
+  if (req.histogram && !cursor) {
+    interval = chooseHistogramInterval(range.from, range.to);
+    if (!interval) throw new ApiError(400, 'invalid_time', 'the time range is too long to draw a histogram of', { path: 'time.from' });
+  }
+
+  const fields = await sourceFields(source);
+  const facetNames = [...new Set(req.facets)];
+  const facets = facetNames.map((name) => {
+    const field = resolveAggregatableField(fields, name);
+    if (!field) throw unknownField(name, `facets.${req.facets.indexOf(name)}`, source.id, 'aggregatable field or meaning');
+    return { name, field };
+  });
+  const filters = buildFilterClauses(req.filters, (name, path) => {
+    const field = resolveKnownField(fields, name);
+    if (!field) throw unknownField(name, path, source.id, 'field or meaning');
+    return field;
+  });
+  const query = compileUserQuery(req, fields);
+  const levelField = fields.meanings.level ? resolveAggregatableField(fields, 'level') : null;
+
+  const plan: SearchPlan = {
+    index: source.indexPattern,
+    timeField: source.timeField,
+    range,
+    query,
+    filters,
+    sort: req.sort,
+    size: req.size,
+    after: cursor,
+    histogram: interval ? { interval, ...(levelField ? { levelField } : {}) } : null,
+    facets: cursor ? [] : facets,
+    facetSize: req.facetSize,
+    highlightField: fields.meanings.message ?? null,
+    engineTimeout: `${timeouts.engineMs}ms`,
+  };
+  const body = await ctx.client.search(buildSearchRequest(plan), { signal: ctx.signal });
+
+  const page = reshapeSearchResponse(body, {
+    size: req.size,
+    sort: req.sort,
+    range,
+    messageField: fields.meanings.message,
+    histogram: plan.histogram?.interval ?? null,
+    facets: plan.facets,
+    after: cursor,
+  });
+  const { next, ...rest } = page;
+  return {
+    ...rest,
+    cursor: next ? encodeCursor(next, identity) : null,
+    tookMs: { engine: body.took, server: Math.round(performance.now() - ctx.startedAt) },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Field profiles: which field means message, level, namespace, … in a source, detected from
+ * `_field_caps` (DESIGN.md, "Data: sources and field profiles"). Pure.
+ */
+import type { estypes } from '@elastic/elasticsearch';
+
+export const FIELD_MEANINGS = ['message', 'level', 'namespace', 'pod', 'pod_uid', 'container', 'node', 'container_id', 'stream'] as const;
+export type FieldMeaning = (typeof FIELD_MEANINGS)[number];
+export type ProfileKind = 'fluentd' | 'ecs' | 'generic';
+
+export interface FieldInfo {
+  /** The mapped type, or `conflict` when indices of the source disagree. */
+  type: string;
+  searchable: boolean;
+  aggregatable: boolean;
+}
+
+export interface SourceFields {
+  profile: ProfileKind;
+  /** Meaning → the field that carries it in this source; absent when the source has none. */
+  meanings: Partial<Record<FieldMeaning, string>>;
+  fields: ReadonlyMap<string, FieldInfo>;
+}
+
+type Candidates = Record<FieldMeaning, readonly string[]>;
+
+const FLUENTD: Candidates = {
+  message: ['log', 'message'],
+  level: ['level', 'severity'],
+  namespace: ['kubernetes.namespace_name'],
+  pod: ['kubernetes.pod_name'],
+  pod_uid: ['kubernetes.pod_id'],
+  container: ['kubernetes.container_name'],
+  node: ['kubernetes.host'],
+  container_id: ['docker.container_id'],
+  stream: ['stream'],
+};
+
+const ECS: Candidates = {
+  message: ['message'],
+  level: ['log.level'],
+  namespace: ['kubernetes.namespace'],
+  pod: ['kubernetes.pod.name'],
+  pod_uid: ['kubernetes.pod.uid'],
+  container: ['kubernetes.container.name'],
+  node: ['kubernetes.node.name'],
+  container_id: ['container.id'],
+  stream: ['stream', 'log.iostream'],
+};
+
+/** Without Kubernetes metadata (apps that push), take whatever either profile would. */
+const GENERIC: Candidates = {
+  message: ['message', 'log'],
+  level: ['level', 'log.level', 'severity'],
+  namespace: [],
+  pod: [],
+  pod_uid: [],
+  container: [],
+  node: [],
+  container_id: ['container.id', 'docker.container_id'],
+  stream: ['stream', 'log.iostream'],
+};
+
+const KUBERNETES_MEANINGS: readonly FieldMeaning[] = ['namespace', 'pod', 'pod_uid', 'container', 'node'];
+
+function fieldInfo(caps: Record<string, estypes.FieldCapsFieldCapability>): FieldInfo | null {
+  const entries = Object.values(caps).filter((c) => c.type !== 'object' && !(c.metadata_field && c.type !== '_index'));
+  const first = entries[0];
+  if (!first) return null;
+  const types = new Set(entries.map((c) => c.type));
+  return {
+    type: types.size === 1 ? first.type : 'conflict',
+    searchable: entries.every((c) => c.searchable),
+    aggregatable: entries.every((c) => c.aggregatable),
+  };
+}
+
+export function fieldsFromCaps(body: Pick<estypes.FieldCapsResponse, 'fields'>): Map<string, FieldInfo> {
+  const fields = new Map<string, FieldInfo>();
+  for (const [name, caps] of Object.entries(body.fields)) {
+    const info = fieldInfo(caps);
+    if (info) fields.set(name, info);
+  }
+  return fields;
+}
+
+function kubernetesScore(candidates: Candidates, fields: ReadonlyMap<string, FieldInfo>): number {
+  return KUBERNETES_MEANINGS.filter((m) => candidates[m].some((f) => fields.has(f))).length;
+}
+
+export function detectProfile(body: Pick<estypes.FieldCapsResponse, 'fields'>): SourceFields {
+  const fields = fieldsFromCaps(body);
+  const fluentd = kubernetesScore(FLUENTD, fields);
+  const ecs = kubernetesScore(ECS, fields);
+  const profile: ProfileKind = fluentd === 0 && ecs === 0 ? 'generic' : fluentd >= ecs ? 'fluentd' : 'ecs';
+  const candidates = profile === 'fluentd' ? FLUENTD : profile === 'ecs' ? ECS : GENERIC;
+  const meanings: Partial<Record<FieldMeaning, string>> = {};
+  for (const meaning of FIELD_MEANINGS) {
+    const field = candidates[meaning].find((f) => fields.has(f));
+    if (field) meanings[meaning] = field;
+  }
+  return { profile, meanings, fields };
+}
+
+export function isFieldMeaning(name: string): name is FieldMeaning {
+  return (FIELD_MEANINGS as readonly string[]).includes(name);
+}
+
+/**
+ * A meaning or a field name → a field that terms aggregations accept. A text field falls back
+ * to its conventional `.keyword` sub-field. Meanings win over same-named fields (ECS `level`
+ * means `log.level`). Null when nothing aggregatable matches.
+ */
+export function resolveAggregatableField(source: SourceFields, name: string): string | null {
+  const field = (isFieldMeaning(name) ? source.meanings[name] : undefined) ?? name;
+  if (source.fields.get(field)?.aggregatable) return field;
+  const keyword = `${field}.keyword`;
+  if (source.fields.get(keyword)?.aggregatable) return keyword;
+  return null;
+}
+
+/** A meaning or a field name → a field the source has, for filters. Null when it has none. */
+export function resolveKnownField(source: SourceFields, name: string): string | null {
+  const field = (isFieldMeaning(name) ? source.meanings[name] : undefined) ?? name;
+  return source.fields.has(field) ? field : null;
+}
