@@ -54,21 +54,21 @@ class KqlParser {
   // ---- boolean structure over clauses ----
 
   private parseOr(after: string | null): KqlNode {
-    const children = [this.parseAnd(after)];
-    while (this.peek().kind === 'or') {
-      this.pos++;
-      children.push(this.parseAnd("'or'"));
-    }
-    return children.length === 1 ? (children[0] as KqlNode) : { type: 'or', children };
+    return this.chain('or', (operandAfter) => this.parseAnd(operandAfter), after);
   }
 
   private parseAnd(after: string | null): KqlNode {
-    const children = [this.parseNot(after)];
-    while (this.peek().kind === 'and') {
+    return this.chain('and', (operandAfter) => this.parseNot(operandAfter), after);
+  }
+
+  /** `operand (op operand)*`, one n-ary node per run of the same operator, as Kibana builds it. */
+  private chain(op: 'and' | 'or', operand: (after: string | null) => KqlNode, after: string | null): KqlNode {
+    const children = [operand(after)];
+    while (this.peek().kind === op) {
       this.pos++;
-      children.push(this.parseNot("'and'"));
+      children.push(operand(`'${op}'`));
     }
-    return children.length === 1 ? (children[0] as KqlNode) : { type: 'and', children };
+    return children.length === 1 ? (children[0] as KqlNode) : { type: op, children };
   }
 
   private parseNot(after: string | null): KqlNode {
@@ -168,21 +168,11 @@ class KqlParser {
   }
 
   private parseValueOr(field: KqlLiteral): KqlNode {
-    const children = [this.parseValueAnd(field)];
-    while (this.peek().kind === 'or') {
-      this.pos++;
-      children.push(this.parseValueAnd(field));
-    }
-    return children.length === 1 ? (children[0] as KqlNode) : { type: 'or', children };
+    return this.chain('or', () => this.parseValueAnd(field), null);
   }
 
   private parseValueAnd(field: KqlLiteral): KqlNode {
-    const children = [this.parseValueNot(field)];
-    while (this.peek().kind === 'and') {
-      this.pos++;
-      children.push(this.parseValueNot(field));
-    }
-    return children.length === 1 ? (children[0] as KqlNode) : { type: 'and', children };
+    return this.chain('and', () => this.parseValueNot(field), null);
   }
 
   private parseValueNot(field: KqlLiteral): KqlNode {
