@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseIsoInstant, resolveDateMath, resolveTimeRange, InvalidTimeRangeError, TimeExpressionError } from '@/lib/time';
+
+// Thursday 2026-11-19 14:37:21.500 UTC
+const NOW = Date.UTC(2026, 10, 19, 14, 37, 21, 500);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('resolveDateMath', () => {
+  it.each([
+    ['now', '2026-11-19T14:37:21.500Z'],
+    ['now-15m', '2026-11-19T14:22:21.500Z'],
+    ['now-1h/h', '2026-11-19T13:00:00.000Z'],
+    ['now/d', '2026-11-19T00:00:00.000Z'],
+    ['now/w', '2026-11-16T00:00:00.000Z'],
+    ['now/M', '2026-11-01T00:00:00.000Z'],
+    ['now/y', '2026-01-01T00:00:00.000Z'],
+    ['now-2H', '2026-11-19T12:37:21.500Z'],
+    ['now+30s', '2026-11-19T14:37:51.500Z'],
+    ['now-1w', '2026-11-12T14:37:21.500Z'],
+    ['now-1y', '2025-11-19T14:37:21.500Z'],
+    ['now-1d/d+6h', '2026-11-18T06:00:00.000Z'],
+    ['now-h', '2026-11-19T13:37:21.500Z'],
+    ['2026-01-31T00:00:00Z||+1M', '2026-02-28T00:00:00.000Z'],
+    ['2024-02-29||+1y', '2025-02-28T00:00:00.000Z'],
+    ['2026-11-20T12:00:00+02:00||/h', '2026-11-20T10:00:00.000Z'],
+  ])('%s', (expr, expected) => {
+    expect(iso(resolveDateMath(expr, NOW))).toBe(expected);
+  });
+
+  it('rounds up for the end of a range', () => {
+    expect(iso(resolveDateMath('now/d', NOW, { roundUp: true }))).toBe('2026-11-19T23:59:59.999Z');
+    expect(iso(resolveDateMath('now-1h/h', NOW, { roundUp: true }))).toBe('2026-11-19T13:59:59.999Z');
+    expect(iso(resolveDateMath('now/M', NOW, { roundUp: true }))).toBe('2026-11-30T23:59:59.999Z');
+  });
+
+  it('reads ISO instants and epoch milliseconds', () => {
+    expect(resolveDateMath('2026-11-20T12:00:00.123Z', NOW)).toBe(Date.UTC(2026, 10, 20, 12, 0, 0, 123));
+    expect(resolveDateMath('1763640000000', NOW)).toBe(1763640000000);
+  });
+
+  it.each(['', 'yesterday', 'now-', 'now-15x', 'now-1h/', 'now 1h', 'nowish', '2026-13-01', 'now-9999999d', '2026-11-20||*2'])(
+    'rejects %j',
+    (expr) => {
+      expect(() => resolveDateMath(expr, NOW)).toThrow(TimeExpressionError);
+    },
+  );
+});
+
+describe('parseIsoInstant', () => {
+  it.each([
+    ['2026-11-20', '2026-11-20T00:00:00.000Z'],
+    ['2026-11-20T12:00', '2026-11-20T12:00:00.000Z'],
+    ['2026-11-20T12:00:00Z', '2026-11-20T12:00:00.000Z'],
+    ['2026-11-20T12:00:00.123456789Z', '2026-11-20T12:00:00.123Z'],
+    ['2026-11-20T12:00:00.5-05:30', '2026-11-20T17:30:00.500Z'],
+    ['2026-11-20T12:00:00+0100', '2026-11-20T11:00:00.000Z'],
+    ['2026-11-20 12:00:00Z', '2026-11-20T12:00:00.000Z'],
+  ])('%s', (text, expected) => {
+    const ms = parseIsoInstant(text);
+    expect(ms === null ? null : iso(ms)).toBe(expected);
+  });
+
+  it.each(['2026-02-30', '2026-11-20T24:00:00Z', '2026-11-20T12:60Z', '2026-11-20T12:00:00+19:00', '20261120', '2026-11-20T12:00:00ZZ'])(
+    'rejects %s',
+    (text) => {
+      expect(parseIsoInstant(text)).toBeNull();
+    },
+  );
+});
+
+describe('resolveTimeRange', () => {
+  it('resolves both ends against one now, end inclusive and rounded up', () => {
+    expect(resolveTimeRange({ from: 'now/d', to: 'now/d' }, NOW)).toEqual({
+      from: Date.UTC(2026, 10, 19),
+      to: Date.UTC(2026, 10, 20) - 1,
+    });
+  });
+
+  it('names the bad end', () => {
+    expect(() => resolveTimeRange({ from: 'soon', to: 'now' }, NOW)).toThrow(expect.objectContaining({ path: 'time.from' }));
+    expect(() => resolveTimeRange({ from: 'now-1h', to: 'later' }, NOW)).toThrow(expect.objectContaining({ path: 'time.to' }));
+  });
+
+  it('rejects an inverted range on time.from', () => {
+    const attempt = () => resolveTimeRange({ from: 'now', to: 'now-1h' }, NOW);
+    expect(attempt).toThrow(InvalidTimeRangeError);
+    expect(attempt).toThrow(/ends before it starts/);
+    expect(attempt).toThrow(expect.objectContaining({ path: 'time.from' }));
+  });
+});
