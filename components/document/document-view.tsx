@@ -1,0 +1,91 @@
+'use client';
+import { useEffect, useRef, useState } from 'react';
+import type { SearchHit } from '@/lib/schema/search';
+import type { DocRef } from '@/lib/url-state/codec';
+import { formatTimestamp } from '@/components/time-picker/time-format';
+import { CopyButton } from '@/components/ui/copy-button';
+import { DocumentJson, documentJson } from './document-json';
+import { FieldsTable } from './fields-table';
+import styles from './document.module.css';
+
+interface DocumentViewProps {
+  docRef: DocRef;
+  hit: SearchHit | undefined;
+  columns: string[];
+  onClose: () => void;
+  onFilter: (field: string, value: string, negate: boolean) => void;
+  onToggleColumn: (field: string) => void;
+}
+
+type Tab = 'fields' | 'json';
+
+export function DocumentView({ docRef, hit, columns, onClose, onFilter, onToggleColumn }: DocumentViewProps) {
+  const [tab, setTab] = useState<Tab>('fields');
+  const panel = useRef<HTMLElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useEffect(() => {
+    // Focus moves into the panel so Esc and screen readers land here; it goes back where it was on close.
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    panel.current?.focus();
+    return () => previous?.focus({ preventScroll: true });
+  }, [docRef.index, docRef.id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) close.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const title = hit ? formatTimestamp(hit.timestamp) : 'Document';
+  return (
+    <aside ref={panel} className={styles.panel} role="dialog" aria-label="Document" tabIndex={-1}>
+      <header className={styles.header}>
+        <div className={styles.titleBlock}>
+          <h2 className={styles.title}>{title}</h2>
+          <p className={styles.meta} title={`${docRef.index}/${docRef.id}`}>
+            {docRef.index} / {docRef.id}
+          </p>
+        </div>
+        <button type="button" className="icon-btn" aria-label="Close document" onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      {hit ? (
+        <>
+          <div className={styles.tabs} role="tablist" aria-label="Document format">
+            {(['fields', 'json'] as const).map((t) => (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                id={`doc-tab-${t}`}
+                aria-selected={tab === t}
+                aria-controls={`doc-panel-${t}`}
+                className={styles.tab}
+                onClick={() => setTab(t)}
+              >
+                {t === 'fields' ? 'Fields' : 'JSON'}
+              </button>
+            ))}
+            {tab === 'json' ? <CopyButton text={documentJson(hit)} label="Copy JSON" className={`btn ${styles.copyJson}`} /> : null}
+          </div>
+          <div className={styles.body} role="tabpanel" id={`doc-panel-${tab}`} aria-labelledby={`doc-tab-${tab}`}>
+            {tab === 'fields' ? (
+              <FieldsTable hit={hit} columns={columns} onFilter={onFilter} onToggleColumn={onToggleColumn} />
+            ) : (
+              <DocumentJson hit={hit} />
+            )}
+          </div>
+        </>
+      ) : (
+        <p className={styles.missing}>
+          This document is not among the loaded rows. It may be outside the current time range or query, or further down the list.
+        </p>
+      )}
+    </aside>
+  );
+}

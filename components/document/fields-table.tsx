@@ -1,0 +1,105 @@
+'use client';
+import { useState } from 'react';
+import type { SearchHit } from '@/lib/schema/search';
+import { formatFieldValue } from '@/components/results/field-meanings';
+import { MessageText } from '@/components/results/message-text';
+import { CopyButton } from '@/components/ui/copy-button';
+import styles from './document.module.css';
+
+const LONG_VALUE_CHARS = 4_000;
+
+interface FieldsTableProps {
+  hit: SearchHit;
+  columns: string[];
+  onFilter: (field: string, value: string, negate: boolean) => void;
+  onToggleColumn: (field: string) => void;
+}
+
+export function FieldsTable({ hit, columns, onFilter, onToggleColumn }: FieldsTableProps) {
+  const names = Object.keys(hit.fields).sort((a, b) => a.localeCompare(b));
+  return (
+    <table className={styles.fields}>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Value</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {names.map((name) => {
+          const raw = hit.fields[name];
+          const value = formatFieldValue(raw);
+          // Only scalar values make sense as an `is` filter.
+          const filterable = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean';
+          const isMessage = value === hit.message && value.length > 0;
+          return (
+            <tr key={name} data-field={name}>
+              <th scope="row" className={styles.fieldName}>
+                {name}
+              </th>
+              <td className={styles.fieldValue}>{isMessage ? <LongMessage hit={hit} /> : <LongText text={value} />}</td>
+              <td className={styles.actions}>
+                {filterable ? (
+                  <>
+                    <button type="button" className="icon-btn" aria-label={`Filter for ${name}: ${value}`} title="Filter for value" onClick={() => onFilter(name, value, false)}>
+                      ⊕
+                    </button>
+                    <button type="button" className="icon-btn" aria-label={`Filter out ${name}: ${value}`} title="Filter out value" onClick={() => onFilter(name, value, true)}>
+                      ⊖
+                    </button>
+                  </>
+                ) : null}
+                <button
+                  type="button"
+                  className="icon-btn"
+                  aria-label={`${columns.includes(name) ? 'Remove' : 'Add'} column ${name}`}
+                  aria-pressed={columns.includes(name)}
+                  title={columns.includes(name) ? 'Remove column' : 'Add column'}
+                  onClick={() => onToggleColumn(name)}
+                >
+                  ▥
+                </button>
+                <CopyButton text={value} label={`Copy value of ${name}`} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function LongMessage({ hit }: { hit: SearchHit }) {
+  const [whole, setWhole] = useState(false);
+  const long = hit.message.length > LONG_VALUE_CHARS;
+  return (
+    <>
+      <span className={styles.pre}>
+        <MessageText message={hit.message} highlight={hit.highlight} maxChars={whole || !long ? undefined : LONG_VALUE_CHARS} />
+      </span>
+      {long ? <ShowAll whole={whole} length={hit.message.length} onToggle={() => setWhole((w) => !w)} /> : null}
+    </>
+  );
+}
+
+function LongText({ text }: { text: string }) {
+  const [whole, setWhole] = useState(false);
+  const long = text.length > LONG_VALUE_CHARS;
+  return (
+    <>
+      <span className={styles.pre}>{whole || !long ? text : `${text.slice(0, LONG_VALUE_CHARS)}…`}</span>
+      {long ? <ShowAll whole={whole} length={text.length} onToggle={() => setWhole((w) => !w)} /> : null}
+    </>
+  );
+}
+
+function ShowAll({ whole, length, onToggle }: { whole: boolean; length: number; onToggle: () => void }) {
+  return (
+    <button type="button" className="link-btn" onClick={onToggle}>
+      {whole ? 'Show less' : `Show all ${length.toLocaleString('en-US')} characters`}
+    </button>
+  );
+}

@@ -1,0 +1,159 @@
+'use client';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FacetList } from '@/components/facets/facet-list';
+import { FilterPills } from '@/components/filters/filter-pills';
+import { Histogram } from '@/components/histogram/histogram';
+import { QueryBar } from '@/components/query-bar/query-bar';
+import { QueryError } from '@/components/query-bar/query-error';
+import { ColumnPicker } from '@/components/results/column-picker';
+import { fieldsInRows, makeFieldResolver } from '@/components/results/field-meanings';
+import { HitsTotal } from '@/components/results/hits-total';
+import { ResultsTable } from '@/components/results/results-table';
+import { EmptyState } from '@/components/status/empty-state';
+import { EngineBanner } from '@/components/status/engine-banner';
+import { PartialWarning } from '@/components/status/partial-warning';
+import { RefreshControls } from '@/components/time-picker/refresh-controls';
+import { describeRange, formatLocalInput } from '@/components/time-picker/time-format';
+import { TimePicker } from '@/components/time-picker/time-picker';
+import { Drawer } from '@/components/ui/drawer';
+import { useMediaQuery } from '@/components/ui/use-media-query';
+import { DocumentView } from '@/components/document/document-view';
+import { FACET_MEANINGS, toSearchRequest } from './search-request';
+import { useExplorerActions } from './use-explorer-actions';
+import { useExplorerState } from './use-explorer-state';
+import { useSearchResults } from './use-search-results';
+import { useSlashToFocus } from './use-slash-to-focus';
+import styles from './explorer.module.css';
+
+export function Explorer() {
+  const { state, update } = useExplorerState();
+  const [refreshTick, setRefreshTick] = useState(0);
+  const [autoRefreshMs, setAutoRefreshMs] = useState(0);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const narrow = useMediaQuery('(max-width: 900px)');
+  const searchInput = useRef<HTMLInputElement>(null);
+  useSlashToFocus(searchInput);
+
+  const request = useMemo(() => toSearchRequest(state), [state]);
+  const results = useSearchResults(request, refreshTick);
+  const refresh = useCallback(() => setRefreshTick((t) => t + 1), []);
+  const actions = useExplorerActions(update, refresh);
+  const { summary, rows, error } = results;
+
+  const resolveField = useMemo(() => makeFieldResolver(fieldsInRows(summary?.hits ?? [])), [summary]);
+  const rowFields = useMemo(() => [...fieldsInRows(rows, 500)].sort(), [rows]);
+  const openHit = state.doc ? rows.find((r) => r.index === state.doc?.index && r.id === state.doc.id) : undefined;
+
+  const unavailable = [error, results.loadMoreError].find((e) => e?.isUnavailable) ?? null;
+  const screenError = error && !error.isUnavailable ? error : null;
+  const relative = state.time.from.startsWith('now') || state.time.to.startsWith('now');
+  const rangeText =
+    relative && summary ? `${formatLocalInput(summary.range.from)} and ${formatLocalInput(summary.range.to)}` : describeRange(state.time).replace(' → ', ' and ');
+  const narrowed = state.query.text.trim() !== '' || state.filters.some((f) => !f.disabled);
+
+  const facets = (
+    <FacetList
+      meanings={FACET_MEANINGS}
+      facets={summary?.facets}
+      filters={state.filters}
+      resolveField={resolveField}
+      onFilter={(field, value, negate) => {
+        actions.filterValue(field, value, negate);
+        setDrawerOpen(false);
+      }}
+    />
+  );
+
+  return (
+    <div className={styles.screen}>
+      <header className={styles.top}>
+        <h1 className={styles.brand}>Log Explorer</h1>
+        {narrow ? (
+          <button type="button" className="btn" onClick={() => setDrawerOpen(true)} aria-haspopup="dialog">
+            Facets
+          </button>
+        ) : null}
+        <QueryBar query={state.query} inputRef={searchInput} onSubmit={actions.submitQuery} />
+        <div className={styles.timeControls}>
+          <TimePicker time={state.time} resolved={summary?.range} onChange={actions.setTime} />
+          <RefreshControls
+            refreshing={results.refreshing}
+            autoRefreshMs={autoRefreshMs}
+            onAutoRefreshChange={setAutoRefreshMs}
+            onRefresh={refresh}
+          />
+        </div>
+      </header>
+
+      <div className={styles.notices}>
+        {screenError ? <QueryError error={screenError} queryText={state.query.text} /> : null}
+        {unavailable ? <EngineBanner message={unavailable.message} onBack={results.retry} /> : null}
+        {summary?.partial ? <PartialWarning partial={summary.partial} /> : null}
+      </div>
+
+      <div className={styles.main}>
+        {narrow ? null : <aside className={styles.sidebar}>{facets}</aside>}
+        <section
+          className={styles.content}
+          aria-label="Results"
+          aria-busy={results.refreshing || results.initialLoading}
+          data-loading={results.refreshing || undefined}
+        >
+          <Histogram histogram={summary?.histogram} onZoom={actions.zoom} />
+          <FilterPills
+            filters={state.filters}
+            onRemove={actions.removeFilter}
+            onToggleNegate={actions.toggleNegate}
+            onToggleDisabled={actions.toggleDisabled}
+          />
+          <div className={styles.toolbar}>
+            <HitsTotal total={summary?.total} />
+            {results.refreshing ? <span className={styles.busy}>Searching…</span> : null}
+            <span className={styles.spacer} />
+            <ColumnPicker source={state.source} columns={state.columns} rowFields={rowFields} onToggle={actions.toggleColumn} />
+          </div>
+          {results.initialLoading ? (
+            <div className={styles.loading} role="status">
+              Loading logs…
+            </div>
+          ) : summary && rows.length === 0 ? (
+            <EmptyState rangeText={rangeText} narrowed={narrowed} />
+          ) : summary ? (
+            <ResultsTable
+              rows={rows}
+              columns={state.columns}
+              sort={state.sort}
+              expanded={state.doc}
+              resolve={resolveField}
+              resetKey={JSON.stringify(request)}
+              hasMore={results.hasMore}
+              loadingMore={results.loadingMore}
+              loadMoreError={results.loadMoreError?.message ?? null}
+              onLoadMore={results.loadMore}
+              onToggleSort={actions.toggleSort}
+              onRemoveColumn={actions.removeColumn}
+              onToggleRow={actions.toggleDocument}
+            />
+          ) : null}
+        </section>
+      </div>
+
+      {narrow ? (
+        <Drawer open={drawerOpen} title="Facets" onClose={() => setDrawerOpen(false)}>
+          {facets}
+        </Drawer>
+      ) : null}
+
+      {state.doc ? (
+        <DocumentView
+          docRef={state.doc}
+          hit={openHit}
+          columns={state.columns}
+          onClose={actions.closeDocument}
+          onFilter={actions.filterValue}
+          onToggleColumn={actions.toggleColumn}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { SearchRequest } from '@/lib/schema/search';
+import type { ExplorerState } from '@/lib/url-state/codec';
+
+/** Profile meanings the server resolves for the source; the order is the sidebar's order. */
+export const FACET_MEANINGS = ['namespace', 'pod', 'container', 'level', 'node'] as const;
+export const PAGE_SIZE = 100;
+/** More than a sidebar shows at once, so the filter box inside a facet has values to find. */
+const FACET_SIZE = 50;
+
+/**
+ * Only what changes the answer goes into the request (and so into the query key): columns, the
+ * open document and disabled filters do not, so toggling them costs no API call.
+ */
+export function toSearchRequest(state: ExplorerState): SearchRequest {
+  return {
+    ...(state.source ? { source: state.source } : {}),
+    query: state.query,
+    filters: state.filters.filter((f) => !f.disabled),
+    time: state.time,
+    sort: state.sort,
+    size: PAGE_SIZE,
+    histogram: true,
+    facets: [...FACET_MEANINGS],
+    facetSize: FACET_SIZE,
+  };
+}

@@ -1,0 +1,36 @@
+'use client';
+/**
+ * The explorer state lives in the URL. Reads go through the codec on every URL change (back,
+ * forward, pasted links); writes go through the History API so Next.js updates
+ * `useSearchParams` without a server round trip.
+ */
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useMemo } from 'react';
+import { decodeState, stateToSearch, type ExplorerState } from '@/lib/url-state/codec';
+
+export type StateChange = Partial<ExplorerState> | ((current: ExplorerState) => Partial<ExplorerState>);
+export type UpdateState = (change: StateChange, options?: { replace?: boolean }) => void;
+
+export function useExplorerState(): { state: ExplorerState; update: UpdateState } {
+  const params = useSearchParams();
+  const state = useMemo(() => decodeState(params), [params]);
+
+  const update = useCallback<UpdateState>((change, options) => {
+    // Read the URL itself, not a rendered copy, so two changes in one event both land.
+    const current = decodeState(new URLSearchParams(window.location.search));
+    const next = { ...current, ...(typeof change === 'function' ? change(current) : change) };
+    const search = stateToSearch(next);
+    if (search === window.location.search) return;
+    if (options?.replace) window.history.replaceState(null, '', search);
+    else window.history.pushState(null, '', search);
+  }, []);
+
+  // Spell the whole state out in the URL on arrival (and drop junk parameters), so the address
+  // bar can be copied as it is; replace, so Back still leaves the page.
+  useEffect(() => {
+    const canonical = stateToSearch(state);
+    if (canonical !== window.location.search) window.history.replaceState(null, '', canonical);
+  }, [state]);
+
+  return { state, update };
+}

@@ -1,0 +1,69 @@
+'use client';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo, useRef } from 'react';
+import { ApiError } from '@/lib/queries/api-error';
+import { searchQueryOptions } from '@/lib/queries/search';
+import type { SearchHit, SearchRequest, SearchResponse } from '@/lib/schema/search';
+
+export interface SearchResults {
+  rows: SearchHit[];
+  /** The first page: total, histogram, facets, partial-results and the resolved range. */
+  summary: SearchResponse | undefined;
+  /** The screen's request failed (the rows shown, if any, are from an earlier screen). */
+  error: ApiError | null;
+  /** Only the next page failed; the loaded rows are current. */
+  loadMoreError: ApiError | null;
+  /** A new screen is being fetched while the previous one stays visible. */
+  refreshing: boolean;
+  initialLoading: boolean;
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMore: () => void;
+  retry: () => void;
+}
+
+export function rowKey(hit: Pick<SearchHit, 'index' | 'id'>): string {
+  return `${hit.index}/${hit.id}`;
+}
+
+export function useSearchResults(request: SearchRequest, refreshTick: number): SearchResults {
+  const query = useInfiniteQuery(searchQueryOptions(request, refreshTick));
+  // A failed request has no data, not even placeholder data; the last good screen stays up
+  // (dimmed by nothing, with the error beside it) rather than going blank.
+  const lastGood = useRef(query.data);
+  if (query.data && !query.isPlaceholderData) lastGood.current = query.data;
+  const data = query.data ?? lastGood.current;
+
+  const rows = useMemo(() => {
+    const seen = new Set<string>();
+    const out: SearchHit[] = [];
+    for (const page of data?.pages ?? []) {
+      for (const hit of page.hits) {
+        const key = rowKey(hit);
+        // Pages are cut by a cursor, so overlaps should not happen; never show one twice if they do.
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(hit);
+      }
+    }
+    return out;
+  }, [data]);
+
+  const anyError = query.error instanceof ApiError ? query.error : query.error ? new ApiError(0, 'internal', String((query.error as Error).message), null) : null;
+  const { fetchNextPage, refetch, hasNextPage, isFetchingNextPage, isFetching, isFetchNextPageError } = query;
+
+  return {
+    rows,
+    summary: data?.pages[0],
+    error: isFetchNextPageError ? null : anyError,
+    loadMoreError: isFetchNextPageError ? anyError : null,
+    refreshing: isFetching && !isFetchingNextPage,
+    initialLoading: !data && query.isPending,
+    hasMore: hasNextPage && !query.isError,
+    loadingMore: isFetchingNextPage,
+    loadMore: () => {
+      if (hasNextPage && !isFetchingNextPage && !isFetching) void fetchNextPage();
+    },
+    retry: () => void refetch(),
+  };
+}

@@ -1,0 +1,18 @@
+import type { Filter } from '@/lib/schema/search';
+
+/** A filter in words, the way it is shown on its pill and read out by screen readers. */
+export function filterLabel(filter: Filter): string {
+  switch (filter.op) {
+    case 'is':
+      return `${filter.field}: ${filter.value}`;
+    case 'is_one_of':
+      return `${filter.field}: ${filter.value.join(' or ')}`;
+    case 'exists':
+      return `${filter.field}: exists`;
+    case 'between': {
+      const { gte, lt } = filter.value;
+      if (gte !== undefined && lt !== undefined) return `${filter.field}: ${gte} to ${lt}`;
+      return gte !== undefined ? `${filter.field} ≥ ${gte}` : `${filter.field} < ${lt ?? ''}`;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+'use client';
+import { useMemo, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis, type MouseHandlerDataParam } from 'recharts';
+import type { SearchResponse } from '@/lib/schema/search';
+import { formatAxisTime, formatTimestamp } from '@/components/time-picker/time-format';
+import { levelColour, NO_LEVEL_KEY, sortLevels } from './level-colors';
+import styles from './histogram.module.css';
+
+type Histogram = NonNullable<SearchResponse['histogram']>;
+type Row = { key: number; total: number } & Record<string, number>;
+
+const TOTAL_KEY = 'count';
+
+function toRows(histogram: Histogram): { rows: Row[]; series: string[] } {
+  const seen = new Set<string>();
+  let anyLevels = false;
+  const rows = histogram.buckets.map((b) => {
+    const row: Row = { key: b.key, total: b.count } as Row;
+    if (b.levels) {
+      anyLevels = true;
+      let sum = 0;
+      for (const [level, n] of Object.entries(b.levels)) {
+        row[level] = n;
+        sum += n;
+        seen.add(level);
+      }
+      // Documents without a level still count towards the bar's height.
+      if (b.count > sum) {
+        row[NO_LEVEL_KEY] = b.count - sum;
+        seen.add(NO_LEVEL_KEY);
+      }
+    } else {
+      row[TOTAL_KEY] = b.count;
+    }
+    return row;
+  });
+  if (!anyLevels) return { rows, series: [TOTAL_KEY] };
+  return { rows, series: sortLevels(seen) };
+}
+
+interface HistogramChartProps {
+  histogram: Histogram;
+  onZoom: (fromMs: number, toMs: number) => void;
+}
+
+export function HistogramChart({ histogram, onZoom }: HistogramChartProps) {
+  const { rows, series } = useMemo(() => toRows(histogram), [histogram]);
+  const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
+  const span = histogram.to - histogram.from;
+
+  const keyAt = (state: MouseHandlerDataParam): number | null => {
+    const index = Number(state.activeTooltipIndex ?? state.activeIndex);
+    return Number.isInteger(index) ? (rows[index]?.key ?? null) : null;
+  };
+
+  const finish = () => {
+    if (!drag) return;
+    const from = Math.max(Math.min(drag.start, drag.end), histogram.from);
+    const to = Math.min(Math.max(drag.start, drag.end) + histogram.intervalMs, histogram.to);
+    setDrag(null);
+    if (to > from) onZoom(from, to);
+  };
+
+  return (
+    <div className={styles.chart} data-testid="histogram-chart">
+      <BarChart
+        responsive
+        style={{ width: '100%', height: '100%' }}
+        data={rows}
+        margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+        barCategoryGap={1}
+        onMouseDown={(state) => {
+          const key = keyAt(state);
+          if (key !== null) setDrag({ start: key, end: key });
+        }}
+        onMouseMove={(state) => {
+          if (!drag) return;
+          const key = keyAt(state);
+          if (key !== null && key !== drag.end) setDrag({ ...drag, end: key });
+        }}
+        onMouseUp={finish}
+        onMouseLeave={() => setDrag(null)}
+      >
+        <CartesianGrid vertical={false} stroke="var(--grid)" />
+        <XAxis
+          dataKey="key"
+          tickFormatter={(v: number) => formatAxisTime(Number(v), span)}
+          minTickGap={40}
+          tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
+          tickLine={false}
+        />
+        <YAxis width={44} allowDecimals={false} tick={{ fontSize: 11, fill: 'var(--text-muted)' }} tickLine={false} axisLine={false} />
+        <Tooltip
+          isAnimationActive={false}
+          cursor={{ fill: 'var(--chart-cursor)' }}
+          content={(props) => {
+            const row = rows[Number(props.activeIndex)];
+            if (!props.active || !row) return null;
+            return <BucketTooltip row={row} series={series} intervalMs={histogram.intervalMs} />;
+          }}
+        />
+        {series.map((name) => (
+          <Bar key={name} dataKey={name} stackId="levels" fill={name === TOTAL_KEY ? 'var(--accent)' : levelColour(name)} isAnimationActive={false} />
+        ))}
+        {drag ? <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="var(--accent)" fillOpacity={0.2} /> : null}
+      </BarChart>
+    </div>
+  );
+}
+
+function BucketTooltip({ row, series, intervalMs }: { row: Row; series: string[]; intervalMs: number }) {
+  return (
+    <div className={styles.tooltip}>
+      <div className={styles.tooltipTime}>
+        {formatTimestamp(row.key).replace(/\.000$/, '')} – {formatTimestamp(row.key + intervalMs).replace(/^.* @ /, '').replace(/\.000$/, '')}
+      </div>
+      <table>
+        <tbody>
+          {series
+            .filter((s) => (row[s] ?? 0) > 0)
+            .map((s) => (
+              <tr key={s}>
+                <td>
+                  <span className={styles.swatch} style={{ background: s === TOTAL_KEY ? 'var(--accent)' : levelColour(s) }} />
+                  {s}
+                </td>
+                <td className={styles.num}>{(row[s] ?? 0).toLocaleString('en-US')}</td>
+              </tr>
+            ))}
+          {series.length > 1 ? (
+            <tr>
+              <td>total</td>
+              <td className={styles.num}>{row.total.toLocaleString('en-US')}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}

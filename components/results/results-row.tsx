@@ -1,0 +1,75 @@
+'use client';
+import { memo } from 'react';
+import type { SearchHit } from '@/lib/schema/search';
+import { levelColour } from '@/components/histogram/level-colors';
+import { cellText, TIME_COLUMN } from './columns';
+import { MESSAGE_COLUMN, type FieldResolver } from './field-meanings';
+import { MessageText } from './message-text';
+import styles from './results.module.css';
+
+// A table row shows one line; the document view shows the rest.
+const ROW_MESSAGE_CHARS = 600;
+
+interface ResultsRowProps {
+  hit: SearchHit;
+  rowIndex: number;
+  columns: readonly string[];
+  template: string;
+  top: number;
+  expanded: boolean;
+  resolve: FieldResolver;
+  onToggle: (hit: SearchHit) => void;
+}
+
+export const ResultsRow = memo(function ResultsRow({ hit, rowIndex, columns, template, top, expanded, resolve, onToggle }: ResultsRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={rowIndex + 2}
+      className={styles.row}
+      data-expanded={expanded || undefined}
+      data-row-index={rowIndex}
+      data-doc-id={hit.id}
+      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)` }}
+      onClick={() => {
+        // Selecting text in a row must not open it.
+        if (window.getSelection()?.toString()) return;
+        onToggle(hit);
+      }}
+    >
+      <div role="gridcell" className={styles.expandCell}>
+        <button
+          type="button"
+          className={styles.expand}
+          aria-label={expanded ? 'Close document' : 'Expand document'}
+          aria-expanded={expanded}
+        >
+          {expanded ? '▾' : '▸'}
+        </button>
+      </div>
+      <div role="gridcell" className={`${styles.cell} ${styles.time}`}>
+        {cellText(hit, TIME_COLUMN, resolve)}
+      </div>
+      {columns.map((column) => (
+        <div key={column} role="gridcell" className={`${styles.cell} ${column === MESSAGE_COLUMN ? styles.message : ''}`} data-column={column}>
+          <Cell hit={hit} column={column} resolve={resolve} />
+        </div>
+      ))}
+      {columns.includes(MESSAGE_COLUMN) ? null : <div role="gridcell" className={styles.cell} />}
+    </div>
+  );
+});
+
+function Cell({ hit, column, resolve }: { hit: SearchHit; column: string; resolve: FieldResolver }) {
+  if (column === MESSAGE_COLUMN) return <MessageText message={hit.message} highlight={hit.highlight} maxChars={ROW_MESSAGE_CHARS} />;
+  const text = cellText(hit, column, resolve);
+  if (column === 'level' && text) {
+    return (
+      <>
+        <span className={styles.levelDot} style={{ background: levelColour(text) }} aria-hidden="true" />
+        {text}
+      </>
+    );
+  }
+  return text;
+}

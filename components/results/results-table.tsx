@@ -1,0 +1,139 @@
+'use client';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { SearchHit, SortOrder } from '@/lib/schema/search';
+import type { DocRef } from '@/lib/url-state/codec';
+import { columnLabel, gridTemplate, TIME_COLUMN } from './columns';
+import type { FieldResolver } from './field-meanings';
+import { ResultsRow } from './results-row';
+import styles from './results.module.css';
+
+const ROW_HEIGHT = 30;
+/** Ask for the next page this many rows before the end, so scrolling rarely waits. */
+const PREFETCH_ROWS = 40;
+
+interface ResultsTableProps {
+  rows: SearchHit[];
+  columns: string[];
+  sort: SortOrder;
+  expanded: DocRef | null;
+  resolve: FieldResolver;
+  /** Changes when the screen's request changes: the list starts again from the top. */
+  resetKey: string;
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMoreError: string | null;
+  onLoadMore: () => void;
+  onToggleSort: () => void;
+  onRemoveColumn: (column: string) => void;
+  onToggleRow: (hit: SearchHit) => void;
+}
+
+export function ResultsTable(props: ResultsTableProps) {
+  const { rows, columns, sort, expanded, resolve, resetKey, hasMore, loadingMore, onLoadMore } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const { template, minWidth } = gridTemplate(columns);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [resetKey]);
+
+  useEffect(() => {
+    if (hasMore && !loadingMore && rows.length > 0 && lastIndex >= rows.length - PREFETCH_ROWS) onLoadMore();
+  }, [lastIndex, rows.length, hasMore, loadingMore, onLoadMore]);
+
+  // Up/down move between rows like a grid; the virtualizer brings the target row into existence first.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[data-row-index]');
+    if (!row) return;
+    e.preventDefault();
+    const next = Number(row.dataset.rowIndex) + (e.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0 || next >= rows.length) return;
+    virtualizer.scrollToIndex(next);
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-row-index="${next}"] button`)?.focus());
+  };
+
+  const expandedKey = expanded ? `${expanded.index}/${expanded.id}` : null;
+  const sortLabel = sort === 'desc' ? 'newest first' : 'oldest first';
+
+  return (
+    <div
+      ref={scroller}
+      className={styles.scroller}
+      role="grid"
+      aria-label="Log lines"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={columns.length + 2}
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className={styles.head} style={{ minWidth }}>
+        <div role="row" aria-rowindex={1} className={styles.headRow} style={{ gridTemplateColumns: template }}>
+          <div role="columnheader" className={styles.headCell}>
+            <span className="visually-hidden">Expand</span>
+          </div>
+          <div role="columnheader" className={styles.headCell} aria-sort={sort === 'desc' ? 'descending' : 'ascending'}>
+            <button type="button" className={styles.sort} onClick={props.onToggleSort} aria-label={`Time, ${sortLabel}. Change sort order`}>
+              {columnLabel(TIME_COLUMN)} <span aria-hidden="true">{sort === 'desc' ? '↓' : '↑'}</span>
+            </button>
+          </div>
+          {columns.map((column) => (
+            <div key={column} role="columnheader" className={styles.headCell} data-column={column}>
+              <span className={styles.headLabel} title={column === resolve(column) ? column : `${column} (${resolve(column)})`}>
+                {columnLabel(column)}
+              </span>
+              {columns.length > 1 ? (
+                <button type="button" className={styles.removeColumn} aria-label={`Remove column ${column}`} onClick={() => props.onRemoveColumn(column)}>
+                  ✕
+                </button>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize(), minWidth }}>
+        {items.map((item) => {
+          const hit = rows[item.index];
+          if (!hit) return null;
+          return (
+            <ResultsRow
+              key={`${hit.index}/${hit.id}`}
+              hit={hit}
+              rowIndex={item.index}
+              columns={columns}
+              template={template}
+              top={item.start}
+              expanded={expandedKey === `${hit.index}/${hit.id}`}
+              resolve={resolve}
+              onToggle={props.onToggleRow}
+            />
+          );
+        })}
+      </div>
+      <div className={styles.footer} style={{ minWidth }} aria-live="polite">
+        {props.loadMoreError ? (
+          <span className={styles.footerError}>
+            Could not load more: {props.loadMoreError}{' '}
+            <button type="button" className="link-btn" onClick={onLoadMore}>
+              Try again
+            </button>
+          </span>
+        ) : loadingMore ? (
+          'Loading more…'
+        ) : hasMore ? (
+          ''
+        ) : rows.length > 0 ? (
+          `End of results — ${rows.length.toLocaleString('en-US')} rows`
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+import { useEffect, useRef } from 'react';
+import styles from './time-picker.module.css';
+
+export const AUTO_REFRESH_CHOICES = [
+  { label: 'Off', ms: 0 },
+  { label: '5 s', ms: 5_000 },
+  { label: '10 s', ms: 10_000 },
+  { label: '30 s', ms: 30_000 },
+  { label: '1 m', ms: 60_000 },
+] as const;
+
+interface RefreshControlsProps {
+  refreshing: boolean;
+  autoRefreshMs: number;
+  onAutoRefreshChange: (ms: number) => void;
+  onRefresh: () => void;
+}
+
+export function RefreshControls({ refreshing, autoRefreshMs, onAutoRefreshChange, onRefresh }: RefreshControlsProps) {
+  const refresh = useRef(onRefresh);
+  refresh.current = onRefresh;
+  const busy = useRef(refreshing);
+  busy.current = refreshing;
+
+  useEffect(() => {
+    if (autoRefreshMs <= 0) return;
+    // A slow engine must not pile up requests: skip a tick while the last one is still running.
+    const timer = setInterval(() => {
+      if (!busy.current && document.visibilityState === 'visible') refresh.current();
+    }, autoRefreshMs);
+    return () => clearInterval(timer);
+  }, [autoRefreshMs]);
+
+  return (
+    <div className={styles.refresh}>
+      <button type="button" className="btn" onClick={onRefresh} aria-label="Refresh" title="Refresh">
+        <span className={refreshing ? styles.spinning : undefined} aria-hidden="true">
+          ⟳
+        </span>
+      </button>
+      <label className={styles.auto}>
+        <span className="visually-hidden">Auto-refresh</span>
+        <select
+          aria-label="Auto-refresh"
+          value={autoRefreshMs}
+          onChange={(e) => onAutoRefreshChange(Number(e.target.value))}
+          className={styles.select}
+        >
+          {AUTO_REFRESH_CHOICES.map((c) => (
+            <option key={c.ms} value={c.ms}>
+              {c.ms === 0 ? 'Auto: off' : `Every ${c.label}`}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

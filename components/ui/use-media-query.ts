@@ -1,0 +1,15 @@
+'use client';
+import { useSyncExternalStore } from 'react';
+
+/** Whether a CSS media query matches; false on the server, where there is no viewport. */
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (notify) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', notify);
+      return () => list.removeEventListener('change', notify);
+    },
+    () => window.matchMedia(query).matches,
+    () => false,
+  );
+}

@@ -1,0 +1,20 @@
+import { queryOptions } from '@tanstack/react-query';
+import { fetchJson } from './api-error';
+
+export interface HealthResponse {
+  status?: string;
+  engine?: unknown;
+}
+
+/** Polled only while the engine is known to be down; the banner goes away on the first success. */
+export function healthQueryOptions(pollMs: number) {
+  return queryOptions({
+    queryKey: ['health'] as const,
+    queryFn: ({ signal }) => fetchJson<HealthResponse>('/api/health', { signal, cache: 'no-store' }),
+    refetchInterval: pollMs,
+    refetchIntervalInBackground: true,
+    retry: false,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
