@@ -1,0 +1,18 @@
+import { jsonResponse } from '@/lib/api/errors';
+import { withEngine } from '@/lib/api/with-engine';
+import { findSource, sourceFields } from '@/lib/sources';
+
+export const dynamic = 'force-dynamic';
+
+/** `GET /api/fields?source=` → `{ fields: [{ name, type, aggregatable }] }`, for the column picker. */
+export const GET = withEngine(
+  async (request) => {
+    const id = new URL(request.url).searchParams.get('source') ?? undefined;
+    const { fields } = await sourceFields(findSource(id || undefined));
+    const list = [...fields]
+      .map(([name, info]) => ({ name, type: info.type, aggregatable: info.aggregatable }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return jsonResponse({ fields: list });
+  },
+  { deadlineMs: 5_000 },
+);
