@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { Filter, QueryInput, SEARCH_LIMITS, SortOrder } from '@/lib/schema/search';
+import { InvalidTimeRangeError, resolveDateMath, resolveTimeRange, TimeExpressionError } from '@/lib/time';
 
 export const VIEW_STATE_VERSION = 1;
 
@@ -17,32 +18,39 @@ export const VIEW_STATE_LIMITS = {
 } as const;
 
 /**
- * Date math (`now-15m`, `now/d`, `now-1d/d`) or an ISO-8601 date or instant. At least as
- * permissive as the URL codec, so every state the screen can show can also be saved; whether
- * the range resolves is checked when it is searched.
+ * Time ends are checked by the same resolver the search uses (date math such as `now-15m` or
+ * `now-1d/d`, ISO-8601, epoch ms), so every range the screen can search can be saved and no
+ * saved range fails to search for its syntax. Relative ends are resolved against the clock
+ * only to check their order.
  */
-const DATE_MATH = /^now([+-]\d+[smhdwMy]|\/[smhdwMy])*$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
 export function isViewTimeExpression(raw: string): boolean {
-  if (DATE_MATH.test(raw)) return true;
-  return ISO_DATE.test(raw) && !Number.isNaN(Date.parse(raw));
+  try {
+    resolveDateMath(raw, Date.now(), { roundUp: false });
+    return true;
+  } catch (err) {
+    if (err instanceof TimeExpressionError) return false;
+    throw err;
+  }
 }
 
 const timeExpression = z
   .string()
   .min(1, 'a time is required')
   .max(SEARCH_LIMITS.timeExpressionLength, `times are at most ${SEARCH_LIMITS.timeExpressionLength} characters`)
-  .refine(isViewTimeExpression, 'expected date math like now-24h or an ISO-8601 time');
+  .refine(isViewTimeExpression, 'expected date math like now-24h, an ISO-8601 time or epoch milliseconds');
 
 export const ViewTimeRange = z
   .object({ from: timeExpression, to: timeExpression })
   .strict()
-  .refine((t) => {
-    const from = Date.parse(t.from);
-    const to = Date.parse(t.to);
-    return Number.isNaN(from) || Number.isNaN(to) || from < to;
-  }, 'from must be before to');
+  .superRefine((time, ctx) => {
+    try {
+      resolveTimeRange(time, Date.now());
+    } catch (err) {
+      if (!(err instanceof InvalidTimeRangeError)) throw err;
+      // The ends were checked one by one above; what is left is their order.
+      ctx.addIssue({ code: 'custom', message: 'from must not be after to' });
+    }
+  });
 
 const columnName = z
   .string()
