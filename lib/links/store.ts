@@ -7,7 +7,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { errors } from '@elastic/elasticsearch';
 import { linkIdCandidates } from '@/lib/links/id';
-import { AppIndex, appIndexName } from '@/lib/views/app-index';
+import { APP_WRITE_REFRESH, AppIndex, appIndexName } from '@/lib/views/app-index';
 
 interface LinkDocument {
   path: string;
@@ -51,7 +51,7 @@ export class LinkStore {
           id,
           document: { path: normalPath, createdAt: now.toISOString() } satisfies LinkDocument,
           op_type: 'create',
-          refresh: 'wait_for',
+          refresh: APP_WRITE_REFRESH,
         });
         return id;
       } catch (err) {

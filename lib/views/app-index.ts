@@ -24,6 +24,15 @@ export const APP_INDEX_SETTINGS: estypes.IndicesIndexSettings = {
   auto_expand_replicas: '0-1',
 };
 
+/**
+ * Writes return only after a refresh that makes them visible to search, so an acknowledged save
+ * is in the very next list. `refresh: true` rather than `wait_for`: `wait_for` parks each write
+ * until the next scheduled refresh (1 s by default, measured ~1 s per save here), which would
+ * break the 50 ms save budget; a forced refresh of these one-shard, human-rate indices costs a
+ * few milliseconds. Durability does not depend on it: the translog is fsynced per request.
+ */
+export const APP_WRITE_REFRESH = true;
+
 function alreadyExists(err: unknown): boolean {
   return err instanceof errors.ResponseError && err.body?.error?.type === 'resource_already_exists_exception';
 }

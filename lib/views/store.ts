@@ -1,5 +1,5 @@
 /**
- * Saved views in the app's own index. Every write waits for a refresh, so a view the API has
+ * Saved views in the app's own index. Every write includes a refresh, so a view the API has
  * acknowledged is in the next list and survives an engine restart; every update and delete is
  * conditional on the sequence number and primary term the client last saw, so two people
  * editing one view never overwrite each other silently.
@@ -9,7 +9,7 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import { errors } from '@elastic/elasticsearch';
 import { StoredViewState, type ViewState } from '@/lib/schema/view-state';
 import type { CreateViewRequest, ListViewsQuery, SavedView, SavedViewSummary, ViewListResponse } from '@/lib/schema/views';
-import { AppIndex, appIndexName } from '@/lib/views/app-index';
+import { APP_WRITE_REFRESH, AppIndex, appIndexName } from '@/lib/views/app-index';
 import { encodeViewVersion, type SeqNoPrimaryTerm } from '@/lib/views/version';
 
 /** What is stored per view; `state` is kept verbatim, not indexed, so its shape can evolve. */
@@ -127,7 +127,7 @@ export class ViewStore {
       id,
       document: doc,
       op_type: 'create',
-      refresh: 'wait_for',
+      refresh: APP_WRITE_REFRESH,
     });
     return { ...toSummary(id, doc, writtenVersion(res)), state: input.state };
   }
@@ -167,7 +167,7 @@ export class ViewStore {
         document: doc,
         if_seq_no: expected.seqNo,
         if_primary_term: expected.primaryTerm,
-        refresh: 'wait_for',
+        refresh: APP_WRITE_REFRESH,
       });
       return { kind: 'updated', view: toView(id, doc, writtenVersion(res)) };
     } catch (err) {
@@ -184,7 +184,7 @@ export class ViewStore {
       await this.client.delete({
         index: this.index.name,
         id,
-        refresh: 'wait_for',
+        refresh: APP_WRITE_REFRESH,
         ...(expected ? { if_seq_no: expected.seqNo, if_primary_term: expected.primaryTerm } : {}),
       });
       return { kind: 'deleted' };
