@@ -6,6 +6,10 @@ import './globals.css';
 export const metadata: Metadata = {
   title: 'Log Explorer',
   description: 'Search and explore Kubernetes logs stored in Elasticsearch',
+  // An inline icon: no extra file, and no 404 for /favicon.ico in every session's console.
+  icons: {
+    icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%232f6fce'/%3E%3Cpath d='M4 4h2v6h6v2H4z' fill='white'/%3E%3C/svg%3E",
+  },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

@@ -7,6 +7,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { DocumentJson, documentJson } from './document-json';
 import { FieldsTable } from './fields-table';
 import styles from './document.module.css';
+import { CloseIcon } from '@/components/ui/icons';
 
 interface DocumentViewProps {
   docRef: DocRef;
@@ -51,7 +52,7 @@ export function DocumentView({ docRef, hit, columns, onClose, onFilter, onToggle
           </p>
         </div>
         <button type="button" className="icon-btn" aria-label="Close document" onClick={onClose}>
-          ✕
+          <CloseIcon />
         </button>
       </header>
       {hit ? (

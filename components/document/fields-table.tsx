@@ -5,6 +5,7 @@ import { formatFieldValue } from '@/components/results/field-meanings';
 import { MessageText } from '@/components/results/message-text';
 import { CopyButton } from '@/components/ui/copy-button';
 import styles from './document.module.css';
+import { ColumnIcon, FilterForIcon, FilterOutIcon } from '@/components/ui/icons';
 
 const LONG_VALUE_CHARS = 4_000;
 
@@ -45,10 +46,10 @@ export function FieldsTable({ hit, columns, onFilter, onToggleColumn }: FieldsTa
                 {filterable ? (
                   <>
                     <button type="button" className="icon-btn" aria-label={`Filter for ${name}: ${value}`} title="Filter for value" onClick={() => onFilter(name, value, false)}>
-                      ⊕
+                      <FilterForIcon />
                     </button>
                     <button type="button" className="icon-btn" aria-label={`Filter out ${name}: ${value}`} title="Filter out value" onClick={() => onFilter(name, value, true)}>
-                      ⊖
+                      <FilterOutIcon />
                     </button>
                   </>
                 ) : null}
@@ -60,7 +61,7 @@ export function FieldsTable({ hit, columns, onFilter, onToggleColumn }: FieldsTa
                   title={columns.includes(name) ? 'Remove column' : 'Add column'}
                   onClick={() => onToggleColumn(name)}
                 >
-                  ▥
+                  <ColumnIcon />
                 </button>
                 <CopyButton text={value} label={`Copy value of ${name}`} />
               </td>

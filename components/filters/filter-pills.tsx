@@ -2,6 +2,7 @@
 import type { Filter } from '@/lib/schema/search';
 import { filterLabel } from './filter-label';
 import styles from './filters.module.css';
+import { CloseIcon } from '@/components/ui/icons';
 
 interface FilterPillsProps {
   filters: Filter[];
@@ -55,7 +56,7 @@ export function FilterPills({ filters, onRemove, onToggleNegate, onToggleDisable
               title="Remove"
               onClick={() => onRemove(index)}
             >
-              ✕
+              <CloseIcon />
             </button>
           </li>
         );

@@ -109,32 +109,32 @@ export function HistogramChart({ histogram, onZoom }: HistogramChartProps) {
 }
 
 function BucketTooltip({ row, series, intervalMs }: { row: Row; series: string[]; intervalMs: number }) {
+  const start = formatTimestamp(row.key).replace(/\.000$/, '');
+  const end = formatTimestamp(row.key + intervalMs).replace(/^.* @ /, '').replace(/\.000$/, '');
   return (
     <div className={styles.tooltip}>
       <div className={styles.tooltipTime}>
-        {formatTimestamp(row.key).replace(/\.000$/, '')} – {formatTimestamp(row.key + intervalMs).replace(/^.* @ /, '').replace(/\.000$/, '')}
+        {start} – {end}
       </div>
-      <table>
-        <tbody>
-          {series
-            .filter((s) => (row[s] ?? 0) > 0)
-            .map((s) => (
-              <tr key={s}>
-                <td>
-                  <span className={styles.swatch} style={{ background: s === TOTAL_KEY ? 'var(--accent)' : levelColour(s) }} />
-                  {s}
-                </td>
-                <td className={styles.num}>{(row[s] ?? 0).toLocaleString('en-US')}</td>
-              </tr>
-            ))}
-          {series.length > 1 ? (
-            <tr>
-              <td>total</td>
-              <td className={styles.num}>{row.total.toLocaleString('en-US')}</td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+      <dl className={styles.counts}>
+        {series
+          .filter((s) => (row[s] ?? 0) > 0)
+          .map((s) => (
+            <div key={s} className={styles.countRow}>
+              <dt>
+                <span className={styles.swatch} style={{ background: s === TOTAL_KEY ? 'var(--accent)' : levelColour(s) }} />
+                {s}
+              </dt>
+              <dd className={styles.num}>{(row[s] ?? 0).toLocaleString('en-US')}</dd>
+            </div>
+          ))}
+        {series.length > 1 ? (
+          <div className={styles.countRow}>
+            <dt>total</dt>
+            <dd className={styles.num}>{row.total.toLocaleString('en-US')}</dd>
+          </div>
+        ) : null}
+      </dl>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type RefObject } from 'react';
 import type { QueryInput, QueryLanguage } from '@/lib/schema/search';
 import { SEARCH_LIMITS } from '@/lib/schema/search';
 import styles from './query-bar.module.css';
+import { CloseIcon } from '@/components/ui/icons';
 
 interface QueryBarProps {
   query: QueryInput;
@@ -65,7 +66,7 @@ export function QueryBar({ query, inputRef, onSubmit }: QueryBarProps) {
             inputRef.current?.focus();
           }}
         >
-          ✕
+          <CloseIcon />
         </button>
       ) : null}
       <button type="submit" className={`btn btn-primary ${styles.submit}`}>

@@ -5,16 +5,16 @@ import { formatFieldValue, isMeaning, MESSAGE_COLUMN, type FieldResolver } from 
 export const TIME_COLUMN = '@time';
 
 const WIDTHS: Record<string, number> = {
-  [TIME_COLUMN]: 196,
-  namespace: 150,
-  pod: 230,
-  container: 150,
-  level: 76,
+  [TIME_COLUMN]: 212,
+  namespace: 124,
+  pod: 196,
+  container: 124,
+  level: 68,
   node: 150,
   stream: 80,
 };
 const FIELD_WIDTH = 170;
-const MESSAGE_MIN_WIDTH = 360;
+const MESSAGE_MIN_WIDTH = 280;
 export const EXPAND_WIDTH = 32;
 
 export function columnWidth(column: string): number {

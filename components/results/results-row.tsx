@@ -6,6 +6,7 @@ import { cellText, TIME_COLUMN } from './columns';
 import { MESSAGE_COLUMN, type FieldResolver } from './field-meanings';
 import { MessageText } from './message-text';
 import styles from './results.module.css';
+import { ChevronIcon } from '@/components/ui/icons';
 
 // A table row shows one line; the document view shows the rest.
 const ROW_MESSAGE_CHARS = 600;
@@ -44,7 +45,7 @@ export const ResultsRow = memo(function ResultsRow({ hit, rowIndex, columns, tem
           aria-label={expanded ? 'Close document' : 'Expand document'}
           aria-expanded={expanded}
         >
-          {expanded ? '▾' : '▸'}
+          <ChevronIcon open={expanded} />
         </button>
       </div>
       <div role="gridcell" className={`${styles.cell} ${styles.time}`}>

@@ -7,6 +7,7 @@ import { columnLabel, gridTemplate, TIME_COLUMN } from './columns';
 import type { FieldResolver } from './field-meanings';
 import { ResultsRow } from './results-row';
 import styles from './results.module.css';
+import { CloseIcon } from '@/components/ui/icons';
 
 const ROW_HEIGHT = 30;
 /** Ask for the next page this many rows before the end, so scrolling rarely waits. */
@@ -92,7 +93,7 @@ export function ResultsTable(props: ResultsTableProps) {
               </span>
               {columns.length > 1 ? (
                 <button type="button" className={styles.removeColumn} aria-label={`Remove column ${column}`} onClick={() => props.onRemoveColumn(column)}>
-                  ✕
+                  <CloseIcon />
                 </button>
               ) : null}
             </div>

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef } from 'react';
 import styles from './time-picker.module.css';
+import { RefreshIcon } from '@/components/ui/icons';
 
 export const AUTO_REFRESH_CHOICES = [
   { label: 'Off', ms: 0 },
@@ -36,7 +37,7 @@ export function RefreshControls({ refreshing, autoRefreshMs, onAutoRefreshChange
     <div className={styles.refresh}>
       <button type="button" className="btn" onClick={onRefresh} aria-label="Refresh" title="Refresh">
         <span className={refreshing ? styles.spinning : undefined} aria-hidden="true">
-          ⟳
+          <RefreshIcon />
         </span>
       </button>
       <label className={styles.auto}>

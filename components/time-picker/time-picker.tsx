@@ -69,10 +69,7 @@ export function TimePicker({ time, resolved, onChange }: TimePickerProps) {
       triggerClassName={`btn ${styles.trigger}`}
       align="end"
       trigger={
-        <>
-          <span aria-hidden="true">🕑</span>
-          <span className={styles.label}>{describeRange(time)}</span>
-        </>
+<span className={styles.label}>{describeRange(time)}</span>
       }
     >
       {(close) => (

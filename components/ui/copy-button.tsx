@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
+import { CheckIcon, CopyIcon } from './icons';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -37,7 +38,7 @@ export function CopyButton({ text, label, className }: { text: string; label: st
       title={label}
       onClick={() => void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))}
     >
-      {state === 'copied' ? '✓' : state === 'failed' ? '!' : '⧉'}
+      {state === 'copied' ? <CheckIcon /> : state === 'failed' ? '!' : <CopyIcon />}
     </button>
   );
 }

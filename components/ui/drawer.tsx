@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef, type ReactNode } from 'react';
 import styles from './ui.module.css';
+import { CloseIcon } from './icons';
 
 interface DrawerProps {
   open: boolean;
@@ -25,7 +26,7 @@ export function Drawer({ open, title, onClose, children }: DrawerProps) {
       <div className={styles.drawerHeader}>
         <h2 className={styles.drawerTitle}>{title}</h2>
         <button type="button" className="icon-btn" aria-label={`Close ${title.toLowerCase()}`} onClick={onClose}>
-          ✕
+          <CloseIcon />
         </button>
       </div>
       <div className={styles.drawerBody}>{open ? children : null}</div>
