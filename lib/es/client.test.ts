@@ -1,6 +1,6 @@
 import { errors } from '@elastic/elasticsearch';
 import { describe, expect, it, vi } from 'vitest';
-import { engineErrorToApiError } from '@/lib/es/client';
+import { engineErrorToApiError, queryErrorFromShardFailures } from '@/lib/es/client';
 
 const SECRET_URL = 'http://elastic:s3cret@10.0.0.5:9200';
 
@@ -69,5 +69,31 @@ describe('engineErrorToApiError', () => {
 
   it('leaves errors that are not the engine’s to the caller', () => {
     expect(engineErrorToApiError(new TypeError('x'))).toBeNull();
+  });
+});
+
+describe('queryErrorFromShardFailures', () => {
+  it('turns a parse failure on some shards into a 400, even though others succeeded', () => {
+    const err = queryErrorFromShardFailures([
+      {
+        reason: {
+          type: 'query_shard_exception',
+          reason: 'Failed to parse query [a:[1 TO]',
+          caused_by: { type: 'parse_exception', reason: "Cannot parse 'a:[1 TO': Encountered \"<EOF>\" at line 1, column 7.\nWas expecting one of:\n    \"TO\" ..." },
+        },
+      },
+    ]);
+    expect(err?.toBody()).toEqual({
+      error: {
+        code: 'query_syntax',
+        path: 'query.text',
+        message: 'the query could not be run: Cannot parse \'a:[1 TO\': Encountered "<EOF>" at line 1, column 7. Was expecting one of: "TO" ...',
+      },
+    });
+  });
+
+  it('leaves other shard failures to the partial report', () => {
+    expect(queryErrorFromShardFailures([{ reason: { type: 'node_disconnected_exception', reason: 'gone' } }])).toBeNull();
+    expect(queryErrorFromShardFailures(undefined)).toBeNull();
   });
 });

@@ -39,7 +39,7 @@ export async function closeEngineClient(): Promise<void> {
 
 interface EngineErrorCause {
   type?: string;
-  reason?: string;
+  reason?: string | null;
   caused_by?: EngineErrorCause;
   root_cause?: EngineErrorCause[];
   failed_shards?: { reason?: EngineErrorCause }[];
@@ -58,27 +58,56 @@ const QUERY_ERROR_TYPES = new Set([
   'too_many_clauses',
 ]);
 
-function deepestReason(cause: EngineErrorCause | undefined): string | undefined {
-  let reason = cause?.reason;
-  for (let c = cause?.caused_by, depth = 0; c && depth < 8; c = c.caused_by, depth++) {
-    if (c.reason) reason = c.reason;
+/**
+ * The most telling reason in a cause chain: the first parser message ("Cannot parse 'a:[1 TO':
+ * Encountered "<EOF>" at line 1, column 7") rather than the generic wrapper around it.
+ */
+function bestReason(cause: EngineErrorCause | undefined): string | undefined {
+  let fallback = cause?.reason ?? undefined;
+  for (let c: EngineErrorCause | undefined = cause, depth = 0; c && depth < 8; c = c.caused_by, depth++) {
+    if (c.type === 'parse_exception' && c.reason) return c.reason;
+    if (c.reason) fallback = c.reason;
   }
-  return reason;
+  return fallback;
 }
 
 function clip(text: string, max = 400): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/**
+ * No `offset` here: the engine parsed the compiled query, whose columns match what the user
+ * typed only for Lucene. The engine's own "line 1, column C" stays in the message.
+ */
+function queryError(cause: EngineErrorCause): ApiError {
+  const reason = bestReason(cause) ?? 'the engine could not run this query';
+  return new ApiError(400, 'query_syntax', clip(`the query could not be run: ${reason}`), { path: 'query.text' });
 }
 
 function queryErrorFrom(body: EngineErrorCause | undefined): ApiError | undefined {
   if (!body) return undefined;
-  const shardCause = body.failed_shards?.[0]?.reason;
-  const root = body.root_cause?.[0];
-  const candidates = [shardCause, root, body.caused_by, body];
+  const candidates = [body.failed_shards?.[0]?.reason, body.root_cause?.[0], body.caused_by, body];
   const match = candidates.find((c) => c?.type && QUERY_ERROR_TYPES.has(c.type));
-  if (!match) return undefined;
-  const reason = deepestReason(match) ?? 'the engine could not run this query';
-  return new ApiError(400, 'query_syntax', clip(`the query could not be run: ${reason}`));
+  return match ? queryError(match) : undefined;
+}
+
+function isParseFailure(cause: EngineErrorCause | undefined): boolean {
+  for (let c = cause, depth = 0; c && depth < 8; c = c.caused_by, depth++) {
+    if (c.type === 'parse_exception' || c.type === 'query_parsing_exception') return true;
+    if (c.reason?.startsWith('Failed to parse query')) return true;
+  }
+  return false;
+}
+
+/**
+ * A query that does not parse fails on every shard that gets to run it, yet shards the engine
+ * skipped (nothing in range) do not fail, so the answer can come back as "partial" with a 200.
+ * A parse failure is the caller's mistake whatever the other shards did: report it as one.
+ */
+export function queryErrorFromShardFailures(failures: readonly { reason: EngineErrorCause }[] | undefined): ApiError | null {
+  const parse = failures?.find((f) => isParseFailure(f.reason));
+  return parse ? queryError(parse.reason) : null;
 }
 
 /**

@@ -22,7 +22,7 @@ function plan(overrides: Partial<SearchPlan> = {}): SearchPlan {
       { name: 'pod', field: 'kubernetes.pod_name' },
     ],
     facetSize: 10,
-    highlightField: 'log',
+    highlightFields: ['log', 'message'],
     engineTimeout: '10000ms',
     ...overrides,
   };
@@ -76,7 +76,7 @@ describe('buildSearchRequest, first page', () => {
         number_of_fragments: 0,
         max_analyzed_offset: 200_000,
         highlight_query: { query_string: { query: 'error' } },
-        fields: { log: {} },
+        fields: { log: {}, message: {} },
       },
     });
   });

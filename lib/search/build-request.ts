@@ -39,8 +39,8 @@ export interface SearchPlan {
   histogram: { interval: HistogramInterval; levelField?: string } | null;
   facets: readonly { name: string; field: string }[];
   facetSize: number;
-  /** The field whose matches become highlight ranges; null for none. */
-  highlightField: string | null;
+  /** Fields whose matches become highlight ranges (the message fields); empty for none. */
+  highlightFields: readonly string[];
   /** Engine-side time budget, Elasticsearch duration syntax (`10s`). */
   engineTimeout: string;
 }
@@ -129,7 +129,7 @@ export function buildSearchRequest(plan: SearchPlan): estypes.SearchRequest {
   };
   if (plan.after) request.search_after = searchAfterFor(plan.after.after, plan.sort);
   if (aggs) request.aggs = aggs;
-  if (plan.highlightField && plan.query) {
+  if (plan.highlightFields.length > 0 && plan.query) {
     request.highlight = {
       pre_tags: [HIGHLIGHT_PRE],
       post_tags: [HIGHLIGHT_POST],
@@ -137,7 +137,7 @@ export function buildSearchRequest(plan: SearchPlan): estypes.SearchRequest {
       max_analyzed_offset: HIGHLIGHT_MAX_ANALYZED_OFFSET,
       // Only what the user typed is highlighted, not the filter pills or the time range.
       highlight_query: plan.query,
-      fields: { [plan.highlightField]: {} },
+      fields: Object.fromEntries(plan.highlightFields.map((f) => [f, {}])),
     };
   }
   return request;

@@ -27,7 +27,7 @@ const ctx = (overrides: Partial<ReshapeContext> = {}): ReshapeContext => ({
   size: 3,
   sort: 'desc',
   range: RANGE,
-  messageField: 'log',
+  messageFields: ['log', 'message'],
   histogram: INTERVAL,
   facets: [{ name: 'namespace' }],
   after: null,
@@ -98,6 +98,11 @@ describe('reshapeSearchResponse, first page', () => {
       total: { value: 7, relation: 'eq' },
     });
     expect(page.partial).toBeNull();
+  });
+
+  it('takes the message from the fallback field when the hit has no primary one', () => {
+    const pushed: estypes.SearchHit<unknown> = { _index: 'i', _id: 'p', _source: { message: 'pushed by an app' }, sort: ['t', 'i', 1] };
+    expect(reshapeSearchResponse(response([pushed]), ctx()).hits[0]?.message).toBe('pushed by an app');
   });
 
   it('has no next page when the page is not full', () => {

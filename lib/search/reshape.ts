@@ -14,7 +14,8 @@ export interface ReshapeContext {
   size: number;
   sort: SortOrder;
   range: { from: number; to: number };
-  messageField: string | undefined;
+  /** Where a hit's message may be, best first (see messageFieldsOf). */
+  messageFields: readonly string[];
   histogram: HistogramInterval | null;
   facets: readonly { name: string }[];
   /** The cursor this page continues, or null on the first page. */
@@ -45,8 +46,9 @@ function sortValuesOf(hit: RawHit): SortValues | null {
 const sameSort = (a: SortValues | null, b: SortValues | null) =>
   a !== null && b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
-function toHit(raw: RawHit, sortValues: SortValues | null, messageField: string | undefined): SearchHit {
+function toHit(raw: RawHit, sortValues: SortValues | null, messageFields: readonly string[]): SearchHit {
   const fields = flattenSource(raw._source);
+  const messageField = messageFields.find((f) => fields[f] !== undefined);
   const message = messageField ? messageText(fields[messageField]) : '';
   const hit: SearchHit = { id: raw._id ?? '', index: raw._index, timestamp: sortValues?.[0] ?? '', message, fields };
   const tagged = messageField ? raw.highlight?.[messageField]?.[0] : undefined;
@@ -109,7 +111,7 @@ export function reshapeSearchResponse(body: estypes.SearchResponse<unknown>, ctx
     const sortValues = sortValuesOf(raw);
     // The page was asked to start at the previous page's last sort values (see searchAfterFor).
     if (previous && sameSort(sortValues, previous.after) && previous.tieIds.includes(raw._id ?? '')) continue;
-    hits.push(toHit(raw, sortValues, ctx.messageField));
+    hits.push(toHit(raw, sortValues, ctx.messageFields));
     sorts.push(sortValues);
   }
 

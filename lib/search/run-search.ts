@@ -5,6 +5,7 @@
  */
 import type { Client } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
+import { queryErrorFromShardFailures } from '@/lib/es/client';
 import { compileQuery, QueryRejectedError, QuerySyntaxError } from '@/lib/query';
 import type { SearchRequest, SearchResponse } from '@/lib/schema/search';
 import { buildSearchRequest, type SearchPlan } from '@/lib/search/build-request';
@@ -12,7 +13,7 @@ import { CursorError, decodeCursor, encodeCursor, requestIdentity, type CursorSt
 import { buildFilterClauses } from '@/lib/search/filters';
 import { chooseHistogramInterval } from '@/lib/search/interval';
 import { reshapeSearchResponse } from '@/lib/search/reshape';
-import { findSource, resolveAggregatableField, resolveKnownField, sourceFields, type SourceFields } from '@/lib/sources';
+import { findSource, messageFieldsOf, resolveAggregatableField, resolveKnownField, sourceFields, type SourceFields } from '@/lib/sources';
 import { InvalidTimeRangeError, resolveTimeRange, type ResolvedRange } from '@/lib/time';
 
 export interface SearchTimeouts {
@@ -59,9 +60,8 @@ function unknownField(name: string, path: string, sourceId: string, what: string
 }
 
 function compileUserQuery(req: SearchRequest, fields: SourceFields): SearchPlan['query'] {
-  const message = fields.meanings.message;
   try {
-    return compileQuery(req.query, { fields: fields.fields, largeTextFields: message ? [message] : [] });
+    return compileQuery(req.query, { fields: fields.fields, largeTextFields: messageFieldsOf(fields) });
   } catch (err) {
     if (err instanceof QuerySyntaxError) {
       throw new ApiError(400, 'query_syntax', err.message, { path: 'query.text', offset: err.offset, expected: err.expected });
@@ -100,6 +100,7 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     return field;
   });
   const query = compileUserQuery(req, fields);
+  const messageFields = messageFieldsOf(fields);
   const levelField = fields.meanings.level ? resolveAggregatableField(fields, 'level') : null;
 
   const plan: SearchPlan = {
@@ -114,16 +115,18 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     histogram: interval ? { interval, ...(levelField ? { levelField } : {}) } : null,
     facets: cursor ? [] : facets,
     facetSize: req.facetSize,
-    highlightField: fields.meanings.message ?? null,
+    highlightFields: messageFields,
     engineTimeout: `${timeouts.engineMs}ms`,
   };
   const body = await ctx.client.search(buildSearchRequest(plan), { signal: ctx.signal });
+  const parseFailure = queryErrorFromShardFailures(body._shards.failures);
+  if (parseFailure) throw parseFailure;
 
   const page = reshapeSearchResponse(body, {
     size: req.size,
     sort: req.sort,
     range,
-    messageField: fields.meanings.message,
+    messageFields,
     histogram: plan.histogram?.interval ?? null,
     facets: plan.facets,
     after: cursor,

@@ -57,14 +57,14 @@ export function parseSources(raw: string | undefined): LogSource[] {
 let cached: { raw: string | undefined; sources: LogSource[] } | undefined;
 
 /** The configured sources, re-read only when the variable changes (tests set it per file). */
-export function configuredSources(env: { LOG_SOURCES?: string } = process.env): LogSource[] {
+export function configuredSources(env: Readonly<Record<string, string | undefined>> = process.env): LogSource[] {
   const raw = env.LOG_SOURCES;
   if (!cached || cached.raw !== raw) cached = { raw, sources: parseSources(raw) };
   return cached.sources;
 }
 
 /** The requested source, or the first configured one; an unknown id is the caller's 400. */
-export function findSource(id: string | undefined, env: { LOG_SOURCES?: string } = process.env): LogSource {
+export function findSource(id: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): LogSource {
   const sources = configuredSources(env);
   const found = id === undefined ? sources[0] : sources.find((s) => s.id === id);
   if (!found) {

@@ -9,6 +9,7 @@ export {
   detectProfile,
   FIELD_MEANINGS,
   isFieldMeaning,
+  messageFieldsOf,
   resolveAggregatableField,
   resolveKnownField,
   type FieldInfo,

@@ -102,6 +102,17 @@ export function detectProfile(body: Pick<estypes.FieldCapsResponse, 'fields'>): 
   return { profile, meanings, fields };
 }
 
+/**
+ * Fields that can hold a hit's message, best first: the profile's own, then the other usual
+ * name when the source has it too (Fluentd indices hold `log` from containers and `message`
+ * from applications that push their own logs).
+ */
+export function messageFieldsOf(source: SourceFields): string[] {
+  const primary = source.meanings.message;
+  const others = ['log', 'message'].filter((f) => f !== primary && source.fields.has(f));
+  return primary ? [primary, ...others] : others;
+}
+
 export function isFieldMeaning(name: string): name is FieldMeaning {
   return (FIELD_MEANINGS as readonly string[]).includes(name);
 }
