@@ -3,7 +3,7 @@ import { jsonResponse } from '@/lib/api/errors';
 import { parseRequest } from '@/lib/api/validate';
 import { withEngine } from '@/lib/api/with-engine';
 import { SearchRequest } from '@/lib/schema/search';
-import { runSearch, searchTimeouts } from '@/lib/search';
+import { runSearch, searchTimeouts } from '@/lib/search/run-search';
 
 export const dynamic = 'force-dynamic';
 
