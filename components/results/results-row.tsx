@@ -42,7 +42,7 @@ export const ResultsRow = memo(function ResultsRow({ hit, rowIndex, columns, tem
         <button
           type="button"
           className={styles.expand}
-          aria-label={expanded ? 'Close document' : 'Expand document'}
+          aria-label={expanded ? 'Collapse document' : 'Expand document'}
           aria-expanded={expanded}
         >
           <ChevronIcon open={expanded} />

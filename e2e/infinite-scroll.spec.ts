@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import type { SearchRequest, SearchResponse } from '@/lib/schema/search';
+import { ExplorerPage } from './pages/explorer-page';
+import { events } from './support/dataset';
+
+test('scrolling to the end loads the next page with the cursor and no duplicate rows', async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  const pages: { request: SearchRequest; response: SearchResponse }[] = [];
+  page.on('response', async (r) => {
+    if (!r.url().endsWith('/api/search') || !r.ok()) return;
+    pages.push({ request: r.request().postDataJSON() as SearchRequest, response: (await r.json()) as SearchResponse });
+  });
+
+  await explorer.open();
+  await expect(explorer.grid).toHaveAttribute('aria-rowcount', '101');
+
+  const next = page.waitForResponse((r) => r.url().endsWith('/api/search') && Boolean((r.request().postDataJSON() as SearchRequest).after));
+  await explorer.scrollGridToEnd();
+  await next;
+  await expect(explorer.grid).toHaveAttribute('aria-rowcount', '201');
+
+  const first = pages.find((p) => !p.request.after);
+  const second = pages.find((p) => p.request.after);
+  expect(first && second).toBeTruthy();
+  expect(second?.request.after).toBe(first?.response.cursor);
+  // Later pages ask for rows only: the histogram and facets came with the first.
+  expect(second?.request.histogram).toBe(false);
+
+  // Walk the whole list as rendered: every position holds a different document, newest first.
+  await explorer.grid.evaluate((el) => el.scrollTo(0, 0));
+  const seen = new Map<number, string>();
+  for (let step = 0; step < 40 && seen.size < 200; step++) {
+    const rows = await explorer.dataRows().evaluateAll((els) =>
+      els.map((el) => ({ i: Number(el.getAttribute('aria-rowindex')), id: el.getAttribute('data-doc-id') ?? '' })),
+    );
+    for (const r of rows) seen.set(r.i, r.id);
+    await explorer.scrollGridBy(400);
+  }
+  expect(seen.size).toBeGreaterThanOrEqual(200);
+  const ids = [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id).slice(0, 200);
+  expect(new Set(ids).size).toBe(ids.length);
+
+  const byId = new Map(events().map((e) => [e.id, e.ts]));
+  const times = ids.map((id) => byId.get(id));
+  expect(times.every((t) => t !== undefined)).toBe(true);
+  for (let i = 1; i < times.length; i++) expect(times[i]!).toBeLessThanOrEqual(times[i - 1]!);
+  // The first row is the newest document of the dataset.
+  expect(times[0]).toBe(Math.max(...events().map((e) => e.ts)));
+});
