@@ -11,7 +11,7 @@ import type { SearchRequest, SearchResponse } from '@/lib/schema/search';
 import { buildSearchRequest, type SearchPlan } from '@/lib/search/build-request';
 import { CursorError, decodeCursor, encodeCursor, requestIdentity, type CursorState } from '@/lib/search/cursor';
 import { buildFilterClauses } from '@/lib/search/filters';
-import { chooseHistogramInterval } from '@/lib/search/interval';
+import { chooseHistogramInterval, type HistogramInterval } from '@/lib/search/interval';
 import { reshapeSearchResponse } from '@/lib/search/reshape';
 import { findSource, messageFieldsOf, resolveAggregatableField, resolveKnownField, sourceFields, type SourceFields } from '@/lib/sources';
 import { InvalidTimeRangeError, resolveTimeRange, type ResolvedRange } from '@/lib/time';
@@ -81,7 +81,7 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
   const range = cursor?.range ?? resolveRange(req, ctx.now ?? Date.now());
   const timeouts = ctx.timeouts ?? searchTimeouts();
 
-  let interval = null;
+  let interval: HistogramInterval | null = null;
   if (req.histogram && !cursor) {
     interval = chooseHistogramInterval(range.from, range.to);
     if (!interval) throw new ApiError(400, 'invalid_time', 'the time range is too long to draw a histogram of', { path: 'time.from' });
