@@ -33,6 +33,12 @@ export interface DemoEvent {
 
 export const DEFAULT_INDEX_PREFIX = 'logstash-';
 
+/**
+ * Bump whenever the events for given options change, so loaders know that indices seeded by an
+ * older generator no longer hold "this" dataset.
+ */
+export const GENERATOR_VERSION = 1;
+
 /** One write by one container (or pushing app): one or more lines, 1 ms apart. */
 interface Emission {
   ts: number;

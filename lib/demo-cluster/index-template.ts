@@ -3,6 +3,9 @@
  * daily `logstash-*` indices are mapped for log exploration. Only core Elasticsearch features:
  * the local engine has no analysis-common, painless, match_only_text or data streams.
  */
+import type { estypes } from '@elastic/elasticsearch';
+
+export type IndexTemplateBody = Omit<estypes.IndicesPutIndexTemplateRequest, 'name'>;
 
 const KEYWORD = { type: 'keyword', ignore_above: 1024 } as const;
 const MESSAGE = { type: 'text', fields: { keyword: KEYWORD } } as const;
@@ -11,7 +14,7 @@ export function indexTemplateName(prefix: string): string {
   return `log-explorer-${prefix.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'logs'}`;
 }
 
-export function indexTemplateBody(prefix: string) {
+export function indexTemplateBody(prefix: string): IndexTemplateBody {
   return {
     index_patterns: [`${prefix}*`],
     // Longer prefixes are more specific (lxtest-logstash- vs logstash-), so they win any overlap.

@@ -90,3 +90,42 @@ describe('multi-line output', () => {
     expect(block.map((f) => f.log).slice(2, 4)).toEqual(['', expect.stringMatching(/^goroutine \d+ \[running\]:$/)]);
   });
 });
+
+describe('multi-line output at volume', () => {
+  it('never lets another line of the same container fall inside a multi-line write (150k docs)', () => {
+    // Spans of multi-line writes per container, and every single timestamp per container.
+    const spans = new Map<string, [number, number][]>();
+    const stamps = new Map<string, number[]>();
+    let previous: { id: string; t: number; multi: boolean } | undefined;
+    for (const { doc } of generateEvents({ seed: 1, docs: 150_000, days: 1, end: END })) {
+      const id = (doc.docker as { container_id: string } | undefined)?.container_id;
+      const t = Date.parse(String(doc['@timestamp']));
+      if (!id) {
+        previous = undefined;
+        continue;
+      }
+      const continues = previous?.id === id && t === previous.t + 1 && /^(\t| |Caused by|goroutine|\[signal|net\/|created by|github|KeyError|$)/.test(String(doc.log));
+      if (continues) {
+        const list = spans.get(id) ?? [];
+        const last = list.at(-1);
+        if (previous?.multi && last) last[1] = t;
+        else list.push([t - 1, t]);
+        spans.set(id, list);
+      } else {
+        const own = stamps.get(id);
+        if (own) own.push(t);
+        else stamps.set(id, [t]);
+      }
+      previous = { id, t, multi: continues };
+    }
+    let checked = 0;
+    for (const [id, list] of spans) {
+      const singles = stamps.get(id) ?? [];
+      for (const [a, b] of list) {
+        checked++;
+        expect(singles.filter((t) => t > a && t <= b), `${id} [${a}, ${b}]`).toEqual([]);
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});

@@ -75,3 +75,11 @@ export class NodeFileWriter {
     for (const name of this.buffers.keys()) this.flushFile(name);
   }
 }
+
+/** Writes every container event of the dataset as node-level files under `<outDir>/containers/`. */
+export function writeNodeFiles(events: Iterable<DemoEvent>, outDir: string): { files: number; lines: number } {
+  const writer = new NodeFileWriter(outDir);
+  for (const event of events) writer.write(event);
+  writer.close();
+  return { files: writer.files, lines: writer.lines };
+}
