@@ -4,6 +4,11 @@ import { generateEvents } from './generate';
 import { assertIndexPrefix, seedDataset, windowIndices } from './load';
 import type { SeedOptions } from './load';
 
+function reversedKeys(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)]));
+}
+
 /** Just enough of the engine for the loader: indices, _bulk, count, mget, mappings' _meta. */
 class FakeEngine {
   indices = new Map<string, { docs: Map<string, unknown>; settings: Record<string, unknown>; meta?: unknown }>();
@@ -29,7 +34,8 @@ class FakeEngine {
         create: async ({ index, settings }: { index: string; settings: Record<string, unknown> }) => void engine.indices.set(index, { docs: new Map(), settings: { ...settings } }),
         putSettings: async ({ index, settings }: { index: string; settings: Record<string, unknown> }) => engine.match(index).forEach((n) => Object.assign(engine.indices.get(n)?.settings ?? {}, settings)),
         refresh: async () => void engine.refreshed++,
-        putMapping: async ({ index, _meta }: { index: string; _meta: unknown }) => engine.match(index).forEach((n) => Object.assign(engine.indices.get(n) ?? {}, { meta: _meta })),
+        // Like the engine, do not preserve the key order of _meta.
+        putMapping: async ({ index, _meta }: { index: string; _meta: unknown }) => engine.match(index).forEach((n) => Object.assign(engine.indices.get(n) ?? {}, { meta: reversedKeys(_meta) })),
         getMapping: async ({ index }: { index: string }) => Object.fromEntries(engine.match(index).map((n) => [n, { mappings: { _meta: engine.indices.get(n)?.meta } }])),
       },
       count: async ({ index }: { index: string }) => ({ count: engine.match(index).reduce((sum, n) => sum + (engine.indices.get(n)?.docs.size ?? 0), 0) }),
