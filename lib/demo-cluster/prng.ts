@@ -44,8 +44,8 @@ export class Rng {
   /** Lowercase hex string of `length` characters. */
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += ((this.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
-    return out.slice(0, length);
+    while (out.length < length) out += hex8((this.next() * 4294967296) >>> 0);
+    return out.length === length ? out : out.slice(0, length);
   }
 
   /** `length` characters drawn from `alphabet`. */
@@ -77,8 +77,16 @@ export function deriveSeed(seed: number, purpose: number): number {
   return fmix32(Math.imul(seed >>> 0, 0x9e3779b1) ^ fmix32(purpose + 0x632be5ab));
 }
 
+// Ids and hashes are on the hot path (several per event): a byte table beats toString(16).
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 function hex8(n: number): string {
-  return n.toString(16).padStart(8, '0');
+  return (
+    (BYTE_HEX[n >>> 24] as string) +
+    (BYTE_HEX[(n >>> 16) & 255] as string) +
+    (BYTE_HEX[(n >>> 8) & 255] as string) +
+    (BYTE_HEX[n & 255] as string)
+  );
 }
 
 /**

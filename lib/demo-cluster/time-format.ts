@@ -17,9 +17,21 @@ function p3(n: number): string {
   return n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`;
 }
 
-/** 2026-11-20T12:00:00.123Z */
+let isoDay = -1;
+let isoDayPrefix = '';
+
+/** 2026-11-20T12:00:00.123Z, as Date#toISOString; the date part is cached (one call per event). */
 export function isoMs(ms: number): string {
-  return new Date(ms).toISOString();
+  const day = Math.floor(ms / MS_PER_DAY);
+  if (day !== isoDay || ms < 0) {
+    const full = new Date(ms).toISOString();
+    if (ms < 0 || full.length !== 24) return full;
+    isoDay = day;
+    isoDayPrefix = full.slice(0, 11);
+  }
+  const inDay = ms - day * MS_PER_DAY;
+  const seconds = Math.floor(inDay / 1000);
+  return `${isoDayPrefix}${p2(Math.floor(seconds / 3600))}:${p2(Math.floor(seconds / 60) % 60)}:${p2(seconds % 60)}.${p3(inDay % 1000)}Z`;
 }
 
 /** klog header time: MMDD hh:mm:ss.uuuuuu (microseconds padded from milliseconds). */
