@@ -96,7 +96,7 @@ export function* generateEvents(opts: DemoOptions): Generator<DemoEvent> {
     const quota = (last ? total : traffic.docsThrough(bucket, total)) - sequence;
     const room = total - sequence;
     const emissions: Emission[] = [];
-    const busy = new Map<number, number[]>();
+    const busy = new Map<number, Occupancy>();
     let planned = 0;
     const add = (emission: Emission, sourceId: number) => {
       const allowed = Math.min(emission.lines.length, room - planned, to - emission.ts + 1);
@@ -104,9 +104,10 @@ export function* generateEvents(opts: DemoOptions): Generator<DemoEvent> {
       if (allowed < emission.lines.length) emission.lines = emission.lines.slice(0, allowed);
       emissions.push(emission);
       planned += emission.lines.length;
-      const spans = busy.get(sourceId);
-      if (spans) spans.push(emission.ts, emission.ts + emission.lines.length - 1);
-      else busy.set(sourceId, [emission.ts, emission.ts + emission.lines.length - 1]);
+      let occupancy = busy.get(sourceId);
+      if (!occupancy) busy.set(sourceId, (occupancy = { spans: [], singles: new Set() }));
+      if (emission.lines.length > 1) occupancy.spans.push(emission.ts, emission.ts + emission.lines.length - 1);
+      else occupancy.singles.add(emission.ts);
     };
 
     for (let s = cluster.scheduled[nextScheduled]; s && s.ts <= to; s = cluster.scheduled[++nextScheduled]) {
@@ -182,7 +183,7 @@ function randomEmission(
   rng: Rng,
   incidentNamespace: string | undefined,
   podIpOf: PodIpOf,
-  busy: Map<number, number[]>,
+  busy: Map<number, Occupancy>,
 ): Emission | undefined {
   if (source.kind === 'pushed') {
     const ts = from + 1 + rng.int(to - from);
@@ -198,8 +199,8 @@ function randomEmission(
     if (incidentNamespace) ctx.incidentNamespace = incidentNamespace;
     const emission = fitInBucket({ ts, lines: format.line(ctx), live }, from, to);
     // Keep one container's multi-line writes unbroken: no other line of it inside their span.
-    const spans = busy.get(source.id);
-    if (!spans || !overlaps(spans, emission.ts, emission.ts + emission.lines.length - 1) || attempt === PLACEMENT_TRIES - 1) {
+    const occupancy = busy.get(source.id);
+    if (!occupancy || !overlaps(occupancy, emission.ts, emission.ts + emission.lines.length - 1) || attempt === PLACEMENT_TRIES - 1) {
       return emission.ts === ts ? emission : relocated(emission, ctx, format.line);
     }
   }
@@ -212,11 +213,20 @@ function relocated(emission: Emission, ctx: LineContext, render: (ctx: LineConte
   return { ...emission, lines: lines.slice(0, emission.lines.length) };
 }
 
-function overlaps(spans: number[], a: number, b: number): boolean {
+/**
+ * What one source has written in the current bucket: multi-line spans, and single lines by
+ * millisecond (a Set, so dense buckets stay linear). Two single lines may share a millisecond.
+ */
+interface Occupancy {
+  spans: number[];
+  singles: Set<number>;
+}
+
+function overlaps(occupancy: Occupancy, a: number, b: number): boolean {
+  const { spans, singles } = occupancy;
   for (let i = 0; i < spans.length; i += 2) {
-    const start = spans[i] as number;
-    const end = spans[i + 1] as number;
-    if (a <= end && start <= b && (a !== b || start !== end)) return true;
+    if (a <= (spans[i + 1] as number) && (spans[i] as number) <= b) return true;
   }
+  if (a !== b) for (let t = a; t <= b; t++) if (singles.has(t)) return true;
   return false;
 }
