@@ -144,6 +144,8 @@ export function* generateEvents(opts: DemoOptions): Generator<DemoEvent> {
       }
     }
   }
+  // Callers count on the exact total (tests derive expectations from it): never fall short quietly.
+  if (sequence < total) throw new Error(`demo cluster: produced ${sequence} of ${total} docs`);
 }
 
 type PodIpOf = LineContext['podIpOf'];
