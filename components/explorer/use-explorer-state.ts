@@ -5,7 +5,7 @@
  * `useSearchParams` without a server round trip.
  */
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { decodeState, stateToSearch, type ExplorerState } from '@/lib/url-state/codec';
 
 export type StateChange = Partial<ExplorerState> | ((current: ExplorerState) => Partial<ExplorerState>);
@@ -13,7 +13,17 @@ export type UpdateState = (change: StateChange, options?: { replace?: boolean })
 
 export function useExplorerState(): { state: ExplorerState; update: UpdateState } {
   const params = useSearchParams();
-  const state = useMemo(() => decodeState(params), [params]);
+  const fromUrl = useMemo(() => decodeState(params), [params]);
+
+  // Next.js reports a pushState to useSearchParams a little later, in a transition; until it
+  // does, the state just written is shown, so a controlled input never snaps back for a frame.
+  const [written, setWritten] = useState<ExplorerState | null>(null);
+  const [seenParams, setSeenParams] = useState(params);
+  if (seenParams !== params) {
+    setSeenParams(params);
+    setWritten(null);
+  }
+  const state = written ?? fromUrl;
 
   const update = useCallback<UpdateState>((change, options) => {
     // Read the URL itself, not a rendered copy, so two changes in one event both land.
@@ -23,14 +33,15 @@ export function useExplorerState(): { state: ExplorerState; update: UpdateState 
     if (search === window.location.search) return;
     if (options?.replace) window.history.replaceState(null, '', search);
     else window.history.pushState(null, '', search);
+    setWritten(decodeState(new URLSearchParams(search)));
   }, []);
 
   // Spell the whole state out in the URL on arrival (and drop junk parameters), so the address
   // bar can be copied as it is; replace, so Back still leaves the page.
   useEffect(() => {
-    const canonical = stateToSearch(state);
+    const canonical = stateToSearch(fromUrl);
     if (canonical !== window.location.search) window.history.replaceState(null, '', canonical);
-  }, [state]);
+  }, [fromUrl]);
 
   return { state, update };
 }

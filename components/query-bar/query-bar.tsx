@@ -48,7 +48,7 @@ export function QueryBar({ query, inputRef, onSubmit }: QueryBarProps) {
         className={styles.input}
         type="search"
         aria-label="Search logs"
-        placeholder={query.language === 'kql' ? 'kubernetes.namespace_name:payments and level:error' : 'level:error AND timeout'}
+        placeholder={query.language === 'kql' ? 'Search… e.g. level:error and timeout' : 'Search… e.g. level:error AND timeout'}
         value={draft}
         maxLength={SEARCH_LIMITS.queryLength}
         spellCheck={false}

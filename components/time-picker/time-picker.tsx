@@ -69,7 +69,10 @@ export function TimePicker({ time, resolved, onChange }: TimePickerProps) {
       triggerClassName={`btn ${styles.trigger}`}
       align="end"
       trigger={
-<span className={styles.label}>{describeRange(time)}</span>
+        <>
+          <span className={styles.label}>{describeRange(time)}</span>
+          <span className={styles.offset}>{utcOffsetLabel()}</span>
+        </>
       }
     >
       {(close) => (
