@@ -2,7 +2,7 @@
  * What a saved view remembers: the explorer screen's URL state (without the open document),
  * versioned on its own so that a view saved by an older build still opens after the shape
  * changes. The URL codec (lib/url-state) and this schema describe the same fields; a view's
- * state converts to the codec's `ExplorerState` with `{ ...state, doc: null }` and back with
+ * state converts to the codec's `ExplorerState` with `viewStateToScreen(state)` and back with
  * `toViewState(explorerState)`.
  */
 import { z } from 'zod';
@@ -100,6 +100,17 @@ export function toViewState(screen: ViewStateSource): ViewState {
     columns: [...screen.columns],
     sort: screen.sort,
   };
+}
+
+/** The screen state a view opens to (the URL codec's `ExplorerState`, with no document open). */
+export interface ViewScreenState extends Omit<ViewState, 'schemaVersion' | 'source'> {
+  source: string | undefined;
+  doc: null;
+}
+
+export function viewStateToScreen(state: ViewState): ViewScreenState {
+  const { schemaVersion: _version, source, ...rest } = state;
+  return { ...rest, source, doc: null };
 }
 
 /**
