@@ -23,15 +23,15 @@ test.describe('engine outage', () => {
     const explorer = new ExplorerPage(page);
     await explorer.open();
     await expect(explorer.total).toHaveText(hitsText(events().length));
-    const rows = await explorer.renderedIds();
+    const rows = (await explorer.renderedIds()).slice(0, 10);
 
     engine('stop');
     await explorer.untilSearched(() => page.getByRole('button', { name: 'Refresh' }).click());
     const banner = page.getByTestId('engine-banner');
     await expect(banner).toBeVisible();
     await expect(banner).toContainText('Elasticsearch is not reachable');
-    // The last good rows stay on screen during the outage.
-    expect(await explorer.renderedIds()).toEqual(rows);
+    // The last good rows stay on screen during the outage (the banner pushes the table down a little).
+    expect((await explorer.renderedIds()).slice(0, 10)).toEqual(rows);
 
     engine('start');
     await expect(banner).toBeHidden({ timeout: 60_000 });

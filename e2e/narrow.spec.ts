@@ -14,6 +14,7 @@ test.describe('screen sizes', () => {
     await explorer.open({ q: 'level:error or level:warn' });
     await expect(page.getByRole('navigation', { name: 'Facets' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Facets', exact: true })).toHaveCount(0);
+    await explorer.chartDrawn();
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(SHOTS, 'explorer-1280.png') });
     await page.screenshot({ path: README_SHOT });
@@ -27,6 +28,7 @@ test.describe('screen sizes', () => {
     await expect(explorer.total).toHaveText(hitsText(events().length));
     await expect(page.getByRole('navigation', { name: 'Facets' })).toHaveCount(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await explorer.chartDrawn();
     await page.screenshot({ path: path.join(SHOTS, 'explorer-390.png') });
 
     await page.getByRole('button', { name: 'Facets', exact: true }).click();

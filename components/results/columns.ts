@@ -9,7 +9,7 @@ const WIDTHS: Record<string, number> = {
   namespace: 124,
   pod: 196,
   container: 124,
-  level: 68,
+  level: 78,
   node: 150,
   stream: 80,
 };

@@ -38,6 +38,11 @@ export class ExplorerPage {
     return response;
   }
 
+  /** The histogram is loaded after the rows; screenshots wait for its bars. */
+  async chartDrawn(): Promise<void> {
+    await expect(this.histogram.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  }
+
   dataRows(): Locator {
     return this.grid.locator('[role="row"][data-doc-id]');
   }
