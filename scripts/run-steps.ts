@@ -8,10 +8,10 @@ export interface Step {
   name: string;
   command: string;
   args: string[];
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
 }
 
-export function stepEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function stepEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const bin = path.join(ROOT, 'node_modules', '.bin');
   return { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, ...extra };
 }

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { ClientOptions } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
+
+// The package's ESM entry (picked by bundler resolution) does not re-export ClientOptions.
+export type ClientOptions = ConstructorParameters<typeof Client>[0];
 
 /** Where the engine is and how to authenticate: from the environment, never from a request. */
 export interface EngineConnection {
