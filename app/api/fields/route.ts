@@ -10,6 +10,8 @@ export const GET = withEngine(
     const id = new URL(request.url).searchParams.get('source') ?? undefined;
     const { fields } = await sourceFields(findSource(id || undefined));
     const list = [...fields]
+      // Metadata (`_index`, …) and object parents hold no value a row could show.
+      .filter(([, info]) => !info.type.startsWith('_') && info.type !== 'object' && info.type !== 'nested')
       .map(([name, info]) => ({ name, type: info.type, aggregatable: info.aggregatable }))
       .sort((a, b) => a.name.localeCompare(b.name));
     return jsonResponse({ fields: list });
