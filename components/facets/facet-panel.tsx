@@ -29,7 +29,7 @@ export function FacetPanel({ meaning, field, values, filters, onFilter }: FacetP
       <h3 id={headingId} className={styles.title} title={field}>
         {meaning}
       </h3>
-      {values.length > COLLAPSED_COUNT ? (
+      {values.length > 0 ? (
         <input
           className={styles.filterBox}
           type="search"
