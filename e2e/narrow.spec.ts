@@ -5,7 +5,6 @@ import { ExplorerPage } from './pages/explorer-page';
 import { events, hitsText, topValue } from './support/dataset';
 
 const SHOTS = path.join(import.meta.dirname, 'output', 'screenshots');
-const README_SHOT = path.join(import.meta.dirname, '..', 'docs', 'screenshot.png');
 
 test.describe('screen sizes', () => {
   test('1280×800: facets beside the table', async ({ page }) => {
@@ -17,7 +16,6 @@ test.describe('screen sizes', () => {
     await explorer.chartDrawn();
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(SHOTS, 'explorer-1280.png') });
-    await page.screenshot({ path: README_SHOT });
   });
 
   test('390 px: facets in a drawer, no sideways scrolling of the page', async ({ page }) => {
