@@ -13,6 +13,7 @@ import {
   type QueryInput,
   type TimeRange,
 } from '@/lib/schema/search';
+import { migrateParams } from '@/lib/url-state/migrations';
 
 export const URL_STATE_VERSION = 1;
 
@@ -63,8 +64,8 @@ const P = {
 type Params = Pick<URLSearchParams, 'get'>;
 
 export function decodeState(params: Params): ExplorerState {
-  const version = decodeVersion(params.get(P.version));
-  const migrated = migrate(params, version);
+  // Links from older shapes are rewritten into the current one first (migrations.ts).
+  const migrated = migrateParams(params);
   return {
     source: decodeSource(migrated.get(P.source)),
     query: {
@@ -100,20 +101,6 @@ export function encodeState(state: ExplorerState): URLSearchParams {
 
 export function stateToSearch(state: ExplorerState): string {
   return `?${encodeState(state).toString()}`;
-}
-
-function decodeVersion(raw: string | null): number {
-  const n = raw === null ? URL_STATE_VERSION : Number(raw);
-  return Number.isInteger(n) && n >= 1 ? n : URL_STATE_VERSION;
-}
-
-/**
- * Version 1 is the first; later versions add a step here that rewrites older parameters into the
- * current ones. A link from a newer version than this build is read as the current version,
- * parameter by parameter, which keeps whatever still parses.
- */
-function migrate(params: Params, _version: number): Params {
-  return params;
 }
 
 function decodeSource(raw: string | null): string | undefined {
