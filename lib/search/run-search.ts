@@ -6,15 +6,13 @@
 import type { Client } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
 import { queryErrorFromShardFailures } from '@/lib/es/client';
-import { compileQuery, QueryRejectedError, QuerySyntaxError } from '@/lib/query';
 import type { SearchRequest, SearchResponse } from '@/lib/schema/search';
 import { buildSearchRequest, type SearchPlan } from '@/lib/search/build-request';
 import { CursorError, decodeCursor, encodeCursor, requestIdentity, type CursorState } from '@/lib/search/cursor';
-import { buildFilterClauses } from '@/lib/search/filters';
 import { chooseHistogramInterval, type HistogramInterval } from '@/lib/search/interval';
 import { reshapeSearchResponse } from '@/lib/search/reshape';
-import { findSource, messageFieldsOf, resolveAggregatableField, resolveKnownField, sourceFields, type SourceFields } from '@/lib/sources';
-import { InvalidTimeRangeError, resolveTimeRange, type ResolvedRange } from '@/lib/time';
+import { compileUserQuery, resolveFilterClauses, resolveRequestRange, unknownField } from '@/lib/search/request-parts';
+import { findSource, messageFieldsOf, resolveAggregatableField, sourceFields } from '@/lib/sources';
 
 export interface SearchTimeouts {
   /** Sent to the engine as `timeout`: past it, shards return what they have (partial). */
@@ -37,15 +35,6 @@ export interface SearchContext {
   timeouts?: SearchTimeouts;
 }
 
-function resolveRange(req: SearchRequest, now: number): ResolvedRange {
-  try {
-    return resolveTimeRange(req.time, now);
-  } catch (err) {
-    if (err instanceof InvalidTimeRangeError) throw new ApiError(400, 'invalid_time', err.message, { path: err.path });
-    throw err;
-  }
-}
-
 function readCursor(after: string, identity: string): CursorState {
   try {
     return decodeCursor(after, identity);
@@ -55,30 +44,12 @@ function readCursor(after: string, identity: string): CursorState {
   }
 }
 
-function unknownField(name: string, path: string, sourceId: string, what: string): ApiError {
-  return new ApiError(400, 'unknown_field', `source "${sourceId}" has no ${what} "${name}"`, { path });
-}
-
-function compileUserQuery(req: SearchRequest, fields: SourceFields): SearchPlan['query'] {
-  try {
-    return compileQuery(req.query, { fields: fields.fields, largeTextFields: messageFieldsOf(fields) });
-  } catch (err) {
-    if (err instanceof QuerySyntaxError) {
-      throw new ApiError(400, 'query_syntax', err.message, { path: 'query.text', offset: err.offset, expected: err.expected });
-    }
-    if (err instanceof QueryRejectedError) {
-      throw new ApiError(400, 'bad_request', err.message, { path: 'query.text', ...(err.offset !== undefined ? { offset: err.offset } : {}) });
-    }
-    throw err;
-  }
-}
-
 export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise<SearchResponse> {
   const source = findSource(req.source);
   const identity = requestIdentity(req);
   const cursor = req.after ? readCursor(req.after, identity) : null;
   // Later pages keep the first page's resolved range, so `now` moving on does not shift them.
-  const range = cursor?.range ?? resolveRange(req, ctx.now ?? Date.now());
+  const range = cursor?.range ?? resolveRequestRange(req.time, ctx.now ?? Date.now());
   const timeouts = ctx.timeouts ?? searchTimeouts();
 
   let interval: HistogramInterval | null = null;
@@ -94,12 +65,8 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     if (!field) throw unknownField(name, `facets.${req.facets.indexOf(name)}`, source.id, 'aggregatable field or meaning');
     return { name, field };
   });
-  const filters = buildFilterClauses(req.filters, (name, path) => {
-    const field = resolveKnownField(fields, name);
-    if (!field) throw unknownField(name, path, source.id, 'field or meaning');
-    return field;
-  });
-  const query = compileUserQuery(req, fields);
+  const filters = resolveFilterClauses(req.filters, fields, source.id);
+  const query = compileUserQuery(req.query, fields);
   const messageFields = messageFieldsOf(fields);
   const levelField = fields.meanings.level ? resolveAggregatableField(fields, 'level') : null;
 
