@@ -5,18 +5,12 @@
  * and the file is read as fast as it comes; RSS is sampled every 50 ms.
  * Options (env): BENCH_DOCS (default 1,000,000), BENCH_FORMATS (default "csv,ndjson").
  */
-import os from 'node:os';
-import { Client } from '@elastic/elasticsearch';
-import { seedDataset } from '../lib/demo-cluster/load';
-import { engineConnection } from '../lib/es/connection';
 import type { ExportFormat, ExportRequestInput } from '../lib/schema/export';
-import { runStep } from '../scripts/run-steps';
+import { BENCH_DATASET, BENCH_RANGE, BENCH_SOURCES, machineLine, prepareBenchData } from './bench-app';
 
-const DOCS = Number(process.env.BENCH_DOCS ?? 1_000_000);
+const DOCS = BENCH_DATASET.docs;
 const FORMATS = (process.env.BENCH_FORMATS ?? 'csv,ndjson').split(',') as ExportFormat[];
-// The same dataset as bench/search-bench.ts, so the two benches share one load.
-const DATASET = { seed: 424242, docs: DOCS, days: 1, end: new Date('2026-11-01T00:00:00.000Z'), indexPrefix: 'lxbench-logstash-' };
-process.env.LOG_SOURCES = JSON.stringify([{ id: 'logs', indexPattern: `${DATASET.indexPrefix}*`, timeField: '@timestamp' }]);
+process.env.LOG_SOURCES = BENCH_SOURCES;
 process.env.EXPORT_MAX_ROWS = String(Math.max(DOCS, 1_000_000));
 
 const BUDGET_ROWS_PER_S = 20_000;
@@ -42,7 +36,7 @@ function settle(): void {
 async function exportOnce(format: ExportFormat, maxRows?: number): Promise<Run> {
   const { POST } = await import('../app/api/export/route');
   const body: ExportRequestInput = {
-    time: { from: new Date(DATASET.end.getTime() - 24 * 3_600_000).toISOString(), to: DATASET.end.toISOString() },
+    time: BENCH_RANGE,
     format,
     columns: ['namespace', 'pod', 'container', 'level', 'message'],
     ...(maxRows ? { maxRows } : {}),
@@ -80,21 +74,14 @@ async function exportOnce(format: ExportFormat, maxRows?: number): Promise<Run> 
 }
 
 async function main(): Promise<void> {
-  if ((await runStep({ name: 'engine', command: 'tsx', args: ['scripts/engine.ts', 'start'] })) !== 0) process.exit(1);
-  const client = new Client(engineConnection().options);
-  const info = await client.nodes.info({ node_id: '_local', metric: ['jvm'] });
-  const version = Object.values(info.nodes)[0]?.version ?? 'unknown';
-  const seeded = await seedDataset(client, DATASET);
-  await client.close();
-  if (!seeded.skipped) console.log(`loaded ${seeded.docs.toLocaleString('en-US')} docs in ${seeded.seconds.toFixed(0)} s`);
+  const version = await prepareBenchData();
 
   await exportOnce('ndjson', 20_000); // warm-up: modules, JIT, connections, field caps
   const runs: Run[] = [];
   for (const format of FORMATS) runs.push(await exportOnce(format));
 
-  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
   const gc = (globalThis as { gc?: () => void }).gc ? 'gc before each run' : 'no --expose-gc';
-  console.log(`\nmachine: ${os.cpus().length} cores (${cpu}); engine: Elasticsearch ${version} (local, 1 node); docs: ${DOCS.toLocaleString('en-US')}; handler in-process, ${gc}`);
+  console.log(`\n${machineLine(version)}; handler in-process, ${gc}`);
   console.log('| export (24 h, 6 columns) | rows | MB | first byte ms | seconds | rows/s | RSS start MB | RSS peak growth MB | budget |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   let ok = true;

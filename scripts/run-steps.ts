@@ -13,7 +13,8 @@ export interface Step {
 
 export function stepEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const bin = path.join(ROOT, 'node_modules', '.bin');
-  return { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, ...extra };
+  // Next.js would otherwise try to send anonymous telemetry from every build and server.
+  return { NEXT_TELEMETRY_DISABLED: '1', ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, ...extra };
 }
 
 export function runStep(step: Step): Promise<number> {

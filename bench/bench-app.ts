@@ -1,0 +1,74 @@
+/**
+ * What the benchmarks share: the fixed 1M-document dataset in the local engine (its own
+ * indices, loaded once and reused) and a production build of the app pointed at it.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from '@elastic/elasticsearch';
+import { seedDataset } from '../lib/demo-cluster/load';
+import { engineConnection } from '../lib/es/connection';
+import { ROOT, runStep, stepEnv } from '../scripts/run-steps';
+
+export const BENCH_DATASET = {
+  seed: 424242,
+  docs: Number(process.env.BENCH_DOCS ?? 1_000_000),
+  days: 1,
+  end: new Date('2026-11-01T00:00:00.000Z'),
+  indexPrefix: 'lxbench-logstash-',
+};
+
+/** The dataset's whole day, as absolute times: "the last 24 hours" of the data. */
+export const BENCH_RANGE = {
+  from: new Date(BENCH_DATASET.end.getTime() - 24 * 3600_000).toISOString(),
+  to: BENCH_DATASET.end.toISOString(),
+};
+
+export const BENCH_SOURCES = JSON.stringify([{ id: 'logs', indexPattern: `${BENCH_DATASET.indexPrefix}*`, timeField: '@timestamp' }]);
+
+/** Starts the engine, loads the dataset if it is not there yet; returns the engine's version. */
+export async function prepareBenchData(): Promise<string> {
+  if ((await runStep({ name: 'engine', command: 'tsx', args: ['scripts/engine.ts', 'start'] })) !== 0) {
+    throw new Error('the engine did not start');
+  }
+  const client = new Client(engineConnection().options);
+  try {
+    const info = await client.nodes.info({ node_id: '_local', metric: ['jvm'] });
+    await seedDataset(client, BENCH_DATASET);
+    return Object.values(info.nodes)[0]?.version ?? 'unknown';
+  } finally {
+    await client.close();
+  }
+}
+
+/** `next start` of the current build (built first if there is none) on `port`, over the bench dataset. */
+export async function startBenchApp(port: number): Promise<{ url: string; stop: () => void }> {
+  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+    if ((await runStep({ name: 'build', command: 'next', args: ['build'] })) !== 0) throw new Error('next build failed');
+  }
+  const app = spawn('next', ['start', '-p', String(port)], { cwd: ROOT, env: stepEnv({ LOG_SOURCES: BENCH_SOURCES }), stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, stop: () => app.kill('SIGTERM') };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  app.kill('SIGTERM');
+  throw new Error(`the app did not answer at ${url}`);
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx] ?? NaN;
+}
+
+export function machineLine(engineVersion: string): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
+  return `machine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; engine: Elasticsearch ${engineVersion} (local, 1 node); docs: ${BENCH_DATASET.docs.toLocaleString('en-US')}`;
+}
