@@ -7,13 +7,22 @@
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { decodeState, stateToSearch, type ExplorerState } from '@/lib/url-state/codec';
+import type { ParamReader } from '@/lib/url-state/migrations';
 
 export type StateChange = Partial<ExplorerState> | ((current: ExplorerState) => Partial<ExplorerState>);
 export type UpdateState = (change: StateChange, options?: { replace?: boolean }) => void;
 
-export function useExplorerState(): { state: ExplorerState; update: UpdateState } {
+/** How the URL maps to the screen: the plain codec, or (on /views/{id}) the view's state under the URL's. */
+export interface UrlCodec {
+  decode(params: ParamReader): ExplorerState;
+  toSearch(state: ExplorerState): string;
+}
+
+const PLAIN_CODEC: UrlCodec = { decode: decodeState, toSearch: stateToSearch };
+
+export function useExplorerState(codec: UrlCodec = PLAIN_CODEC): { state: ExplorerState; update: UpdateState } {
   const params = useSearchParams();
-  const fromUrl = useMemo(() => decodeState(params), [params]);
+  const fromUrl = useMemo(() => codec.decode(params), [codec, params]);
 
   // Next.js reports a pushState to useSearchParams a little later, in a transition; until it
   // does, the state just written is shown, so a controlled input never snaps back for a frame.
@@ -27,21 +36,21 @@ export function useExplorerState(): { state: ExplorerState; update: UpdateState 
 
   const update = useCallback<UpdateState>((change, options) => {
     // Read the URL itself, not a rendered copy, so two changes in one event both land.
-    const current = decodeState(new URLSearchParams(window.location.search));
+    const current = codec.decode(new URLSearchParams(window.location.search));
     const next = { ...current, ...(typeof change === 'function' ? change(current) : change) };
-    const search = stateToSearch(next);
+    const search = codec.toSearch(next);
     if (search === window.location.search) return;
     if (options?.replace) window.history.replaceState(null, '', search);
     else window.history.pushState(null, '', search);
-    setWritten(decodeState(new URLSearchParams(search)));
-  }, []);
+    setWritten(codec.decode(new URLSearchParams(search)));
+  }, [codec]);
 
   // Spell the whole state out in the URL on arrival (and drop junk parameters), so the address
   // bar can be copied as it is; replace, so Back still leaves the page.
   useEffect(() => {
-    const canonical = stateToSearch(fromUrl);
+    const canonical = codec.toSearch(fromUrl);
     if (canonical !== window.location.search) window.history.replaceState(null, '', canonical);
-  }, [fromUrl]);
+  }, [codec, fromUrl]);
 
   return { state, update };
 }
