@@ -136,5 +136,9 @@ export interface SearchResponse {
   partial: PartialResults | null;
   /** The time range as resolved on the server (epoch ms), so the UI shows what was searched. */
   range: { from: number; to: number };
-  tookMs: { engine: number; server: number };
+  /**
+   * engine: the engine's own `took`; engineRoundTrip: the engine call as the server saw it (adds
+   * the engine's response rendering, the wire and JSON decoding); server: the handler's wall time.
+   */
+  tookMs: { engine: number; engineRoundTrip: number; server: number };
 }

@@ -85,7 +85,9 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     highlightFields: messageFields,
     engineTimeout: `${timeouts.engineMs}ms`,
   };
+  const sentAt = performance.now();
   const body = await ctx.client.search(buildSearchRequest(plan), { signal: ctx.signal });
+  const engineRoundTrip = performance.now() - sentAt;
   const parseFailure = queryErrorFromShardFailures(body._shards.failures);
   if (parseFailure) throw parseFailure;
 
@@ -102,6 +104,10 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
   return {
     ...rest,
     cursor: next ? encodeCursor(next, identity) : null,
-    tookMs: { engine: body.took, server: Math.round(performance.now() - ctx.startedAt) },
+    tookMs: {
+      engine: body.took,
+      engineRoundTrip: Math.round(engineRoundTrip * 10) / 10,
+      server: Math.round((performance.now() - ctx.startedAt) * 10) / 10,
+    },
   };
 }
