@@ -73,7 +73,7 @@ export function Explorer() {
             Facets
           </button>
         ) : null}
-        <QueryBar query={state.query} inputRef={searchInput} onSubmit={actions.submitQuery} />
+        <QueryBar query={state.query} inputRef={searchInput} onSubmit={actions.submitQuery} source={state.source} time={state.time} />
         <div className={styles.timeControls}>
           <TimePicker time={state.time} resolved={summary?.range} onChange={actions.setTime} />
           <RefreshControls

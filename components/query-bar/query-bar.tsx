@@ -1,8 +1,11 @@
 'use client';
-import { useState, type RefObject } from 'react';
-import type { QueryInput, QueryLanguage } from '@/lib/schema/search';
+import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { QueryInput, QueryLanguage, TimeRange } from '@/lib/schema/search';
 import { SEARCH_LIMITS } from '@/lib/schema/search';
+import { applyKqlCompletion } from '@/lib/suggest/kql-complete';
 import styles from './query-bar.module.css';
+import { optionId, SuggestionList, useListNavigation } from './suggestions-list';
+import { useSuggestions } from './use-suggestions';
 import { CloseIcon } from '@/components/ui/icons';
 
 interface QueryBarProps {
@@ -10,12 +13,39 @@ interface QueryBarProps {
   inputRef: RefObject<HTMLInputElement | null>;
   /** Called with the query to run; the same query again means "run it again". */
   onSubmit: (query: QueryInput) => void;
+  /** Value suggestions are the top values of this source within this time range. */
+  source?: string;
+  time: TimeRange;
 }
 
 const LANGUAGE_LABEL: Record<QueryLanguage, string> = { kql: 'KQL', lucene: 'Lucene' };
 
-export function QueryBar({ query, inputRef, onSubmit }: QueryBarProps) {
+export function QueryBar({ query, inputRef, onSubmit, source, time }: QueryBarProps) {
   const [draft, setDraft] = useState(query.text);
+  const [caret, setCaret] = useState(query.text.length);
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const pendingCaret = useRef<number | null>(null);
+  const suggestions = useSuggestions({ text: draft, cursor: caret, enabled: open && query.language === 'kql', source, time });
+  const nav = useListNavigation(suggestions.items.length, open, setOpen, accept);
+
+  function accept(index: number) {
+    const item = suggestions.items[index];
+    const edit = item ? applyKqlCompletion(draft, suggestions.context, item.completion) : null;
+    if (!edit) return;
+    setDraft(edit.text);
+    setCaret(edit.cursor);
+    pendingCaret.current = edit.cursor;
+    nav.setActive(-1);
+  }
+
+  // After a pick the caret goes where the completion says, so the next suggestions follow on.
+  useLayoutEffect(() => {
+    if (pendingCaret.current === null) return;
+    inputRef.current?.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  });
+
   // Back/forward or a pasted link changes the committed query: the box follows it.
   const [committed, setCommitted] = useState(query.text);
   if (committed !== query.text) {
@@ -31,6 +61,7 @@ export function QueryBar({ query, inputRef, onSubmit }: QueryBarProps) {
       role="search"
       onSubmit={(e) => {
         e.preventDefault();
+        setOpen(false);
         onSubmit({ language: query.language, text: draft });
       }}
     >
@@ -47,14 +78,37 @@ export function QueryBar({ query, inputRef, onSubmit }: QueryBarProps) {
         ref={inputRef}
         className={styles.input}
         type="search"
+        role="combobox"
+        aria-expanded={nav.shown}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={nav.shown && nav.active >= 0 ? optionId(listId, nav.active) : undefined}
         aria-label="Search logs"
         placeholder={query.language === 'kql' ? 'Search… e.g. level:error and timeout' : 'Search… e.g. level:error AND timeout'}
         value={draft}
         maxLength={SEARCH_LIMITS.queryLength}
         spellCheck={false}
         autoComplete="off"
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          setCaret(e.target.selectionStart ?? e.target.value.length);
+          setOpen(true);
+          nav.setActive(-1);
+        }}
+        onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? draft.length)}
+        onKeyDown={nav.onKeyDown}
+        onBlur={() => setOpen(false)}
       />
+      {nav.shown ? (
+        <SuggestionList
+          id={listId}
+          label="Query suggestions"
+          options={suggestions.items}
+          active={nav.active}
+          onPick={accept}
+          onHover={nav.setActive}
+        />
+      ) : null}
       {draft ? (
         <button
           type="button"
@@ -62,6 +116,7 @@ export function QueryBar({ query, inputRef, onSubmit }: QueryBarProps) {
           aria-label="Clear search"
           onClick={() => {
             setDraft('');
+            setOpen(false);
             onSubmit({ language: query.language, text: '' });
             inputRef.current?.focus();
           }}

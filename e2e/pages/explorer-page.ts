@@ -11,7 +11,8 @@ export class ExplorerPage {
   readonly histogram: Locator;
 
   constructor(readonly page: Page) {
-    this.searchBox = page.getByRole('searchbox', { name: 'Search logs' });
+    // A combobox: it offers field, value and operator suggestions as the user types KQL.
+    this.searchBox = page.getByRole('combobox', { name: 'Search logs' });
     this.grid = page.getByRole('grid', { name: 'Log lines' });
     this.total = page.getByTestId('hits-total');
     this.results = page.getByRole('region', { name: 'Results' });

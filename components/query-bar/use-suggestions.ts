@@ -1,0 +1,136 @@
+'use client';
+/**
+ * The suggestion list for the KQL being typed: what fits at the cursor (lib/suggest/kql-cursor),
+ * filled from the source's field list (fetched once, kept) and the values of the field at the
+ * cursor (debounced, the previous request cancelled when the prefix moves on).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { fieldsQueryOptions, type SourceField } from '@/lib/queries/fields';
+import { valuesQueryOptions, type ValuesQuery } from '@/lib/queries/suggest';
+import type { TimeRange } from '@/lib/schema/search';
+import { KQL_OPERATORS, type KqlCompletion, type KqlConjunction, type KqlOperator } from '@/lib/suggest/kql-complete';
+import { analyzeKqlCursor, type KqlCursorContext } from '@/lib/suggest/kql-cursor';
+import { rankFieldNames } from '@/lib/suggest/rank-fields';
+
+export const SUGGEST_DEBOUNCE_MS = 150;
+const MAX_FIELDS = 30;
+const VALUE_COUNT = 10;
+
+export interface SuggestionItem {
+  key: string;
+  label: string;
+  /** A short hint beside the label: a field's type, a value's count, what an operator does. */
+  detail?: string;
+  kind: KqlCompletion['kind'];
+  completion: KqlCompletion;
+}
+
+interface SuggestionsInput {
+  text: string;
+  cursor: number;
+  /** Only while the list may be shown: nothing is fetched for a closed list. */
+  enabled: boolean;
+  source: string | undefined;
+  time: TimeRange;
+}
+
+export function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+const OPERATOR_HINT: Record<KqlOperator, string> = {
+  ':': 'equals / contains',
+  ':*': 'exists',
+  '<': 'less than',
+  '<=': 'at most',
+  '>': 'greater than',
+  '>=': 'at least',
+};
+const ORDERED_TYPES = new Set(['date', 'date_nanos', 'long', 'integer', 'short', 'byte', 'double', 'float', 'half_float', 'scaled_float', 'unsigned_long', 'ip', 'version']);
+
+/** The field that holds a name's values for suggestions: itself, or a text field's `.keyword`. */
+function valueField(fields: ReadonlyMap<string, SourceField>, name: string): SourceField | null {
+  const own = fields.get(name);
+  if (own?.aggregatable) return own;
+  const keyword = fields.get(`${name}.keyword`);
+  return keyword?.aggregatable ? keyword : null;
+}
+
+function conjunctions(prefix: string, keywords: readonly KqlConjunction[]): SuggestionItem[] {
+  const typed = prefix.toLowerCase();
+  return keywords
+    .filter((k) => k.startsWith(typed) && k !== typed)
+    .map((keyword) => ({ key: `bool:${keyword}`, label: keyword, kind: 'boolean', completion: { kind: 'boolean', keyword } }));
+}
+
+export function useSuggestions({ text, cursor, enabled, source, time }: SuggestionsInput): {
+  context: KqlCursorContext;
+  items: SuggestionItem[];
+} {
+  const context = useMemo(() => (enabled ? analyzeKqlCursor(text, cursor) : ({ kind: 'none' } as const)), [enabled, text, cursor]);
+  const fieldList = useQuery({ ...fieldsQueryOptions(source), enabled });
+  const fields = useMemo(() => new Map((fieldList.data?.fields ?? []).map((f) => [f.name, f])), [fieldList.data]);
+
+  const target = context.kind === 'value' ? valueField(fields, context.field) : null;
+  const wanted: ValuesQuery | null =
+    context.kind === 'value' && target && target.type !== 'date' && target.type !== 'date_nanos'
+      ? { source, field: context.field, prefix: context.prefix, from: time.from, to: time.to, size: VALUE_COUNT }
+      : null;
+  // Until the typing pauses the last request stays the key, its list narrowed here as the
+  // prefix grows; then the key moves on and the request in flight for the old one is cancelled.
+  // Debounced as text: a new object per render must not restart the wait.
+  const debouncedKey = useDebounced(JSON.stringify(wanted), SUGGEST_DEBOUNCE_MS);
+  const debounced = useMemo(() => JSON.parse(debouncedKey) as ValuesQuery | null, [debouncedKey]);
+  const requested = wanted && debounced?.field === wanted.field ? debounced : null;
+  const values = useQuery({
+    ...valuesQueryOptions(requested ?? { source, field: '', prefix: '', from: time.from, to: time.to, size: VALUE_COUNT }),
+    enabled: requested !== null,
+  });
+
+  const items = useMemo((): SuggestionItem[] => {
+    switch (context.kind) {
+      case 'none':
+        return [];
+      case 'field': {
+        const names = rankFieldNames([...fields.keys()], context.prefix, MAX_FIELDS);
+        const fieldItems = names.map(
+          (name): SuggestionItem => ({ key: `field:${name}`, label: name, detail: fields.get(name)?.type, kind: 'field', completion: { kind: 'field', field: name } }),
+        );
+        return context.allowNot ? [...fieldItems, ...conjunctions(context.prefix, ['not'])] : fieldItems;
+      }
+      case 'value': {
+        if (!requested || !values.data) return [];
+        const typed = context.prefix.toLowerCase();
+        // A placeholder list from the previous prefix is narrowed to what still fits.
+        return values.data.values
+          .filter((v) => v.value.toLowerCase().startsWith(typed))
+          .map((v) => ({
+            key: `value:${v.value}`,
+            label: v.value,
+            detail: v.count.toLocaleString('en-US'),
+            kind: 'value',
+            completion: { kind: 'value', value: v.value },
+          }));
+      }
+      case 'operator': {
+        const field = fields.get(context.field);
+        if (!field) return conjunctions('', ['and', 'or']);
+        const ops = KQL_OPERATORS.filter((op) => op === ':' || op === ':*' || ORDERED_TYPES.has(field.type));
+        return [
+          ...ops.map((operator): SuggestionItem => ({ key: `op:${operator}`, label: operator, detail: OPERATOR_HINT[operator], kind: 'operator', completion: { kind: 'operator', operator } })),
+          ...conjunctions('', ['and', 'or']),
+        ];
+      }
+      case 'boolean':
+        return conjunctions(context.prefix, ['and', 'or', 'and not']);
+    }
+  }, [context, fields, values.data, requested]);
+
+  return { context, items };
+}
