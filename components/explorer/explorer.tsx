@@ -18,6 +18,12 @@ import { TimePicker } from '@/components/time-picker/time-picker';
 import { Drawer } from '@/components/ui/drawer';
 import { useMediaQuery } from '@/components/ui/use-media-query';
 import { DocumentView } from '@/components/document/document-view';
+import { ExportMenu } from '@/components/export/export-menu';
+import { ShareMenu } from '@/components/share/share-menu';
+import { ViewControls, ViewTitle } from '@/components/views/view-controls';
+import { viewCodec } from '@/components/views/view-codec';
+import { ViewSourceNotice } from '@/components/views/view-source-notice';
+import type { SavedView } from '@/lib/schema/views';
 import { FACET_MEANINGS, toSearchRequest } from './search-request';
 import { useExplorerActions } from './use-explorer-actions';
 import { useExplorerState } from './use-explorer-state';
@@ -25,8 +31,10 @@ import { useSearchResults } from './use-search-results';
 import { useSlashToFocus } from './use-slash-to-focus';
 import styles from './explorer.module.css';
 
-export function Explorer() {
-  const { state, update } = useExplorerState();
+/** `view`: the saved view this screen was opened from (on /views/{id}); its state is the URL's base. */
+export function Explorer({ view }: { view?: SavedView } = {}) {
+  const codec = useMemo(() => (view ? viewCodec(view) : undefined), [view]);
+  const { state, update } = useExplorerState(codec);
   const [refreshTick, setRefreshTick] = useState(0);
   const [autoRefreshMs, setAutoRefreshMs] = useState(0);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -40,7 +48,7 @@ export function Explorer() {
   const actions = useExplorerActions(update, refresh);
   const { summary, rows, error } = results;
 
-  const resolveField = useMemo(() => makeFieldResolver(fieldsInRows(summary?.hits ?? [])), [summary]);
+  const resolveField = useMemo(() => makeFieldResolver(summary?.meanings ?? {}), [summary]);
   const rowFields = useMemo(() => [...fieldsInRows(rows, 500)].sort(), [rows]);
   const openHit = state.doc ? rows.find((r) => r.index === state.doc?.index && r.id === state.doc.id) : undefined;
 
@@ -86,6 +94,7 @@ export function Explorer() {
       </header>
 
       <div className={styles.notices}>
+        {view ? <ViewSourceNotice view={view} state={state} /> : null}
         {screenError ? <QueryError error={screenError} queryText={state.query.text} /> : null}
         {unavailable ? <EngineBanner message={unavailable.message} onBack={results.retry} /> : null}
         {summary?.partial ? <PartialWarning partial={summary.partial} /> : null}
@@ -102,14 +111,22 @@ export function Explorer() {
           <Histogram histogram={summary?.histogram} onZoom={actions.zoom} />
           <FilterPills
             filters={state.filters}
+            source={state.source}
+            time={state.time}
             onRemove={actions.removeFilter}
             onToggleNegate={actions.toggleNegate}
             onToggleDisabled={actions.toggleDisabled}
+            onAdd={actions.addFilter}
+            onReplace={actions.replaceFilter}
           />
           <div className={styles.toolbar}>
+            {view ? <ViewTitle state={state} view={view} /> : null}
             <HitsTotal total={summary?.total} />
             {results.refreshing ? <span className={styles.busy}>Searching…</span> : null}
             <span className={styles.spacer} />
+            <ViewControls state={state} view={view} />
+            <ShareMenu time={state.time} />
+            <ExportMenu state={state} total={summary?.total} />
             <ColumnPicker source={state.source} columns={state.columns} rowFields={rowFields} onToggle={actions.toggleColumn} />
           </div>
           {results.initialLoading ? (

@@ -1,41 +1,24 @@
 /**
  * Columns and facets speak in profile meanings (`namespace`, `pod`, …) so a link works for
- * Fluentd and ECS sources alike; rows carry real field names. The candidates follow the two
- * built-in profiles of DESIGN.md; the first one the source actually has wins.
+ * Fluentd and ECS sources alike; rows carry real field names. Which field a meaning is comes
+ * from the server's profile detection (`SearchResponse.meanings`), never from a copy here.
  */
 import type { SearchHit } from '@/lib/schema/search';
 
-const MEANING_FIELDS: Record<string, readonly string[]> = {
-  namespace: ['kubernetes.namespace_name', 'kubernetes.namespace'],
-  pod: ['kubernetes.pod_name', 'kubernetes.pod.name'],
-  container: ['kubernetes.container_name', 'kubernetes.container.name'],
-  node: ['kubernetes.host', 'kubernetes.node.name'],
-  level: ['level', 'severity', 'log.level'],
-  stream: ['stream', 'log.iostream'],
-};
-
-export const MEANINGS = Object.keys(MEANING_FIELDS);
+/** The meanings a column or facet may name; the server says which field each one is. */
+export const MEANINGS: readonly string[] = ['namespace', 'pod', 'container', 'node', 'level', 'stream'];
 export const MESSAGE_COLUMN = 'message';
 
 export function isMeaning(column: string): boolean {
-  return Object.hasOwn(MEANING_FIELDS, column);
+  return MEANINGS.includes(column);
 }
 
 /** Maps a meaning to the field this source uses for it; any other name is already a field. */
 export type FieldResolver = (column: string) => string;
 
-export function makeFieldResolver(knownFields: ReadonlySet<string>): FieldResolver {
-  const cache = new Map<string, string>();
-  return (column) => {
-    const candidates = MEANING_FIELDS[column];
-    if (!candidates) return column;
-    let field = cache.get(column);
-    if (field === undefined) {
-      field = candidates.find((c) => knownFields.has(c)) ?? candidates[0] ?? column;
-      cache.set(column, field);
-    }
-    return field;
-  };
+/** From the search response's `meanings` (the source's detected profile). */
+export function makeFieldResolver(meanings: Readonly<Record<string, string>>): FieldResolver {
+  return (column) => (isMeaning(column) ? (meanings[column] ?? column) : column);
 }
 
 /** Field names seen in loaded rows: enough to resolve meanings before the field list arrives. */

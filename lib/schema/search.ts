@@ -137,6 +137,11 @@ export interface SearchResponse {
   /** The time range as resolved on the server (epoch ms), so the UI shows what was searched. */
   range: { from: number; to: number };
   /**
+   * The source's field for each meaning it has (`namespace` → `kubernetes.namespace_name`), from
+   * its detected profile, so clients map columns and facets to row fields without guessing.
+   */
+  meanings: Record<string, string>;
+  /**
    * engine: the engine's own `took`; engineRoundTrip: the engine call as the server saw it (adds
    * the engine's response rendering, the wire and JSON decoding); server: the handler's wall time.
    */

@@ -22,7 +22,7 @@ export interface ReshapeContext {
   after: CursorState | null;
 }
 
-export interface ReshapedPage extends Omit<SearchResponse, 'cursor' | 'tookMs'> {
+export interface ReshapedPage extends Omit<SearchResponse, 'cursor' | 'tookMs' | 'meanings'> {
   /** What the next page's cursor must hold; null when this page is the last. */
   next: CursorState | null;
 }

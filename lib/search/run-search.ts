@@ -104,6 +104,7 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
   return {
     ...rest,
     cursor: next ? encodeCursor(next, identity) : null,
+    meanings: fields.meanings as Record<string, string>,
     tookMs: {
       engine: body.took,
       engineRoundTrip: Math.round(engineRoundTrip * 10) / 10,

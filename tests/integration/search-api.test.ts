@@ -93,6 +93,18 @@ describe('totals, histogram and facets', () => {
     }
   });
 
+  it('says which field each meaning is, from the detected Fluentd profile', async () => {
+    const res = await search({ time: LAST_6H, size: 1 });
+    expect(res.meanings).toMatchObject({
+      namespace: 'kubernetes.namespace_name',
+      pod: 'kubernetes.pod_name',
+      container: 'kubernetes.container_name',
+      node: 'kubernetes.host',
+      level: 'level',
+      stream: 'stream',
+    });
+  });
+
   it('reports both timings', async () => {
     const res = await search({ time: LAST_6H, size: 100, facets: ['namespace', 'pod', 'container', 'level'] });
     expect(res.hits).toHaveLength(100);
