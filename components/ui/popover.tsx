@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import styles from './ui.module.css';
 
 interface PopoverProps {
@@ -16,7 +16,21 @@ export function Popover({ label, trigger, triggerClassName, align = 'start', chi
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
+
+  // Where toolbars wrap (narrow screens) a trigger may sit anywhere in its row: shift the panel
+  // sideways so it stays on screen instead of being cut off or widening the page.
+  useLayoutEffect(() => {
+    const el = panel.current;
+    if (!open || !el) return;
+    el.style.translate = '';
+    const margin = 8;
+    const rect = el.getBoundingClientRect();
+    const viewport = document.documentElement.clientWidth;
+    const shift = rect.left < margin ? margin - rect.left : rect.right > viewport - margin ? viewport - margin - rect.right : 0;
+    if (shift !== 0) el.style.translate = `${Math.round(shift)}px 0`;
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -52,7 +66,7 @@ export function Popover({ label, trigger, triggerClassName, align = 'start', chi
         {trigger}
       </button>
       {open ? (
-        <div id={panelId} className={`${styles.popover} ${align === 'end' ? styles.alignEnd : ''}`} role="dialog" aria-label={label}>
+        <div ref={panel} id={panelId} className={`${styles.popover} ${align === 'end' ? styles.alignEnd : ''}`} role="dialog" aria-label={label}>
           {children(() => setOpen(false))}
         </div>
       ) : null}

@@ -1,0 +1,127 @@
+'use client';
+import { Popover } from '@/components/ui/popover';
+import type { ExportFormat, ExportRequestInput } from '@/lib/schema/export';
+import type { SearchResponse } from '@/lib/schema/search';
+import type { ExplorerState } from '@/lib/url-state/codec';
+import { useExport, type ExportStatus } from './use-export';
+import styles from './export.module.css';
+
+interface ExportMenuProps {
+  state: ExplorerState;
+  total: SearchResponse['total'] | undefined;
+}
+
+const FORMATS: { format: ExportFormat; label: string }[] = [
+  { format: 'csv', label: 'CSV' },
+  { format: 'ndjson', label: 'NDJSON' },
+];
+
+/** The screen's "what" (as the search has it: enabled filters only) plus its columns and order. */
+export function exportRequest(state: ExplorerState, format: ExportFormat): ExportRequestInput & { format: ExportFormat } {
+  return {
+    ...(state.source ? { source: state.source } : {}),
+    query: state.query,
+    filters: state.filters.filter((f) => !f.disabled),
+    time: state.time,
+    sort: state.sort,
+    columns: state.columns,
+    format,
+  };
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+function percent(status: ExportStatus): string | null {
+  if (status.phase !== 'running' || !status.progress || status.progress.total === 0) return null;
+  return `${Math.floor((100 * status.progress.rows) / status.progress.total)}%`;
+}
+
+export function ExportMenu({ state, total }: ExportMenuProps) {
+  const exporter = useExport();
+  const { status } = exporter;
+  const running = status.phase === 'running';
+  const shownPercent = percent(status);
+
+  return (
+    <Popover
+      label="Export"
+      align="end"
+      trigger={
+        running ? (
+          <span className={styles.triggerProgress}>Exporting{shownPercent ? ` ${shownPercent}` : '…'}</span>
+        ) : (
+          'Export'
+        )
+      }
+    >
+      {() => (
+        <div className={styles.panel}>
+          <p>
+            {total ? `All ${total.relation === 'gte' ? `${n(total.value)}+` : n(total.value)} rows matching this screen` : 'All rows matching this screen'},{' '}
+            {state.sort === 'desc' ? 'newest first' : 'oldest first'}.
+          </p>
+          <p className={styles.columns}>Columns: time, {state.columns.join(', ')}</p>
+          {running ? (
+            <ExportProgressView status={status} onCancel={exporter.cancel} />
+          ) : (
+            <div className={styles.actions}>
+              {FORMATS.map(({ format, label }) => (
+                <button key={format} type="button" className="btn" onClick={() => void exporter.start(exportRequest(state, format))}>
+                  Export {label}
+                </button>
+              ))}
+            </div>
+          )}
+          <ExportOutcome status={status} />
+        </div>
+      )}
+    </Popover>
+  );
+}
+
+function ExportProgressView({ status, onCancel }: { status: Extract<ExportStatus, { phase: 'running' }>; onCancel: () => void }) {
+  const progress = status.progress;
+  return (
+    <div className={styles.progress}>
+      <progress max={progress?.total || 1} value={progress?.rows ?? 0} aria-label="Export progress" />
+      <span className={styles.count} role="status" data-testid="export-progress">
+        {progress ? `${n(progress.rows)} of ${n(progress.total)} rows` : 'Starting…'}
+      </span>
+      {progress && progress.matched > progress.total ? (
+        <span className={styles.columns}>
+          {n(progress.matched)} rows match; this server exports at most {n(progress.total)}, the first in time order.
+        </span>
+      ) : null}
+      <div className={styles.actions}>
+        <button type="button" className="btn" onClick={onCancel}>
+          Cancel export
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ExportOutcome({ status }: { status: ExportStatus }) {
+  switch (status.phase) {
+    case 'done':
+      return (
+        <p className={styles.done} role="status" data-testid="export-outcome">
+          Downloaded {status.filename} ({n(status.rows)} rows).
+        </p>
+      );
+    case 'cancelled':
+      return (
+        <p className={styles.done} role="status" data-testid="export-outcome">
+          Export cancelled after {n(status.rows)} rows; nothing was saved.
+        </p>
+      );
+    case 'failed':
+      return (
+        <p className={styles.error} role="alert" data-testid="export-outcome">
+          Export failed: {status.message}
+        </p>
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,67 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import type { SavedView } from '@/lib/schema/views';
+import { stateToSearch, type ExplorerState } from '@/lib/url-state/codec';
+import { differsFromView } from '@/lib/url-state/view-params';
+import { SaveMenu } from './save-menu';
+import { ViewsDialog } from './views-dialog';
+import styles from './views.module.css';
+
+interface ViewControlsProps {
+  state: ExplorerState;
+  /** The open view (on /views/{id}); undefined on a plain explorer screen. */
+  view: SavedView | undefined;
+}
+
+/** The open view's name, and a marker while the screen differs from what the view stores. */
+export function ViewTitle({ state, view }: { state: ExplorerState; view: SavedView }) {
+  const dirty = differsFromView(state, view.state);
+
+  useEffect(() => {
+    if (!view) return;
+    // The tab title is text too: the browser never reads it as markup.
+    document.title = `${view.name} · Log Explorer`;
+    return () => {
+      document.title = 'Log Explorer';
+    };
+  }, [view]);
+
+  return (
+    <span className={styles.current} data-testid="open-view">
+      <span className={styles.name} title={view.name}>
+        {view.name}
+      </span>
+      {dirty ? (
+        <span className={styles.unsaved} title="The screen differs from the saved view" data-testid="unsaved-changes">
+          Unsaved changes
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** Saved views: the list (open, rename, duplicate, delete) and save. */
+export function ViewControls({ state, view }: ViewControlsProps) {
+  const [listOpen, setListOpen] = useState(false);
+  const router = useRouter();
+  const dirty = view ? differsFromView(state, view.state) : false;
+
+  return (
+    <div className={styles.controls}>
+      <button type="button" className="btn" aria-haspopup="dialog" onClick={() => setListOpen(true)}>
+        Views
+      </button>
+      <SaveMenu state={state} view={view} dirty={dirty} />
+      <ViewsDialog
+        open={listOpen}
+        openViewId={view?.id}
+        onClose={() => setListOpen(false)}
+        onDeleted={(deleted) => {
+          // The open view is gone: keep the screen, as a plain explorer link.
+          if (deleted.id === view?.id) router.replace(`/${stateToSearch(state)}`);
+        }}
+      />
+    </div>
+  );
+}
