@@ -1,8 +1,8 @@
 'use client';
 import { useMemo } from 'react';
-import type { QueryInput, SearchHit, TimeRange } from '@/lib/schema/search';
+import type { Filter, QueryInput, SearchHit, TimeRange } from '@/lib/schema/search';
 import { MAX_COLUMNS } from '@/lib/url-state/codec';
-import { applyValueFilter, removeFilterAt, toggleDisabledAt, toggleNegateAt } from '@/lib/url-state/filters';
+import { addFilter, applyValueFilter, removeFilterAt, replaceFilterAt, toggleDisabledAt, toggleNegateAt } from '@/lib/url-state/filters';
 import type { UpdateState } from './use-explorer-state';
 
 /**
@@ -29,6 +29,12 @@ export function useExplorerActions(update: UpdateState, refresh: () => void) {
       },
       filterValue(field: string, value: string, negate: boolean) {
         update((s) => ({ filters: applyValueFilter(s.filters, field, value, negate), doc: null }));
+      },
+      addFilter(filter: Filter) {
+        update((s) => ({ filters: addFilter(s.filters, filter), doc: null }));
+      },
+      replaceFilter(index: number, filter: Filter) {
+        update((s) => ({ filters: replaceFilterAt(s.filters, index, filter), doc: null }));
       },
       removeFilter(index: number) {
         update((s) => ({ filters: removeFilterAt(s.filters, index), doc: null }));

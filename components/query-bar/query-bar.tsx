@@ -62,7 +62,8 @@ export function QueryBar({ query, inputRef, onSubmit, source, time }: QueryBarPr
       onSubmit={(e) => {
         e.preventDefault();
         setOpen(false);
-        onSubmit({ language: query.language, text: draft });
+        // A picked suggestion leaves a space for the next one; it is not part of the query.
+        onSubmit({ language: query.language, text: draft.trimEnd() });
       }}
     >
       <button

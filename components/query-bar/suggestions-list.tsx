@@ -26,14 +26,16 @@ interface SuggestionListProps {
   active: number;
   onPick: (index: number) => void;
   onHover: (index: number) => void;
+  /** In the flow of the page (pushing what follows down) instead of floating over it. */
+  inline?: boolean;
 }
 
-export function SuggestionList({ id, label, options, active, onPick, onHover }: SuggestionListProps) {
+export function SuggestionList({ id, label, options, active, onPick, onHover, inline }: SuggestionListProps) {
   useEffect(() => {
     if (active >= 0) document.getElementById(optionId(id, active))?.scrollIntoView({ block: 'nearest' });
   }, [id, active]);
   return (
-    <ul id={id} role="listbox" aria-label={label} className={styles.list}>
+    <ul id={id} role="listbox" aria-label={label} className={styles.list} data-inline={inline || undefined}>
       {options.map((option, i) => (
         <li
           key={option.key}

@@ -12,6 +12,7 @@ import type { TimeRange } from '@/lib/schema/search';
 import { KQL_OPERATORS, type KqlCompletion, type KqlConjunction, type KqlOperator } from '@/lib/suggest/kql-complete';
 import { analyzeKqlCursor, type KqlCursorContext } from '@/lib/suggest/kql-cursor';
 import { rankFieldNames } from '@/lib/suggest/rank-fields';
+import type { ValuesResponse } from '@/lib/suggest/values-params';
 
 export const SUGGEST_DEBOUNCE_MS = 150;
 const MAX_FIELDS = 30;
@@ -42,6 +43,24 @@ export function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return debounced;
+}
+
+/**
+ * The values for a request, debounced: until the typing pauses the last request stays the key
+ * and its list is returned (callers narrow it to the prefix as it grows); then the key moves on
+ * and a request still in flight for the old key is cancelled. Null when there is nothing for
+ * the wanted field yet.
+ */
+export function useValueSuggestions(wanted: ValuesQuery | null): ValuesResponse | null {
+  // Debounced as text: a new object per render must not restart the wait.
+  const key = useDebounced(JSON.stringify(wanted), SUGGEST_DEBOUNCE_MS);
+  const settled = useMemo(() => JSON.parse(key) as ValuesQuery | null, [key]);
+  const requested = wanted && settled?.field === wanted.field && settled.source === wanted.source ? settled : null;
+  const values = useQuery({
+    ...valuesQueryOptions(requested ?? { source: undefined, field: '', prefix: '', from: '', to: '', size: 0 }),
+    enabled: requested !== null,
+  });
+  return requested ? (values.data ?? null) : null;
 }
 
 const OPERATOR_HINT: Record<KqlOperator, string> = {
@@ -82,16 +101,7 @@ export function useSuggestions({ text, cursor, enabled, source, time }: Suggesti
     context.kind === 'value' && target && target.type !== 'date' && target.type !== 'date_nanos'
       ? { source, field: context.field, prefix: context.prefix, from: time.from, to: time.to, size: VALUE_COUNT }
       : null;
-  // Until the typing pauses the last request stays the key, its list narrowed here as the
-  // prefix grows; then the key moves on and the request in flight for the old one is cancelled.
-  // Debounced as text: a new object per render must not restart the wait.
-  const debouncedKey = useDebounced(JSON.stringify(wanted), SUGGEST_DEBOUNCE_MS);
-  const debounced = useMemo(() => JSON.parse(debouncedKey) as ValuesQuery | null, [debouncedKey]);
-  const requested = wanted && debounced?.field === wanted.field ? debounced : null;
-  const values = useQuery({
-    ...valuesQueryOptions(requested ?? { source, field: '', prefix: '', from: time.from, to: time.to, size: VALUE_COUNT }),
-    enabled: requested !== null,
-  });
+  const values = useValueSuggestions(wanted);
 
   const items = useMemo((): SuggestionItem[] => {
     switch (context.kind) {
@@ -105,10 +115,10 @@ export function useSuggestions({ text, cursor, enabled, source, time }: Suggesti
         return context.allowNot ? [...fieldItems, ...conjunctions(context.prefix, ['not'])] : fieldItems;
       }
       case 'value': {
-        if (!requested || !values.data) return [];
+        if (!values) return [];
         const typed = context.prefix.toLowerCase();
         // A placeholder list from the previous prefix is narrowed to what still fits.
-        return values.data.values
+        return values.values
           .filter((v) => v.value.toLowerCase().startsWith(typed))
           .map((v) => ({
             key: `value:${v.value}`,
@@ -130,7 +140,7 @@ export function useSuggestions({ text, cursor, enabled, source, time }: Suggesti
       case 'boolean':
         return conjunctions(context.prefix, ['and', 'or', 'and not']);
     }
-  }, [context, fields, values.data, requested]);
+  }, [context, fields, values]);
 
   return { context, items };
 }

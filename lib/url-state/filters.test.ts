@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Filter } from '@/lib/schema/search';
-import { applyValueFilter, removeFilterAt, toggleDisabledAt, toggleNegateAt, valueFilterState } from './filters';
+import { SEARCH_LIMITS } from '@/lib/schema/search';
+import { addFilter, applyValueFilter, removeFilterAt, replaceFilterAt, toggleDisabledAt, toggleNegateAt, valueFilterState } from './filters';
 
 const ns = (value: string, negate = false, disabled = false): Filter => ({
   field: 'kubernetes.namespace_name',
@@ -36,5 +37,20 @@ describe('filter changes', () => {
     expect(valueFilterState(list, 'kubernetes.namespace_name', 'a')).toBe('included');
     expect(valueFilterState(list, 'kubernetes.namespace_name', 'b')).toBe('excluded');
     expect(valueFilterState(list, 'kubernetes.namespace_name', 'c')).toBeNull();
+  });
+
+  it('adds a filter from the form, replacing one with the same condition instead of stacking', () => {
+    const between: Filter = { field: '@timestamp', op: 'between', value: { gte: 'now-1h' }, negate: false, disabled: false };
+    const oneOf: Filter = { field: 'level', op: 'is_one_of', value: ['error', 'warn'], negate: true, disabled: false };
+    expect(addFilter([ns('a')], between)).toEqual([ns('a'), between]);
+    expect(addFilter([ns('a', false, true), between], ns('a', true))).toEqual([ns('a', true), between]);
+    expect(addFilter([oneOf], { ...oneOf, value: ['error'] })).toEqual([oneOf, { ...oneOf, value: ['error'] }]);
+    const full = Array.from({ length: SEARCH_LIMITS.maxFilters }, (_, i) => ns(`v${i}`));
+    expect(addFilter(full, between)).toBe(full);
+  });
+
+  it('replaces an edited filter in its place', () => {
+    const exists: Filter = { field: 'stream', op: 'exists', negate: false, disabled: true };
+    expect(replaceFilterAt([ns('a'), ns('b'), ns('c')], 1, exists)).toEqual([ns('a'), exists, ns('c')]);
   });
 });

@@ -15,6 +15,25 @@ export function applyValueFilter(filters: Filter[], field: string, value: string
   return [...filters, { field, op: 'is', value, negate, disabled: false }];
 }
 
+/** A filter from the filter form; one equal to an existing filter (ignoring its flags) replaces it instead of stacking. */
+export function addFilter(filters: Filter[], filter: Filter): Filter[] {
+  const same = filters.findIndex((f) => sameCondition(f, filter));
+  if (same >= 0) return replaceFilterAt(filters, same, filter);
+  if (filters.length >= SEARCH_LIMITS.maxFilters) return filters;
+  return [...filters, filter];
+}
+
+/** An edited filter takes its old place, so the pills do not jump around. */
+export function replaceFilterAt(filters: Filter[], index: number, filter: Filter): Filter[] {
+  return filters.map((f, i) => (i === index ? filter : f));
+}
+
+function sameCondition(a: Filter, b: Filter): boolean {
+  const { negate: _n1, disabled: _d1, ...ca } = a;
+  const { negate: _n2, disabled: _d2, ...cb } = b;
+  return JSON.stringify(ca) === JSON.stringify(cb);
+}
+
 export function removeFilterAt(filters: Filter[], index: number): Filter[] {
   return filters.filter((_, i) => i !== index);
 }
