@@ -2,7 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { TEST_SOURCES_ENV } from './lib/demo-cluster/test-dataset';
 
 const external = process.env.E2E_BASE_URL;
-const baseURL = external ?? 'http://127.0.0.1:3100';
+// E2E_PORT lets a second checkout run its own server beside the default one.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = external ?? `http://127.0.0.1:${port}`;
 
 /**
  * End-to-end specs in Debian's Chromium against `next start` (built beforehand) on the fixed
@@ -38,9 +40,10 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: 'npx next start -p 3100',
+        command: `npx next start -p ${port}`,
         url: baseURL,
-        env: { LOG_SOURCES: TEST_SOURCES_ENV },
+        // Views and short links made by the specs go to indices of their own, not the demo's.
+        env: { LOG_SOURCES: TEST_SOURCES_ENV, APP_INDEX_PREFIX: 'lxtest-e2e-' },
         reuseExistingServer: true,
         timeout: 120_000,
         stdout: 'ignore',

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, type Response } from '@playwright/test';
+import { expect, type Download, type Locator, type Page, type Response } from '@playwright/test';
 import { DATASET_RANGE } from '../support/dataset';
 
 /** The explorer screen as the specs use it: by roles and accessible names, like a person would. */
@@ -99,5 +99,109 @@ export class ExplorerPage {
 
   async scrollGridToEnd(): Promise<void> {
     await this.grid.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  }
+
+  // ── Saved views, share, export ──────────────────────────────────────────────────────────
+
+  /** Opens any same-origin path (`/views/{id}?…`, a shared link) and waits for its search. */
+  async openPath(path: string): Promise<void> {
+    await this.untilSearched(() => this.page.goto(path));
+  }
+
+  /** Submits a query without waiting for a request: a screen seen before comes from the cache. */
+  async submitQuery(text: string): Promise<void> {
+    await this.searchBox.fill(text);
+    await this.searchBox.press('Enter');
+  }
+
+  /** The open view's name (on /views/{id}). */
+  openViewName(): Locator {
+    return this.page.getByTestId('open-view');
+  }
+
+  unsavedMarker(): Locator {
+    return this.page.getByTestId('unsaved-changes');
+  }
+
+  savePanel(): Locator {
+    return this.page.getByRole('dialog', { name: 'Save view' });
+  }
+
+  async openSavePanel(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Save view' }).click();
+    await expect(this.savePanel()).toBeVisible();
+    return this.savePanel();
+  }
+
+  /** Saves the screen as a new view and returns its id, once the page shows it at /views/{id}. */
+  async saveNewView(name: string, description = ''): Promise<string> {
+    const panel = await this.openSavePanel();
+    await panel.getByRole('textbox', { name: 'Name' }).fill(name);
+    if (description) await panel.getByRole('textbox', { name: 'Description (optional)' }).fill(description);
+    await panel.getByRole('button', { name: /^Save( as new)?$/ }).click();
+    await this.page.waitForURL(/\/views\/[0-9A-Za-z]+(\?|$)/);
+    await expect(this.openViewName()).toContainText(name);
+    return this.openViewId();
+  }
+
+  openViewId(): string {
+    const match = /\/views\/([0-9A-Za-z]+)/.exec(new URL(this.page.url()).pathname);
+    if (!match?.[1]) throw new Error(`not on a view page: ${this.page.url()}`);
+    return match[1];
+  }
+
+  viewsDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Saved views' });
+  }
+
+  /** Opens the list of saved views, narrowed to names containing `search`. */
+  async openViewsList(search = ''): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Views', exact: true }).click();
+    const dialog = this.viewsDialog();
+    await expect(dialog).toBeVisible();
+    if (search) await dialog.getByRole('searchbox', { name: 'Search saved views' }).fill(search);
+    return dialog;
+  }
+
+  viewListItem(name: string): Locator {
+    return this.viewsDialog().getByRole('listitem', { name, exact: true });
+  }
+
+  /**
+   * Copies a link to the screen from the Share panel and returns it (read from the panel, so the
+   * spec does not depend on clipboard permissions).
+   */
+  async shareLink(time: 'relative' | 'exact', kind: 'link' | 'short' = 'link'): Promise<string> {
+    const share = this.page.getByRole('dialog', { name: 'Share' });
+    if (!(await share.isVisible())) await this.page.getByRole('button', { name: 'Share', exact: true }).click();
+    await share.getByRole('radio', { name: time === 'exact' ? /^Exact moment/ : /^(Relative time|As shown)/ }).check();
+    if (kind === 'short') {
+      const made = this.page.waitForResponse((r) => r.url().endsWith('/api/links') && r.request().method() === 'POST');
+      await share.getByRole('button', { name: 'Copy short link' }).click();
+      expect((await made).status()).toBe(200);
+    } else {
+      await share.getByRole('button', { name: 'Copy link' }).click();
+    }
+    const shown = share.getByRole('textbox', { name: kind === 'short' ? /^Short link/ : /^Link/ });
+    await expect(shown).toHaveValue(kind === 'short' ? /\/s\/[0-9A-Za-z]+$/ : /^http/);
+    return shown.inputValue();
+  }
+
+  exportPanel(): Locator {
+    return this.page.getByRole('dialog', { name: 'Export' });
+  }
+
+  /** Starts an export from the Export menu; the caller awaits the download or cancels it. */
+  async startExport(format: 'CSV' | 'NDJSON'): Promise<Locator> {
+    if (!(await this.exportPanel().isVisible())) await this.page.getByRole('button', { name: 'Export', exact: true }).click();
+    await this.exportPanel().getByRole('button', { name: `Export ${format}` }).click();
+    return this.exportPanel();
+  }
+
+  /** Exports the screen and returns the finished download. */
+  async exportFile(format: 'CSV' | 'NDJSON'): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.startExport(format);
+    return download;
   }
 }
