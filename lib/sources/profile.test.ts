@@ -130,4 +130,13 @@ describe('field resolution', () => {
     expect(resolveKnownField(fluentd, 'kubernetes.pod_name')).toBe('kubernetes.pod_name');
     expect(resolveKnownField(fluentd, 'ghost')).toBeNull();
   });
+
+  it('lets a filter on a real field win over the same-named meaning', () => {
+    const both = detectProfile({ fields: { ...FLUENTD.fields, message: cap('text'), 'message.keyword': cap('keyword') } });
+    expect(both.meanings.message).toBe('log');
+    expect(resolveKnownField(both, 'message')).toBe('message');
+    expect(resolveKnownField(both, 'namespace')).toBe('kubernetes.namespace_name');
+    // Facets keep naming meanings first.
+    expect(resolveAggregatableField(both, 'message')).toBe('log.keyword');
+  });
 });

@@ -130,8 +130,14 @@ export function resolveAggregatableField(source: SourceFields, name: string): st
   return null;
 }
 
-/** A meaning or a field name → a field the source has, for filters. Null when it has none. */
+/**
+ * A field name or a meaning → a field the source has, for filters. Null when it has none.
+ * Unlike facets, a field the source really has wins over a same-named meaning: the screen writes
+ * filters with literal field names (the filter form, the document view), and a Fluentd source
+ * that holds both `log` and `message` must filter `message` when asked for `message`.
+ */
 export function resolveKnownField(source: SourceFields, name: string): string | null {
-  const field = (isFieldMeaning(name) ? source.meanings[name] : undefined) ?? name;
-  return source.fields.has(field) ? field : null;
+  if (source.fields.has(name)) return name;
+  const field = isFieldMeaning(name) ? source.meanings[name] : undefined;
+  return field !== undefined && source.fields.has(field) ? field : null;
 }

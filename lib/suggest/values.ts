@@ -33,7 +33,11 @@ export async function suggestValues(req: ValuesRequest, ctx: ValuesContext): Pro
   const source = findSource(req.source);
   const range = resolveRange(req, ctx.now ?? Date.now());
   const fields = await sourceFields(source);
-  const field = resolveAggregatableField(fields, req.field);
+  // A name the source really has is that field (the query bar and the filter form write literal
+  // names: `message:` means the `message` field even where the message meaning is `log`);
+  // otherwise a meaning.
+  const literal = fields.fields.has(req.field) || fields.fields.has(`${req.field}.keyword`);
+  const field = literal ? resolveAggregatableField({ ...fields, meanings: {} }, req.field) : resolveAggregatableField(fields, req.field);
   if (!field) {
     throw new ApiError(400, 'unknown_field', `source "${source.id}" has no aggregatable field or meaning "${req.field}"`, { path: 'field' });
   }

@@ -78,6 +78,13 @@ describe('value suggestions', () => {
     expect(pods.values.length).toBeGreaterThan(0);
     expect((await values({ field: 'log', prefix: 'zzzz-nothing', ...DAY })).field).toBe('log.keyword');
   });
+
+  it('reads a real field by its name even where a meaning has the same name (message here means log)', async () => {
+    const res = await values({ field: 'message', prefix: 'invoice batch', size: '3', ...DAY });
+    expect(res.field).toBe('message.keyword');
+    expect(res.values).toEqual(expected('message', END - 24 * HOUR, END, 'invoice batch').slice(0, 3));
+    expect(res.values.length).toBe(3);
+  });
 });
 
 describe('bad parameters are 400s naming the parameter', () => {
