@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api/errors';
 import { parseValuesParams, VALUES_LIMITS } from './values-params';
-import { buildValuesRequest, caseInsensitivePrefixRegex, NON_STRING_FETCH, reshapeValues, type ValuesPlan } from './values-query';
+import { buildValuesRequest, NON_STRING_FETCH, reshapeValues, type ValuesPlan } from './values-query';
 
 function rejected(qs: string): { path?: string; code: string; message: string } {
   try {
@@ -54,23 +54,6 @@ describe('GET /api/values parameters', () => {
   });
 });
 
-describe('caseInsensitivePrefixRegex', () => {
-  it.each([
-    ['', '.*'],
-    ['kube', '[kK][uU][bB][eE].*'],
-    ['Kube-S', '[kK][uU][bB][eE]\\-[sS].*'],
-    ['a.b*c', '[aA]\\.[bB]\\*[cC].*'],
-    ['(x|y)', '\\([xX]\\|[yY]\\).*'],
-    ['10.0', '10\\.0.*'],
-    ['"<>~@#&', '\\"\\<\\>\\~\\@\\#\\&.*'],
-    ['\\', '\\\\.*'],
-    ['ß', 'ß.*'],
-    ['Äö', '[äÄ][öÖ].*'],
-  ])('%j → %s', (prefix, regex) => {
-    expect(caseInsensitivePrefixRegex(prefix)).toBe(regex);
-  });
-});
-
 const plan: ValuesPlan = {
   index: 'logstash-*',
   timeField: '@timestamp',
@@ -83,7 +66,7 @@ const plan: ValuesPlan = {
 };
 
 describe('buildValuesRequest', () => {
-  it('narrows keyword fields by a case-insensitive prefix query and include regex, within the time range', () => {
+  it('narrows keyword fields by a case-insensitive prefix query within the time range, the prefix as a value', () => {
     expect(buildValuesRequest(plan)).toEqual({
       index: 'logstash-*',
       ignore_unavailable: true,
@@ -100,8 +83,14 @@ describe('buildValuesRequest', () => {
           ],
         },
       },
-      aggs: { values: { terms: { field: 'kubernetes.namespace_name', size: 10, shard_size: 100, include: '[pP][aA][yY].*' } } },
+      aggs: { values: { terms: { field: 'kubernetes.namespace_name', size: 20, shard_size: 100 } } },
     });
+  });
+
+  it('passes regex and wildcard characters through as part of the value', () => {
+    const req = buildValuesRequest({ ...plan, prefix: '.*[a-z]|\\' });
+    expect(JSON.stringify(req.query)).toContain(JSON.stringify({ value: '.*[a-z]|\\', case_insensitive: true }));
+    expect(JSON.stringify(req.aggs)).not.toContain('include');
   });
 
   it('asks for the top values alone when there is no prefix', () => {
@@ -127,6 +116,20 @@ describe('reshapeValues', () => {
     ]);
   });
 
+  it('drops the other values of multi-valued documents, and cuts at size', () => {
+    const buckets = [
+      { key: 'web', doc_count: 9 },
+      { key: 'PAY-1', doc_count: 5 },
+      { key: 'batch', doc_count: 5 },
+      { key: 'pay-2', doc_count: 4 },
+      { key: 'pay-3', doc_count: 1 },
+    ];
+    expect(reshapeValues(body(buckets), { prefix: 'pay', size: 2 })).toEqual([
+      { value: 'PAY-1', count: 5 },
+      { value: 'pay-2', count: 4 },
+    ]);
+  });
+
   it('filters non-string values by prefix, as text', () => {
     const buckets = [
       { key: 200, doc_count: 50 },
@@ -134,8 +137,8 @@ describe('reshapeValues', () => {
       { key: 500, doc_count: 3 },
       { key: 1, key_as_string: 'true', doc_count: 1 },
     ];
-    expect(reshapeValues(body(buckets), { fieldType: 'long', prefix: '50', size: 1 })).toEqual([{ value: '503', count: 7 }]);
-    expect(reshapeValues(body(buckets), { fieldType: 'boolean', prefix: 'TR', size: 5 })).toEqual([{ value: 'true', count: 1 }]);
+    expect(reshapeValues(body(buckets), { prefix: '50', size: 1 })).toEqual([{ value: '503', count: 7 }]);
+    expect(reshapeValues(body(buckets), { prefix: 'TR', size: 5 })).toEqual([{ value: 'true', count: 1 }]);
   });
 
   it('is empty when the indices are', () => {
