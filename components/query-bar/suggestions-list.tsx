@@ -42,6 +42,8 @@ export function SuggestionList({ id, label, options, active, onPick, onHover, in
           id={optionId(id, i)}
           role="option"
           aria-selected={i === active}
+          // Read as "payments, 5,374": the label first, so a screen reader user can stop there.
+          aria-label={option.detail ? `${option.label}, ${option.detail}` : option.label}
           data-kind={option.kind}
           className={styles.option}
           // The input keeps focus: a click must not blur it (which would close the list first).

@@ -101,6 +101,46 @@ export class ExplorerPage {
     await this.grid.evaluate((el) => el.scrollTo(0, el.scrollHeight));
   }
 
+  // ── Suggestions and the filter form ─────────────────────────────────────────────────────
+
+  /** The query bar's suggestion list (shown while typing KQL). */
+  querySuggestions(): Locator {
+    return this.page.getByRole('listbox', { name: 'Query suggestions' });
+  }
+
+  /** An option by its label alone; its accessible name is "label, detail" (a type or a count). */
+  option(list: Locator, label: string): Locator {
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return list.getByRole('option', { name: new RegExp(`^${escaped}(, |$)`) });
+  }
+
+  /** Presses ArrowDown in `input` until the option labelled `label` is the highlighted one. */
+  async highlightWithKeyboard(input: Locator, list: Locator, label: string): Promise<void> {
+    const target = this.option(list, label);
+    await expect(target).toBeVisible();
+    const id = await target.getAttribute('id');
+    const count = await list.getByRole('option').count();
+    for (let i = 0; i < count && (await input.getAttribute('aria-activedescendant')) !== id; i++) await input.press('ArrowDown');
+    await expect(input).toHaveAttribute('aria-activedescendant', id ?? '');
+    await expect(target).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** Opens the "Add filter" form. */
+  async openAddFilter(): Promise<Locator> {
+    await this.page.getByRole('button', { name: '+ Add filter' }).click();
+    const form = this.page.getByRole('dialog', { name: 'Add filter' });
+    await expect(form).toBeVisible();
+    return form;
+  }
+
+  /** Opens the edit form of the pill labelled `label` (without its NOT). */
+  async openPillEditor(label: string): Promise<Locator> {
+    await this.pill(label).getByRole('button', { name: `Edit filter ${label}`, exact: true }).click();
+    const form = this.page.getByRole('dialog', { name: `Edit filter ${label}`, exact: true });
+    await expect(form).toBeVisible();
+    return form;
+  }
+
   // ── Saved views, share, export ──────────────────────────────────────────────────────────
 
   /** Opens any same-origin path (`/views/{id}?…`, a shared link) and waits for its search. */
