@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import styles from './filters.module.css';
 
 interface FilterPanelProps {
@@ -16,6 +16,9 @@ interface FilterPanelProps {
  */
 export function FilterPanel({ label, anchor, onClose, children }: FilterPanelProps) {
   const close = useRef(onClose);
+  // Placed once, as it opens, from where its anchor is: decided before the first paint so the
+  // input that takes focus is already on screen (focusing an off-screen input scrolls the page).
+  const [offset] = useState(() => leftOffset(anchor.current));
   useEffect(() => {
     close.current = onClose;
   });
@@ -29,6 +32,7 @@ export function FilterPanel({ label, anchor, onClose, children }: FilterPanelPro
   return (
     <div
       className={styles.panel}
+      style={offset ? { left: offset } : undefined}
       role="dialog"
       aria-label={label}
       onKeyDown={(e) => {
@@ -41,4 +45,18 @@ export function FilterPanel({ label, anchor, onClose, children }: FilterPanelPro
       {children}
     </div>
   );
+}
+
+/** Mirrors `.panel`'s width in filters.module.css. */
+const PANEL_WIDTH = 380;
+const EDGE = 12;
+
+/** How far left of its anchor the panel starts so that it ends inside the window (never past its left edge). */
+function leftOffset(anchor: HTMLElement | null): number {
+  if (!anchor || typeof window === 'undefined') return 0;
+  const viewport = document.documentElement.clientWidth;
+  const left = anchor.getBoundingClientRect().left;
+  const width = Math.min(PANEL_WIDTH, viewport - 2 * EDGE);
+  const overflow = left + width - (viewport - EDGE);
+  return overflow > 0 ? -Math.min(overflow, Math.max(0, left - EDGE)) : 0;
 }
