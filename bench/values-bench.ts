@@ -1,25 +1,20 @@
 /**
  * `npx tsx bench/values-bench.ts`: the value-suggestion budget of issue 4 — GET /api/values
  * p95 ≤ 100 ms with 1M documents — through the route handler in-process, against the local
- * engine on the 1M-document bench dataset of bench/search-bench.ts (loaded if missing).
+ * engine on the shared 1M-document bench dataset (bench/bench-app.ts; loaded if missing).
  *
- * Every request moves the end of the range by a millisecond and cycles its prefix, so the
- * engine's shard request cache never answers: these are the figures of a user typing.
+ * Every request moves the range by a millisecond (from a start that differs per run) and cycles
+ * its prefix, so the engine's shard request cache never answers, not even for a second run:
+ * these are the figures of a user typing.
  * Options (env): BENCH_RUNS (default 200).
  */
-import os from 'node:os';
-import { Client } from '@elastic/elasticsearch';
-import { seedDataset } from '../lib/demo-cluster/load';
-import { engineConnection } from '../lib/es/connection';
 import type { ValuesResponse } from '../lib/suggest/values-params';
-import { runStep } from '../scripts/run-steps';
+import { BENCH_DATASET, BENCH_SOURCES, machineLine, percentile, prepareBenchData } from './bench-app';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const WARMUP = 10;
 const BUDGET_P95_MS = 100;
-// The same dataset as bench/search-bench.ts (same seed, size and end), so a loaded one is reused.
-const DATASET = { seed: 424242, docs: 1_000_000, days: 1, end: new Date('2026-11-01T00:00:00.000Z'), indexPrefix: 'lxbench-logstash-' };
-process.env.LOG_SOURCES = JSON.stringify([{ id: 'logs', indexPattern: `${DATASET.indexPrefix}*`, timeField: '@timestamp' }]);
+process.env.LOG_SOURCES = BENCH_SOURCES;
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** Every prefix of each word, as someone typing it produces them. */
@@ -38,21 +33,12 @@ const CASES: { name: string; field: string; hours: number; prefixes: string[] }[
   { name: 'log (text → log.keyword, ~1M values), typed, last 12 h', field: 'log', hours: 12, prefixes: typing('GET /api/', '{"level":"error"', '[INFO] 10.') },
 ];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
-
 async function main(): Promise<void> {
-  if ((await runStep({ name: 'engine', command: 'tsx', args: ['scripts/engine.ts', 'start'] })) !== 0) process.exit(1);
-  const client = new Client(engineConnection().options);
-  const info = await client.nodes.info({ node_id: '_local', metric: ['jvm'] });
-  const version = Object.values(info.nodes)[0]?.version ?? 'unknown';
-  await seedDataset(client, DATASET);
-  await client.close();
+  const version = await prepareBenchData();
 
   const { GET } = await import('../app/api/values/route');
-  const end = DATASET.end.getTime();
+  // Up to 10 minutes off the dataset's end, different every run.
+  const end = BENCH_DATASET.end.getTime() - (Date.now() % 600_000);
   const rows: string[] = [];
   let worst = 0;
   for (const c of CASES) {
@@ -75,8 +61,7 @@ async function main(): Promise<void> {
     worst = Math.max(worst, p95);
     rows.push(`| ${c.name} | ${percentile(ms, 50).toFixed(1)} | ${p95.toFixed(1)} | ${Math.max(...ms).toFixed(1)} | ${answered}/${RUNS} |`);
   }
-  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
-  console.log(`\nmachine: ${os.cpus().length} cores (${cpu}); engine: Elasticsearch ${version} (local, 1 node); docs: ${DATASET.docs.toLocaleString('en-US')} over 24 h; runs: ${RUNS} each after ${WARMUP} warm-up, sequential, in-process handler, request cache defeated`);
+  console.log(`\n${machineLine(version)} over 24 h; runs: ${RUNS} each after ${WARMUP} warm-up, sequential, in-process handler, request cache defeated`);
   console.log('| GET /api/values | p50 ms | p95 ms | max ms | runs with values |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
