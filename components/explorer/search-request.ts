@@ -7,17 +7,24 @@ export const PAGE_SIZE = 100;
 /** More than a sidebar shows at once, so the filter box inside a facet has values to find. */
 const FACET_SIZE = 50;
 
-/**
- * Only what changes the answer goes into the request (and so into the query key): columns, the
- * open document and disabled filters do not, so toggling them costs no API call.
- */
-export function toSearchRequest(state: ExplorerState): SearchRequest {
+/** Which rows the screen shows, as every request about them (search, export) says it. */
+export function screenSelection(state: ExplorerState): Pick<SearchRequest, 'source' | 'query' | 'filters' | 'time' | 'sort'> {
   return {
     ...(state.source ? { source: state.source } : {}),
     query: state.query,
     filters: state.filters.filter((f) => !f.disabled),
     time: state.time,
     sort: state.sort,
+  };
+}
+
+/**
+ * Only what changes the answer goes into the request (and so into the query key): columns, the
+ * open document and disabled filters do not, so toggling them costs no API call.
+ */
+export function toSearchRequest(state: ExplorerState): SearchRequest {
+  return {
+    ...screenSelection(state),
     size: PAGE_SIZE,
     histogram: true,
     facets: [...FACET_MEANINGS],

@@ -1,4 +1,5 @@
 'use client';
+import { screenSelection } from '@/components/explorer/search-request';
 import { Popover } from '@/components/ui/popover';
 import type { ExportFormat, ExportRequestInput } from '@/lib/schema/export';
 import type { SearchResponse } from '@/lib/schema/search';
@@ -18,15 +19,7 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
 
 /** The screen's "what" (as the search has it: enabled filters only) plus its columns and order. */
 export function exportRequest(state: ExplorerState, format: ExportFormat): ExportRequestInput & { format: ExportFormat } {
-  return {
-    ...(state.source ? { source: state.source } : {}),
-    query: state.query,
-    filters: state.filters.filter((f) => !f.disabled),
-    time: state.time,
-    sort: state.sort,
-    columns: state.columns,
-    format,
-  };
+  return { ...screenSelection(state), columns: state.columns, format };
 }
 
 const n = (value: number) => value.toLocaleString('en-US');

@@ -1,6 +1,7 @@
 'use client';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import styles from './ui.module.css';
+import { useModalDialog } from './use-modal-dialog';
 import { CloseIcon } from './icons';
 
 interface DrawerProps {
@@ -12,14 +13,7 @@ interface DrawerProps {
 
 /** A modal side sheet on the native <dialog>, which brings focus trapping and Esc for free. */
 export function Drawer({ open, title, onClose, children }: DrawerProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   return (
     <dialog ref={dialog} className={styles.drawer} aria-label={title} onClose={onClose}>

@@ -1,7 +1,8 @@
 'use client';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CloseIcon } from '@/components/ui/icons';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { viewListQueryOptions } from '@/lib/queries/views';
 import type { SavedViewSummary } from '@/lib/schema/views';
 import { useViewWrites } from './use-view-writes';
@@ -20,14 +21,7 @@ const SEARCH_DEBOUNCE_MS = 200;
 
 /** The saved views, newest first, searchable by name; a modal on the native <dialog>. */
 export function ViewsDialog({ open, openViewId, onClose, onDeleted }: ViewsDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   return (
     <dialog
