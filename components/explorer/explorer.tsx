@@ -59,17 +59,16 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
     relative && summary ? `${formatLocalInput(summary.range.from)} and ${formatLocalInput(summary.range.to)}` : describeRange(state.time).replace(' → ', ' and ');
   const narrowed = state.query.text.trim() !== '' || state.filters.some((f) => !f.disabled);
 
+  // Stable, so the memoized facet list skips renders that change nothing it shows.
+  const onFacetFilter = useCallback(
+    (field: string, value: string, negate: boolean) => {
+      actions.filterValue(field, value, negate);
+      setDrawerOpen(false);
+    },
+    [actions],
+  );
   const facets = (
-    <FacetList
-      meanings={FACET_MEANINGS}
-      facets={summary?.facets}
-      filters={state.filters}
-      resolveField={resolveField}
-      onFilter={(field, value, negate) => {
-        actions.filterValue(field, value, negate);
-        setDrawerOpen(false);
-      }}
-    />
+    <FacetList meanings={FACET_MEANINGS} facets={summary?.facets} filters={state.filters} resolveField={resolveField} onFilter={onFacetFilter} />
   );
 
   return (

@@ -20,6 +20,22 @@ export interface UrlCodec {
 
 const PLAIN_CODEC: UrlCodec = { decode: decodeState, toSearch: stateToSearch };
 
+/**
+ * Every decode makes new objects, and one user action is decoded twice (once when written, once
+ * when Next.js reports the URL). Keeping the previous value of each part that did not change lets
+ * memoized parts of the screen (result rows, facets, histogram) skip both renders.
+ */
+function shareUnchanged(previous: ExplorerState | null, next: ExplorerState): ExplorerState {
+  if (!previous) return next;
+  let same = true;
+  const shared = { ...next };
+  for (const key of Object.keys(next) as (keyof ExplorerState)[]) {
+    if (JSON.stringify(previous[key]) === JSON.stringify(next[key])) (shared as Record<keyof ExplorerState, unknown>)[key] = previous[key];
+    else same = false;
+  }
+  return same ? previous : shared;
+}
+
 export function useExplorerState(codec: UrlCodec = PLAIN_CODEC): { state: ExplorerState; update: UpdateState } {
   const params = useSearchParams();
   const fromUrl = useMemo(() => codec.decode(params), [codec, params]);
@@ -32,7 +48,9 @@ export function useExplorerState(codec: UrlCodec = PLAIN_CODEC): { state: Explor
     setSeenParams(params);
     setWritten(null);
   }
-  const state = written ?? fromUrl;
+  const [shown, setShown] = useState<ExplorerState | null>(null);
+  const state = shareUnchanged(shown, written ?? fromUrl);
+  if (state !== shown) setShown(state);
 
   const update = useCallback<UpdateState>((change, options) => {
     // Read the URL itself, not a rendered copy, so two changes in one event both land.

@@ -1,6 +1,6 @@
 'use client';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { ApiError } from '@/lib/queries/api-error';
 import { searchQueryOptions } from '@/lib/queries/search';
 import type { SearchHit, SearchRequest, SearchResponse } from '@/lib/schema/search';
@@ -51,6 +51,11 @@ export function useSearchResults(request: SearchRequest, refreshTick: number): S
 
   const anyError = query.error instanceof ApiError ? query.error : query.error ? new ApiError(0, 'internal', String((query.error as Error).message), null) : null;
   const { fetchNextPage, refetch, hasNextPage, isFetchingNextPage, isFetching, isFetchNextPageError } = query;
+  // Stable between fetch-state changes, so the memoized table does not re-render for nothing.
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage && !isFetching) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isFetching, fetchNextPage]);
+  const retry = useCallback(() => void refetch(), [refetch]);
 
   return {
     rows,
@@ -61,9 +66,7 @@ export function useSearchResults(request: SearchRequest, refreshTick: number): S
     initialLoading: !data && query.isPending,
     hasMore: hasNextPage && !query.isError,
     loadingMore: isFetchingNextPage,
-    loadMore: () => {
-      if (hasNextPage && !isFetchingNextPage && !isFetching) void fetchNextPage();
-    },
-    retry: () => void refetch(),
+    loadMore,
+    retry,
   };
 }

@@ -1,4 +1,5 @@
 'use client';
+import { memo } from 'react';
 import type { FacetValue, Filter } from '@/lib/schema/search';
 import type { FieldResolver } from '@/components/results/field-meanings';
 import { FacetPanel } from './facet-panel';
@@ -12,7 +13,8 @@ interface FacetListProps {
   onFilter: (field: string, value: string, negate: boolean) => void;
 }
 
-export function FacetList({ meanings, facets, filters, resolveField, onFilter }: FacetListProps) {
+/** Memoized: the explorer re-renders on every URL and fetch-state change; the facets change with the results. */
+export const FacetList = memo(function FacetList({ meanings, facets, filters, resolveField, onFilter }: FacetListProps) {
   return (
     <nav className={styles.list} aria-label="Facets">
       {meanings.map((meaning) => (
@@ -27,4 +29,4 @@ export function FacetList({ meanings, facets, filters, resolveField, onFilter }:
       ))}
     </nav>
   );
-}
+});

@@ -1,5 +1,5 @@
 'use client';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis, type MouseHandlerDataParam } from 'recharts';
 import type { SearchResponse } from '@/lib/schema/search';
 import { formatAxisTime, formatTimestamp } from '@/components/time-picker/time-format';
@@ -43,7 +43,8 @@ interface HistogramChartProps {
   onZoom: (fromMs: number, toMs: number) => void;
 }
 
-export function HistogramChart({ histogram, onZoom }: HistogramChartProps) {
+/** Memoized so a deferred render of the histogram (see Histogram) really skips recharts. */
+export const HistogramChart = memo(function HistogramChart({ histogram, onZoom }: HistogramChartProps) {
   const { rows, series } = useMemo(() => toRows(histogram), [histogram]);
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
   const span = histogram.to - histogram.from;
@@ -106,7 +107,7 @@ export function HistogramChart({ histogram, onZoom }: HistogramChartProps) {
       </BarChart>
     </div>
   );
-}
+});
 
 function BucketTooltip({ row, series, intervalMs }: { row: Row; series: string[]; intervalMs: number }) {
   const start = formatTimestamp(row.key).replace(/\.000$/, '');

@@ -1,5 +1,6 @@
 'use client';
 import dynamic from 'next/dynamic';
+import { memo, useDeferredValue } from 'react';
 import type { SearchResponse } from '@/lib/schema/search';
 import { intervalLabel } from './interval-label';
 import styles from './histogram.module.css';
@@ -15,7 +16,12 @@ interface HistogramProps {
   onZoom: (fromMs: number, toMs: number) => void;
 }
 
-export function Histogram({ histogram, onZoom }: HistogramProps) {
+// Memoized: a recharts render costs tens of ms (its store re-runs its selectors), and the
+// explorer re-renders on every URL and fetch-state change while the histogram stays the same.
+export const Histogram = memo(function Histogram({ histogram: latest, onZoom }: HistogramProps) {
+  // New results paint the table first; the chart follows in a background render, so its cost
+  // does not delay the rows a user is waiting for.
+  const histogram = useDeferredValue(latest);
   if (!histogram) return <div className={styles.placeholder} aria-hidden="true" />;
   return (
     <section className={styles.histogram} aria-label="Log volume over time">
@@ -26,4 +32,4 @@ export function Histogram({ histogram, onZoom }: HistogramProps) {
       <HistogramChart histogram={histogram} onZoom={onZoom} />
     </section>
   );
-}
+});

@@ -1,6 +1,6 @@
 'use client';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { SearchHit, SortOrder } from '@/lib/schema/search';
 import type { DocRef } from '@/lib/url-state/codec';
 import { columnLabel, gridTemplate, TIME_COLUMN } from './columns';
@@ -30,7 +30,8 @@ interface ResultsTableProps {
   onToggleRow: (hit: SearchHit) => void;
 }
 
-export function ResultsTable(props: ResultsTableProps) {
+// Memoized: the explorer re-renders on URL and fetch-state changes that leave the rows as they are.
+export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps) {
   const { rows, columns, sort, expanded, resolve, resetKey, hasMore, loadingMore, onLoadMore } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const { template, minWidth } = gridTemplate(columns);
@@ -137,4 +138,4 @@ export function ResultsTable(props: ResultsTableProps) {
       </div>
     </div>
   );
-}
+});
