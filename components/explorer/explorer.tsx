@@ -107,7 +107,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
           aria-busy={results.refreshing || results.initialLoading}
           data-loading={results.refreshing || undefined}
         >
-          <Histogram histogram={summary?.histogram} onZoom={actions.zoom} />
+          <Histogram histogram={summary?.histogram} busy={results.refreshing || results.initialLoading} onZoom={actions.zoom} />
           <FilterPills
             filters={state.filters}
             source={state.source}

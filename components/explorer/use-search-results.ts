@@ -62,7 +62,9 @@ export function useSearchResults(request: SearchRequest, refreshTick: number): S
     summary: data?.pages[0],
     error: isFetchNextPageError ? null : anyError,
     loadMoreError: isFetchNextPageError ? anyError : null,
-    refreshing: isFetching && !isFetchingNextPage,
+    // Placeholder data means a new request is under way even before its fetch has started, so
+    // the screen says so in the same render as the change (and the histogram waits; see there).
+    refreshing: (isFetching && !isFetchingNextPage) || query.isPlaceholderData,
     initialLoading: !data && query.isPending,
     hasMore: hasNextPage && !query.isError,
     loadingMore: isFetchingNextPage,
