@@ -4,17 +4,18 @@ import { formatFieldValue, isMeaning, MESSAGE_COLUMN, type FieldResolver } from 
 
 export const TIME_COLUMN = '@time';
 
+// Tight enough that the message, the column people read, keeps most of a 1280 px screen.
 const WIDTHS: Record<string, number> = {
-  [TIME_COLUMN]: 212,
-  namespace: 124,
-  pod: 196,
-  container: 124,
-  level: 78,
+  [TIME_COLUMN]: 196,
+  namespace: 112,
+  pod: 184,
+  container: 116,
+  level: 72,
   node: 150,
   stream: 80,
 };
 const FIELD_WIDTH = 170;
-const MESSAGE_MIN_WIDTH = 280;
+const MESSAGE_MIN_WIDTH = 320;
 export const EXPAND_WIDTH = 32;
 
 export function columnWidth(column: string): number {
