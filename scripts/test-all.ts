@@ -1,7 +1,7 @@
 /**
  * `npm test`: every test, against a real engine. Starts the local engine unless
- * ELASTICSEARCH_URL is set, loads the fixed test dataset, then runs type checks, unit and
- * integration tests, a production build and the Playwright specs in Chromium.
+ * ELASTICSEARCH_URL is set, loads the fixed test dataset, then runs the lint (types, ESLint,
+ * Prettier), unit and integration tests, a production build and the Playwright specs in Chromium.
  * Set SKIP_E2E=1 to stop after the integration tests.
  */
 import { Client } from '@elastic/elasticsearch';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     await client.close();
   }
 
-  await run({ name: 'typecheck', command: 'tsc', args: ['--noEmit', '-p', '.'] });
+  await run({ name: 'lint (tsc, eslint, prettier)', command: 'sh', args: ['-c', 'tsc --noEmit -p . && eslint . && prettier --check .'] });
   await run({ name: 'unit tests', command: 'vitest', args: ['run', '--project', 'unit'] });
   await run({ name: 'integration tests', command: 'vitest', args: ['run', '--project', 'integration'] });
   if (!process.env.SKIP_E2E) {
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 
 function finish(results: { name: string; code: number; seconds: number }[], began: number): void {
   console.log('\n=== summary ===');
-  for (const r of results) console.log(`${r.code === 0 ? 'PASS' : 'FAIL'}  ${r.name.padEnd(20)} ${r.seconds.toFixed(1)} s`);
+  for (const r of results) console.log(`${r.code === 0 ? 'PASS' : 'FAIL'}  ${r.name.padEnd(28)} ${r.seconds.toFixed(1)} s`);
   console.log(`total ${((Date.now() - began) / 1000).toFixed(0)} s`);
   process.exitCode = results.every((r) => r.code === 0) ? 0 : 1;
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { SearchHit } from '@/lib/schema/search';
 import type { DocRef } from '@/lib/url-state/codec';
 import { formatTimestamp } from '@/components/time-picker/time-format';
@@ -23,8 +23,8 @@ type Tab = 'fields' | 'json';
 export function DocumentView({ docRef, hit, columns, onClose, onFilter, onToggleColumn }: DocumentViewProps) {
   const [tab, setTab] = useState<Tab>('fields');
   const panel = useRef<HTMLElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
+  // Always the latest onClose, without re-subscribing the key listener when it changes.
+  const close = useEffectEvent(() => onClose());
 
   useEffect(() => {
     // Focus moves into the panel so Esc and screen readers land here; it goes back where it was on close.
@@ -35,7 +35,7 @@ export function DocumentView({ docRef, hit, columns, onClose, onFilter, onToggle
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) close.current();
+      if (e.key === 'Escape' && !e.defaultPrevented) close();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

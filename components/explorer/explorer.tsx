@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { FacetList } from '@/components/facets/facet-list';
 import { FilterPills } from '@/components/filters/filter-pills';
 import { Histogram } from '@/components/histogram/histogram';

@@ -26,13 +26,22 @@ export function rowKey(hit: Pick<SearchHit, 'index' | 'id'>): string {
   return `${hit.index}/${hit.id}`;
 }
 
+/** `value` when there is one, else the last value that came with `good` set. */
+function useLastGood<T>(value: T | undefined, good: boolean): T | undefined {
+  const last = useRef(value);
+  // Remembering across renders without a second render is what a ref is for; the write is
+  // idempotent (same value for the same inputs), so a discarded render leaves nothing wrong.
+  // eslint-disable-next-line react-hooks/refs -- deliberate render-time ref write, see above
+  if (value && good) last.current = value;
+  // eslint-disable-next-line react-hooks/refs -- reads the value remembered above
+  return value ?? last.current;
+}
+
 export function useSearchResults(request: SearchRequest, refreshTick: number): SearchResults {
   const query = useInfiniteQuery(searchQueryOptions(request, refreshTick));
   // A failed request has no data, not even placeholder data; the last good screen stays up
   // (dimmed by nothing, with the error beside it) rather than going blank.
-  const lastGood = useRef(query.data);
-  if (query.data && !query.isPlaceholderData) lastGood.current = query.data;
-  const data = query.data ?? lastGood.current;
+  const data = useLastGood(query.data, !query.isPlaceholderData);
 
   const rows = useMemo(() => {
     const seen = new Set<string>();

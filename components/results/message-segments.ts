@@ -20,6 +20,7 @@ interface TextRun {
 }
 
 // CSI (colours, cursor moves), OSC (titles, hyperlinks) and two-character escapes.
+// eslint-disable-next-line no-control-regex -- matching ANSI escape sequences (ESC, BEL) is the point
 const ESCAPE = /\x1b\[([0-?]*)[ -/]*([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?/g;
 
 interface SgrState {

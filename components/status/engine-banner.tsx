@@ -1,6 +1,6 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { healthQueryOptions } from '@/lib/queries/health';
 import styles from './status.module.css';
 
@@ -15,12 +15,11 @@ interface EngineBannerProps {
 /** Shown while the engine is unreachable; it polls the health route and retries by itself. */
 export function EngineBanner({ message, onBack }: EngineBannerProps) {
   const health = useQuery(healthQueryOptions(POLL_MS));
-  const back = useRef(onBack);
-  back.current = onBack;
+  const back = useEffectEvent(() => onBack());
   const ok = health.isSuccess && !health.isFetching;
 
   useEffect(() => {
-    if (ok) back.current();
+    if (ok) back();
   }, [ok, health.dataUpdatedAt]);
 
   return (

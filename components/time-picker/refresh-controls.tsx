@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import styles from './time-picker.module.css';
 import { RefreshIcon } from '@/components/ui/icons';
 
@@ -19,17 +19,15 @@ interface RefreshControlsProps {
 }
 
 export function RefreshControls({ refreshing, autoRefreshMs, onAutoRefreshChange, onRefresh }: RefreshControlsProps) {
-  const refresh = useRef(onRefresh);
-  refresh.current = onRefresh;
-  const busy = useRef(refreshing);
-  busy.current = refreshing;
+  // Reads the latest props when the timer fires, without restarting the timer when they change.
+  const tick = useEffectEvent(() => {
+    if (!refreshing && document.visibilityState === 'visible') onRefresh();
+  });
 
   useEffect(() => {
     if (autoRefreshMs <= 0) return;
     // A slow engine must not pile up requests: skip a tick while the last one is still running.
-    const timer = setInterval(() => {
-      if (!busy.current && document.visibilityState === 'visible') refresh.current();
-    }, autoRefreshMs);
+    const timer = setInterval(() => tick(), autoRefreshMs);
     return () => clearInterval(timer);
   }, [autoRefreshMs]);
 

@@ -18,6 +18,7 @@ describe('a 20k sample holds every kind of line', () => {
     ['goroutine headers', (_f, l) => /^goroutine \d+ \[running\]:$/.test(l)],
     ['Python tracebacks', (_f, l) => l === 'Traceback (most recent call last):'],
     ['ANSI colour codes', (_f, l) => l.includes('\u001b[')],
+    // eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: all of Latin-1
     ['unicode beyond Latin-1', (_f, l) => /[^\u0000-\u00ff]/.test(l)],
     ['lines longer than 10 KB', (_f, l) => l.length > 10_240],
     ['stdout', (f) => f.stream === 'stdout'],

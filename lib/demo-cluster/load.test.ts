@@ -25,35 +25,34 @@ class FakeEngine {
   }
 
   client(): Client {
-    const engine = this;
     return {
       indices: {
-        putIndexTemplate: async (req: { name: string }) => void engine.templates.set(req.name, req),
-        get: async ({ index }: { index: string }) => Object.fromEntries(engine.match(index).map((n) => [n, {}])),
-        delete: async ({ index }: { index: string }) => index.split(',').forEach((n) => engine.indices.delete(n)),
-        create: async ({ index, settings }: { index: string; settings: Record<string, unknown> }) => void engine.indices.set(index, { docs: new Map(), settings: { ...settings } }),
-        putSettings: async ({ index, settings }: { index: string; settings: Record<string, unknown> }) => engine.match(index).forEach((n) => Object.assign(engine.indices.get(n)?.settings ?? {}, settings)),
-        refresh: async () => void engine.refreshed++,
+        putIndexTemplate: async (req: { name: string }) => void this.templates.set(req.name, req),
+        get: async ({ index }: { index: string }) => Object.fromEntries(this.match(index).map((n) => [n, {}])),
+        delete: async ({ index }: { index: string }) => index.split(',').forEach((n) => this.indices.delete(n)),
+        create: async ({ index, settings }: { index: string; settings: Record<string, unknown> }) => void this.indices.set(index, { docs: new Map(), settings: { ...settings } }),
+        putSettings: async ({ index, settings }: { index: string; settings: Record<string, unknown> }) => this.match(index).forEach((n) => Object.assign(this.indices.get(n)?.settings ?? {}, settings)),
+        refresh: async () => void this.refreshed++,
         // Like the engine, do not preserve the key order of _meta.
-        putMapping: async ({ index, _meta }: { index: string; _meta: unknown }) => engine.match(index).forEach((n) => Object.assign(engine.indices.get(n) ?? {}, { meta: reversedKeys(_meta) })),
-        getMapping: async ({ index }: { index: string }) => Object.fromEntries(engine.match(index).map((n) => [n, { mappings: { _meta: engine.indices.get(n)?.meta } }])),
+        putMapping: async ({ index, _meta }: { index: string; _meta: unknown }) => this.match(index).forEach((n) => Object.assign(this.indices.get(n) ?? {}, { meta: reversedKeys(_meta) })),
+        getMapping: async ({ index }: { index: string }) => Object.fromEntries(this.match(index).map((n) => [n, { mappings: { _meta: this.indices.get(n)?.meta } }])),
       },
-      count: async ({ index }: { index: string }) => ({ count: engine.match(index).reduce((sum, n) => sum + (engine.indices.get(n)?.docs.size ?? 0), 0) }),
+      count: async ({ index }: { index: string }) => ({ count: this.match(index).reduce((sum, n) => sum + (this.indices.get(n)?.docs.size ?? 0), 0) }),
       mget: async ({ docs }: { docs: { _index: string; _id: string }[] }) => ({
         docs: docs.map((d) => {
-          const source = engine.indices.get(d._index)?.docs.get(d._id);
+          const source = this.indices.get(d._index)?.docs.get(d._id);
           return source ? { found: true, _source: source } : { found: false };
         }),
       }),
       transport: {
         request: async ({ bulkBody }: { bulkBody: string }) => {
-          engine.inFlight++;
-          engine.maxInFlight = Math.max(engine.maxInFlight, engine.inFlight);
+          this.inFlight++;
+          this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
           await new Promise((resolve) => setTimeout(resolve, 1));
-          engine.inFlight--;
+          this.inFlight--;
           const lines = bulkBody.trimEnd().split('\n');
-          engine.bulkSizes.push(lines.length / 2);
-          const fail = engine.failures.shift();
+          this.bulkSizes.push(lines.length / 2);
+          const fail = this.failures.shift();
           const items = [];
           for (let i = 0; i < lines.length; i += 2) {
             const failure = fail?.(i / 2);
@@ -62,7 +61,7 @@ class FakeEngine {
               continue;
             }
             const action = JSON.parse(lines[i] ?? '') as { index: { _index: string; _id: string } };
-            const index = engine.indices.get(action.index._index);
+            const index = this.indices.get(action.index._index);
             if (!index) throw new Error(`no index ${action.index._index}`);
             index.docs.set(action.index._id, JSON.parse(lines[i + 1] ?? ''));
             items.push({ index: { status: 201 } });

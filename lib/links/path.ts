@@ -47,6 +47,7 @@ function checkRaw(raw: string): string | null {
   if (/%(2f|5c)/i.test(pathname)) return 'the path must not contain an encoded / or \\';
   const decoded = decodeRepeatedly(pathname);
   if (decoded === null) return 'the path has a broken percent-encoding';
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   if (/[\x00-\x1f\x7f]/.test(decoded)) return 'the path must not contain control characters';
   if (decoded.includes('\\') || decoded.startsWith('//')) return 'the path must not lead to another host';
   if (/^\/*[a-z][a-z0-9+.-]*:/i.test(decoded.slice(1))) return 'the path must not carry a scheme';

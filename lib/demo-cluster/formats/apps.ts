@@ -1,6 +1,6 @@
 /** Application containers: JSON structured logs (Go zap, Node pino, Python structlog) and Spring Boot text. */
-import { epochSeconds, isoMs, sqlTime } from '../time-format';
-import type { Level } from '../topology';
+import { epochSeconds, isoMs, sqlTime } from '@/lib/demo-cluster/time-format';
+import type { Level } from '@/lib/demo-cluster/topology';
 import { javaStackTrace } from './traces';
 import { appLevel, out } from './types';
 import type { Format, LineContext, LogLine } from './types';

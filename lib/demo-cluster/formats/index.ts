@@ -1,4 +1,4 @@
-import type { FormatId } from '../topology';
+import type { FormatId } from '@/lib/demo-cluster/topology';
 import { javaLogback, jsonGo, jsonNode, jsonPython } from './apps';
 import { coredns, countLog1, countLog2, fluentd, klog, logfmt, postgres, redis } from './infra';
 import type { Format } from './types';

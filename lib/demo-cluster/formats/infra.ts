@@ -1,6 +1,6 @@
 /** Cluster infrastructure: klog components, Prometheus-style logfmt, CoreDNS, Postgres, Redis, Fluentd, the counter sidecars. */
-import { isoMs, klogTime, redisTime, sqlTime, sqlTimeSeconds, unixDate } from '../time-format';
-import type { Level } from '../topology';
+import { isoMs, klogTime, redisTime, sqlTime, sqlTimeSeconds, unixDate } from '@/lib/demo-cluster/time-format';
+import type { Level } from '@/lib/demo-cluster/topology';
 import { out } from './types';
 import type { Format, LineContext, LogLine } from './types';
 import { latencyMs } from './vocab';

@@ -1,7 +1,7 @@
 /** Lines from applications outside the cluster that ship straight to Elasticsearch. */
-import { sqlTimeSeconds } from '../time-format';
-import type { Level, PushedSpec } from '../topology';
-import type { Rng } from '../prng';
+import { sqlTimeSeconds } from '@/lib/demo-cluster/time-format';
+import type { Level, PushedSpec } from '@/lib/demo-cluster/topology';
+import type { Rng } from '@/lib/demo-cluster/prng';
 import { money } from './vocab';
 
 export function pushedLine(rng: Rng, spec: PushedSpec, ts: number): { text: string; level: Level } {

@@ -2,8 +2,8 @@
  * Multi-line output: Java stack traces, Go panics, Python tracebacks. Docker's json-file driver
  * stores each line as its own entry, so each line becomes its own document.
  */
-import type { Rng } from '../prng';
-import type { CrashKind, Stream } from '../topology';
+import type { Rng } from '@/lib/demo-cluster/prng';
+import type { CrashKind, Stream } from '@/lib/demo-cluster/topology';
 import { out } from './types';
 import type { LogLine } from './types';
 

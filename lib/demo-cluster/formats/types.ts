@@ -1,6 +1,6 @@
-import type { ContainerSource, PodInstance } from '../cluster';
-import type { Rng } from '../prng';
-import type { Level, Stream } from '../topology';
+import type { ContainerSource, PodInstance } from '@/lib/demo-cluster/cluster';
+import type { Rng } from '@/lib/demo-cluster/prng';
+import type { Level, Stream } from '@/lib/demo-cluster/topology';
 
 /** One line as the container wrote it, plus the level a Fluentd parser would extract (if any). */
 export interface LogLine {

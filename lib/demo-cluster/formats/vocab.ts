@@ -1,5 +1,5 @@
 /** Shared vocabulary for log lines: identifiers and the human text (much of it non-ASCII). */
-import type { Rng } from '../prng';
+import type { Rng } from '@/lib/demo-cluster/prng';
 
 export const PRODUCTS = [
   'Café crème 250 g',

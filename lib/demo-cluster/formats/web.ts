@@ -1,7 +1,7 @@
 /** Web tier: ingress-nginx access lines, the storefront's nginx, and its colourful Node SSR server. */
-import { klogTime, nginxTime, sqlTimeSeconds } from '../time-format';
-import { INGRESS_ROUTES } from '../topology';
-import type { IngressRoute } from '../topology';
+import { klogTime, nginxTime, sqlTimeSeconds } from '@/lib/demo-cluster/time-format';
+import { INGRESS_ROUTES } from '@/lib/demo-cluster/topology';
+import type { IngressRoute } from '@/lib/demo-cluster/topology';
 import { out } from './types';
 import type { Format, LineContext, LogLine } from './types';
 import { USER_AGENTS, clientIp, latencyMs, productId } from './vocab';
