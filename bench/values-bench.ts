@@ -28,9 +28,19 @@ const CASES: { name: string; field: string; hours: number; prefixes: string[] }[
   { name: 'namespace, no prefix (top 10), 24 h', field: 'namespace', hours: 24, prefixes: [''] },
   { name: 'namespace, no prefix (top 10), last 6 h', field: 'namespace', hours: 6, prefixes: [''] },
   { name: 'namespace, 1-letter prefix, last 12 h', field: 'namespace', hours: 12, prefixes: [...LETTERS] },
-  { name: 'pod, typed char by char, last 12 h', field: 'pod', hours: 12, prefixes: typing('payments-api-42jvtdvtv5-g2r2m', 'ingress-nginx-controller', 'coredns') },
+  {
+    name: 'pod, typed char by char, last 12 h',
+    field: 'pod',
+    hours: 12,
+    prefixes: typing('payments-api-42jvtdvtv5-g2r2m', 'ingress-nginx-controller', 'coredns'),
+  },
   { name: 'level, 1-letter prefix in upper case, last 12 h', field: 'level', hours: 12, prefixes: [...LETTERS.toUpperCase()] },
-  { name: 'log (text → log.keyword, ~1M values), typed, last 12 h', field: 'log', hours: 12, prefixes: typing('GET /api/', '{"level":"error"', '[INFO] 10.') },
+  {
+    name: 'log (text → log.keyword, ~1M values), typed, last 12 h',
+    field: 'log',
+    hours: 12,
+    prefixes: typing('GET /api/', '{"level":"error"', '[INFO] 10.'),
+  },
 ];
 
 async function main(): Promise<void> {
@@ -46,7 +56,12 @@ async function main(): Promise<void> {
     let answered = 0;
     for (let i = 0; i < RUNS + WARMUP; i++) {
       const prefix = c.prefixes[i % c.prefixes.length] ?? '';
-      const params = new URLSearchParams({ field: c.field, prefix, from: new Date(end - c.hours * 3_600_000 + i).toISOString(), to: new Date(end + i).toISOString() });
+      const params = new URLSearchParams({
+        field: c.field,
+        prefix,
+        from: new Date(end - c.hours * 3_600_000 + i).toISOString(),
+        to: new Date(end + i).toISOString(),
+      });
       const t0 = performance.now();
       const res = await GET(new Request(`http://bench.local/api/values?${params.toString()}`));
       const body = (await res.json()) as ValuesResponse;
@@ -61,7 +76,9 @@ async function main(): Promise<void> {
     worst = Math.max(worst, p95);
     rows.push(`| ${c.name} | ${percentile(ms, 50).toFixed(1)} | ${p95.toFixed(1)} | ${Math.max(...ms).toFixed(1)} | ${answered}/${RUNS} |`);
   }
-  console.log(`\n${machineLine(version)} over 24 h; runs: ${RUNS} each after ${WARMUP} warm-up, sequential, in-process handler, request cache defeated`);
+  console.log(
+    `\n${machineLine(version)} over 24 h; runs: ${RUNS} each after ${WARMUP} warm-up, sequential, in-process handler, request cache defeated`,
+  );
   console.log('| GET /api/values | p50 ms | p95 ms | max ms | runs with values |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);

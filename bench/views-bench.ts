@@ -84,14 +84,18 @@ async function main(): Promise<void> {
   await closeEngineClient();
 
   const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
-  console.log(`\nmachine: ${os.cpus().length} cores (${cpu}); engine: local, 1 node; ${VIEWS} views stored; runs: ${RUNS} each, sequential, in-process handlers, after ${WARMUP} warm-up`);
+  console.log(
+    `\nmachine: ${os.cpus().length} cores (${cpu}); engine: local, 1 node; ${VIEWS} views stored; runs: ${RUNS} each, sequential, in-process handlers, after ${WARMUP} warm-up`,
+  );
   console.log('| operation | p50 ms | p95 ms | max ms | budget p95 |');
   console.log('| --- | ---: | ---: | ---: | --- |');
   let ok = true;
   for (const r of results) {
     const p95 = percentile(r.ms, 95);
     ok &&= p95 <= BUDGET_P95_MS;
-    console.log(`| ${r.name} | ${percentile(r.ms, 50).toFixed(1)} | ${p95.toFixed(1)} | ${Math.max(...r.ms).toFixed(1)} | ${p95 <= BUDGET_P95_MS ? 'ok' : 'OVER'} ≤ ${BUDGET_P95_MS} |`);
+    console.log(
+      `| ${r.name} | ${percentile(r.ms, 50).toFixed(1)} | ${p95.toFixed(1)} | ${Math.max(...r.ms).toFixed(1)} | ${p95 <= BUDGET_P95_MS ? 'ok' : 'OVER'} ≤ ${BUDGET_P95_MS} |`,
+    );
   }
   process.exitCode = ok ? 0 : 1;
 }

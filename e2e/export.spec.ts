@@ -34,7 +34,11 @@ test('CSV and NDJSON exports of a filtered range hold exactly the matching rows,
   const times = rows.map((r) => Date.parse(r[0] ?? ''));
   expect(times.every((t, i) => i === 0 || t <= (times[i - 1] ?? Infinity))).toBe(true);
   // Multi-line messages arrive whole: the file's messages are the generator's.
-  const messages = new Set(events().filter((e) => e.fields['kubernetes.namespace_name'] === ns && inRange(e.ts)).map((e) => e.fields.log));
+  const messages = new Set(
+    events()
+      .filter((e) => e.fields['kubernetes.namespace_name'] === ns && inRange(e.ts))
+      .map((e) => e.fields.log),
+  );
   // Cells the formula guard prefixed with ' read back as the original text.
   const unguard = (cell: string | undefined) => (cell && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
   expect(rows.filter((r) => messages.has(unguard(r[5]))).length).toBe(expected);

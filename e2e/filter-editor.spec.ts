@@ -86,7 +86,9 @@ test('edit a pill: change its value, then its operator; negate and disable it', 
   await expect(explorer.total).toHaveText(hitsText(events().length - severe));
   await explorer.untilSearched(() => pill.getByRole('button', { name: `Disable filter ${label}` }).click());
   await expect(explorer.total).toHaveText(hitsText(events().length));
-  expect(JSON.parse(explorer.urlParam('f') ?? '[]')).toEqual([{ field: 'level', op: 'is_one_of', value: ['error', 'fatal'], negate: true, disabled: true }]);
+  expect(JSON.parse(explorer.urlParam('f') ?? '[]')).toEqual([
+    { field: 'level', op: 'is_one_of', value: ['error', 'fatal'], negate: true, disabled: true },
+  ]);
 });
 
 test('exists and between from the form', async ({ page }) => {

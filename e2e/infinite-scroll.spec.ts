@@ -30,14 +30,17 @@ test('scrolling to the end loads the next page with the cursor and no duplicate 
   await explorer.grid.evaluate((el) => el.scrollTo(0, 0));
   const seen = new Map<number, string>();
   for (let step = 0; step < 40 && seen.size < 200; step++) {
-    const rows = await explorer.dataRows().evaluateAll((els) =>
-      els.map((el) => ({ i: Number(el.getAttribute('aria-rowindex')), id: el.getAttribute('data-doc-id') ?? '' })),
-    );
+    const rows = await explorer
+      .dataRows()
+      .evaluateAll((els) => els.map((el) => ({ i: Number(el.getAttribute('aria-rowindex')), id: el.getAttribute('data-doc-id') ?? '' })));
     for (const r of rows) seen.set(r.i, r.id);
     await explorer.scrollGridBy(400);
   }
   expect(seen.size).toBeGreaterThanOrEqual(200);
-  const ids = [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id).slice(0, 200);
+  const ids = [...seen.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, id]) => id)
+    .slice(0, 200);
   expect(new Set(ids).size).toBe(ids.length);
 
   const byId = new Map(events().map((e) => [e.id, e.ts]));

@@ -42,6 +42,10 @@ test('a long line is cut in the table and shown whole on request', async ({ page
   await expect(explorer.documentView).toBeVisible();
   const show = explorer.documentView.getByRole('button', { name: `Show all ${length.toLocaleString('en-US')} characters` });
   await show.click();
-  const value = explorer.documentView.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'log', exact: true }) }).getByRole('cell').first();
+  const value = explorer.documentView
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'log', exact: true }) })
+    .getByRole('cell')
+    .first();
   await expect(value).toContainText(messageOf(long!.fields).slice(-40));
 });

@@ -123,16 +123,26 @@ test('rename, duplicate and delete (with confirmation) from the list of views', 
   // Cancel keeps it; confirming deletes it.
   const copyItem = explorer.viewListItem(`${renamed} (copy)`);
   await copyItem.getByRole('button', { name: 'Delete' }).click();
-  await copyItem.getByRole('group', { name: /^Confirm deleting/ }).getByRole('button', { name: 'Cancel' }).click();
+  await copyItem
+    .getByRole('group', { name: /^Confirm deleting/ })
+    .getByRole('button', { name: 'Cancel' })
+    .click();
   await expect(copyItem).toBeVisible();
   await copyItem.getByRole('button', { name: 'Delete' }).click();
-  await copyItem.getByRole('group', { name: /^Confirm deleting/ }).getByRole('button', { name: 'Delete' }).click();
+  await copyItem
+    .getByRole('group', { name: /^Confirm deleting/ })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await expect(copyItem).toHaveCount(0);
   expect((await request.get(`/api/views/${copy.id}`)).status()).toBe(404);
 
   // Deleting the open view keeps the screen, as a plain explorer link.
   await explorer.viewListItem(renamed).getByRole('button', { name: 'Delete' }).click();
-  await explorer.viewListItem(renamed).getByRole('group', { name: /^Confirm deleting/ }).getByRole('button', { name: 'Delete' }).click();
+  await explorer
+    .viewListItem(renamed)
+    .getByRole('group', { name: /^Confirm deleting/ })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await page.waitForURL((url) => url.pathname === '/');
   await expect(explorer.total).toHaveText(hitsText(warnings));
   await expect(explorer.searchBox).toHaveValue('level:warn');
@@ -145,10 +155,7 @@ test('rename, duplicate and delete (with confirmation) from the list of views', 
   await expect(page.getByRole('heading', { name: 'View not found' })).toBeVisible();
 });
 
-test('saving over a view someone else changed meanwhile asks first, and overwrite keeps their other edits', async ({
-  page,
-  request,
-}) => {
+test('saving over a view someone else changed meanwhile asks first, and overwrite keeps their other edits', async ({ page, request }) => {
   const explorer = new ExplorerPage(page);
   const name = uniqueViewName('conflict');
   const view = await views.create(request, name, viewState({ query: { language: 'kql', text: 'level:error' } }));

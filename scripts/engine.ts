@@ -186,12 +186,16 @@ async function start(): Promise<void> {
   if (child.pid === undefined) throw new Error('engine: the JVM did not start');
   writeFileSync(PID_FILE, String(child.pid));
   child.unref();
-  console.log(`engine: Elasticsearch ${version} on Java ${jdk.major}, heap ${heap}, pid ${child.pid}, log ${path.relative(ROOT, LOG_FILE)}`);
+  console.log(
+    `engine: Elasticsearch ${version} on Java ${jdk.major}, heap ${heap}, pid ${child.pid}, log ${path.relative(ROOT, LOG_FILE)}`,
+  );
   const began = Date.now();
   if (!(await waitHealthy(url, child.pid, START_TIMEOUT_MS))) {
     const running = alive(child.pid);
     if (!running) rmSync(PID_FILE, { force: true });
-    throw new Error(`engine: did not become healthy at ${url} (${running ? 'timed out' : 'the JVM exited'}). Last log lines:\n${tail(LOG_FILE)}`);
+    throw new Error(
+      `engine: did not become healthy at ${url} (${running ? 'timed out' : 'the JVM exited'}). Last log lines:\n${tail(LOG_FILE)}`,
+    );
   }
   console.log(`engine: ready at ${url} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
 }

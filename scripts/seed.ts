@@ -31,7 +31,8 @@ function grouped(n: number): string {
 function number(name: string, raw: string | undefined, fallback: number, integer: boolean): number {
   if (raw === undefined) return fallback;
   const value = Number(raw.replace(/_/g, ''));
-  if (!Number.isFinite(value) || (integer && !Number.isSafeInteger(value))) throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'}, got "${raw}"`);
+  if (!Number.isFinite(value) || (integer && !Number.isSafeInteger(value)))
+    throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'}, got "${raw}"`);
   return value;
 }
 
@@ -80,7 +81,9 @@ function progressReporter(): (p: SeedProgress) => void {
       lastDraw = now;
       const width = 30;
       const filled = Math.round(share * width);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${text}\u001b[K`);
+      process.stderr.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${text}\u001b[K`,
+      );
       if (done >= total) process.stderr.write('\n');
     } else {
       const decile = Math.floor(share * 10);
@@ -104,8 +107,14 @@ async function main(): Promise<void> {
     try {
       console.error(`seed: ${window} → ${dataset.indexPrefix}* on ${connection.local ? 'the local engine' : 'ELASTICSEARCH_URL'}`);
       const result = await seedDataset(client, { ...dataset, force }, { onProgress: progressReporter() });
-      if (result.skipped) console.log(`seed: ${dataset.indexPrefix}* already holds this dataset (${grouped(dataset.docs)} docs); nothing to do (--force reloads)`);
-      else console.log(`seed: loaded ${grouped(result.docs)} docs into ${result.indices.length} index(es) in ${result.seconds.toFixed(1)} s (${grouped(result.docsPerSecond)} docs/s)`);
+      if (result.skipped)
+        console.log(
+          `seed: ${dataset.indexPrefix}* already holds this dataset (${grouped(dataset.docs)} docs); nothing to do (--force reloads)`,
+        );
+      else
+        console.log(
+          `seed: loaded ${grouped(result.docs)} docs into ${result.indices.length} index(es) in ${result.seconds.toFixed(1)} s (${grouped(result.docsPerSecond)} docs/s)`,
+        );
     } finally {
       await client.close();
     }
@@ -113,7 +122,9 @@ async function main(): Promise<void> {
   if (files) {
     const t0 = Date.now();
     const written = writeNodeFiles(generateEvents(dataset), files);
-    console.log(`seed: wrote ${grouped(written.lines)} lines into ${grouped(written.files)} files under ${files}/containers in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `seed: wrote ${grouped(written.lines)} lines into ${grouped(written.files)} files under ${files}/containers in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
 }
 

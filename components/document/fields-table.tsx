@@ -45,10 +45,22 @@ export function FieldsTable({ hit, columns, onFilter, onToggleColumn }: FieldsTa
               <td className={styles.actions}>
                 {filterable ? (
                   <>
-                    <button type="button" className="icon-btn" aria-label={`Filter for ${name}: ${value}`} title="Filter for value" onClick={() => onFilter(name, value, false)}>
+                    <button
+                      type="button"
+                      className="icon-btn"
+                      aria-label={`Filter for ${name}: ${value}`}
+                      title="Filter for value"
+                      onClick={() => onFilter(name, value, false)}
+                    >
                       <FilterForIcon />
                     </button>
-                    <button type="button" className="icon-btn" aria-label={`Filter out ${name}: ${value}`} title="Filter out value" onClick={() => onFilter(name, value, true)}>
+                    <button
+                      type="button"
+                      className="icon-btn"
+                      aria-label={`Filter out ${name}: ${value}`}
+                      title="Filter out value"
+                      onClick={() => onFilter(name, value, true)}
+                    >
                       <FilterOutIcon />
                     </button>
                   </>

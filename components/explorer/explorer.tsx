@@ -56,7 +56,9 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
   const screenError = error && !error.isUnavailable ? error : null;
   const relative = state.time.from.startsWith('now') || state.time.to.startsWith('now');
   const rangeText =
-    relative && summary ? `${formatLocalInput(summary.range.from)} and ${formatLocalInput(summary.range.to)}` : describeRange(state.time).replace(' → ', ' and ');
+    relative && summary
+      ? `${formatLocalInput(summary.range.from)} and ${formatLocalInput(summary.range.to)}`
+      : describeRange(state.time).replace(' → ', ' and ');
   const narrowed = state.query.text.trim() !== '' || state.filters.some((f) => !f.disabled);
 
   // Stable, so the memoized facet list skips renders that change nothing it shows.
@@ -68,7 +70,13 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
     [actions],
   );
   const facets = (
-    <FacetList meanings={FACET_MEANINGS} facets={summary?.facets} filters={state.filters} resolveField={resolveField} onFilter={onFacetFilter} />
+    <FacetList
+      meanings={FACET_MEANINGS}
+      facets={summary?.facets}
+      filters={state.filters}
+      resolveField={resolveField}
+      onFilter={onFacetFilter}
+    />
   );
 
   return (

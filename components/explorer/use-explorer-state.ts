@@ -52,16 +52,19 @@ export function useExplorerState(codec: UrlCodec = PLAIN_CODEC): { state: Explor
   const state = shareUnchanged(shown, written ?? fromUrl);
   if (state !== shown) setShown(state);
 
-  const update = useCallback<UpdateState>((change, options) => {
-    // Read the URL itself, not a rendered copy, so two changes in one event both land.
-    const current = codec.decode(new URLSearchParams(window.location.search));
-    const next = { ...current, ...(typeof change === 'function' ? change(current) : change) };
-    const search = codec.toSearch(next);
-    if (search === window.location.search) return;
-    if (options?.replace) window.history.replaceState(null, '', search);
-    else window.history.pushState(null, '', search);
-    setWritten(codec.decode(new URLSearchParams(search)));
-  }, [codec]);
+  const update = useCallback<UpdateState>(
+    (change, options) => {
+      // Read the URL itself, not a rendered copy, so two changes in one event both land.
+      const current = codec.decode(new URLSearchParams(window.location.search));
+      const next = { ...current, ...(typeof change === 'function' ? change(current) : change) };
+      const search = codec.toSearch(next);
+      if (search === window.location.search) return;
+      if (options?.replace) window.history.replaceState(null, '', search);
+      else window.history.pushState(null, '', search);
+      setWritten(codec.decode(new URLSearchParams(search)));
+    },
+    [codec],
+  );
 
   // Spell the whole state out in the URL on arrival (and drop junk parameters), so the address
   // bar can be copied as it is; replace, so Back still leaves the page.

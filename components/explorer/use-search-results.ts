@@ -58,7 +58,12 @@ export function useSearchResults(request: SearchRequest, refreshTick: number): S
     return out;
   }, [data]);
 
-  const anyError = query.error instanceof ApiError ? query.error : query.error ? new ApiError(0, 'internal', String((query.error as Error).message), null) : null;
+  const anyError =
+    query.error instanceof ApiError
+      ? query.error
+      : query.error
+        ? new ApiError(0, 'internal', String((query.error as Error).message), null)
+        : null;
   const { fetchNextPage, refetch, hasNextPage, isFetchingNextPage, isFetching, isFetchNextPageError } = query;
   // Stable between fetch-state changes, so the memoized table does not re-render for nothing.
   const loadMore = useCallback(() => {

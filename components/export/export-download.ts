@@ -46,8 +46,14 @@ function headerCount(response: Response, name: string): number {
 
 async function failure(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
-  if (body && typeof body.error?.message === 'string') return new ApiError(response.status, body.error.code, body.error.message, body.error);
-  return new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_request', `The server answered ${response.status}.`, null);
+  if (body && typeof body.error?.message === 'string')
+    return new ApiError(response.status, body.error.code, body.error.message, body.error);
+  return new ApiError(
+    response.status,
+    response.status >= 500 ? 'internal' : 'bad_request',
+    `The server answered ${response.status}.`,
+    null,
+  );
 }
 
 export async function downloadExport(
@@ -104,7 +110,12 @@ export async function downloadExport(
   if (counter.rows !== total) {
     throw new ApiError(0, 'internal', `The export ended after ${counter.rows} of ${total} rows; no file was saved. Try again.`, null);
   }
-  return { blob: new Blob([folded, ...pending], { type }), filename: filenameFrom(response.headers.get('content-disposition'), request.format), rows: counter.rows, total };
+  return {
+    blob: new Blob([folded, ...pending], { type }),
+    filename: filenameFrom(response.headers.get('content-disposition'), request.format),
+    rows: counter.rows,
+    total,
+  };
 }
 
 /** Hands a finished file to the browser's download, from a same-origin object URL. */

@@ -39,19 +39,15 @@ export function ExportMenu({ state, total }: ExportMenuProps) {
     <Popover
       label="Export"
       align="end"
-      trigger={
-        running ? (
-          <span className={styles.triggerProgress}>Exporting{shownPercent ? ` ${shownPercent}` : '…'}</span>
-        ) : (
-          'Export'
-        )
-      }
+      trigger={running ? <span className={styles.triggerProgress}>Exporting{shownPercent ? ` ${shownPercent}` : '…'}</span> : 'Export'}
     >
       {() => (
         <div className={styles.panel}>
           <p>
-            {total ? `All ${total.relation === 'gte' ? `${n(total.value)}+` : n(total.value)} rows matching this screen` : 'All rows matching this screen'},{' '}
-            {state.sort === 'desc' ? 'newest first' : 'oldest first'}.
+            {total
+              ? `All ${total.relation === 'gte' ? `${n(total.value)}+` : n(total.value)} rows matching this screen`
+              : 'All rows matching this screen'}
+            , {state.sort === 'desc' ? 'newest first' : 'oldest first'}.
           </p>
           <p className={styles.columns}>Columns: time, {state.columns.join(', ')}</p>
           {running ? (

@@ -54,7 +54,9 @@ export function FacetPanel({ meaning, field, values, filters, onFilter }: FacetP
                 onClick={() => onFilter(field, v.value, false)}
               >
                 <span className={styles.bar} style={{ width: `${(v.count / max) * 100}%` }} aria-hidden="true" />
-                {meaning === 'level' ? <span className={styles.dot} style={{ background: levelColour(v.value) }} aria-hidden="true" /> : null}
+                {meaning === 'level' ? (
+                  <span className={styles.dot} style={{ background: levelColour(v.value) }} aria-hidden="true" />
+                ) : null}
                 <span className={styles.valueText}>{v.value === '' ? '(empty)' : v.value}</span>
                 <span className={styles.count}>{v.count.toLocaleString('en-US')}</span>
               </button>

@@ -19,7 +19,18 @@ interface ComboInputProps {
 }
 
 /** A text input with a type-ahead list (ARIA combobox): the filter form's field and value inputs. */
-export function ComboInput({ label, value, onChange, options, onPick, onEnter, placeholder, autoFocus, invalid, describedBy }: ComboInputProps) {
+export function ComboInput({
+  label,
+  value,
+  onChange,
+  options,
+  onPick,
+  onEnter,
+  placeholder,
+  autoFocus,
+  invalid,
+  describedBy,
+}: ComboInputProps) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const nav = useListNavigation(options.length, open, setOpen, (i) => {

@@ -26,7 +26,16 @@ export interface FilterDraft {
   disabled: boolean;
 }
 
-export const EMPTY_DRAFT: FilterDraft = { field: '', operator: 'is', value: '', values: [], gte: '', lt: '', negate: false, disabled: false };
+export const EMPTY_DRAFT: FilterDraft = {
+  field: '',
+  operator: 'is',
+  value: '',
+  values: [],
+  gte: '',
+  lt: '',
+  negate: false,
+  disabled: false,
+};
 
 export function draftFromFilter(filter: Filter): FilterDraft {
   const base = { ...EMPTY_DRAFT, field: filter.field, negate: filter.negate, disabled: filter.disabled };
@@ -68,7 +77,8 @@ export function filterFromDraft(draft: FilterDraft, knownFields: ReadonlySet<str
       // A value still in the input counts, as if added before pressing the button.
       const values = withPending(draft.values, draft.value);
       if (values.length === 0) return { input: 'values', message: 'Add at least one value' };
-      if (values.length > SEARCH_LIMITS.maxFilterValues) return { input: 'values', message: `At most ${SEARCH_LIMITS.maxFilterValues} values` };
+      if (values.length > SEARCH_LIMITS.maxFilterValues)
+        return { input: 'values', message: `At most ${SEARCH_LIMITS.maxFilterValues} values` };
       candidate = { ...common, op: 'is_one_of', value: values, negate: draft.negate };
       break;
     }

@@ -6,7 +6,17 @@ import type { Filter, TimeRange } from '@/lib/schema/search';
 import { rankFieldNames } from '@/lib/suggest/rank-fields';
 import { CloseIcon } from '@/components/ui/icons';
 import { ComboInput } from './combo-input';
-import { draftFromFilter, EMPTY_DRAFT, filterFromDraft, FORM_OPERATORS, isProblem, withPending, type DraftProblem, type FilterDraft, type FormOperator } from './filter-draft';
+import {
+  draftFromFilter,
+  EMPTY_DRAFT,
+  filterFromDraft,
+  FORM_OPERATORS,
+  isProblem,
+  withPending,
+  type DraftProblem,
+  type FilterDraft,
+  type FormOperator,
+} from './filter-draft';
 import { suggestsValues, useValueOptions } from './use-value-options';
 import styles from './filters.module.css';
 
@@ -31,7 +41,12 @@ export function FilterEditor({ initial, source, time, submitLabel, onSubmit, onC
   const fields = useMemo(() => fieldList.data?.fields ?? [], [fieldList.data]);
   const known = useMemo(() => (fieldList.data ? new Set(fields.map((f) => f.name)) : null), [fieldList.data, fields]);
   const fieldOptions = useMemo(
-    () => rankFieldNames(fields.map((f) => f.name), draft.field, MAX_FIELD_OPTIONS).map((name) => ({ key: name, label: name, detail: fields.find((f) => f.name === name)?.type, kind: 'field' })),
+    () =>
+      rankFieldNames(
+        fields.map((f) => f.name),
+        draft.field,
+        MAX_FIELD_OPTIONS,
+      ).map((name) => ({ key: name, label: name, detail: fields.find((f) => f.name === name)?.type, kind: 'field' })),
     [fields, draft.field],
   );
   const withValues = draft.operator === 'is' || draft.operator === 'is_not' || draft.operator === 'is_one_of';
@@ -92,7 +107,12 @@ export function FilterEditor({ initial, source, time, submitLabel, onSubmit, onC
           {draft.values.map((v) => (
             <li key={v} className={styles.chip}>
               <span className={styles.chipText}>{v}</span>
-              <button type="button" className={styles.action} aria-label={`Remove value ${v}`} onClick={() => change({ values: draft.values.filter((x) => x !== v) })}>
+              <button
+                type="button"
+                className={styles.action}
+                aria-label={`Remove value ${v}`}
+                onClick={() => change({ values: draft.values.filter((x) => x !== v) })}
+              >
                 <CloseIcon />
               </button>
             </li>
@@ -107,7 +127,11 @@ export function FilterEditor({ initial, source, time, submitLabel, onSubmit, onC
             value={draft.value}
             onChange={(value) => change({ value })}
             options={valueOptions}
-            onPick={(o) => (draft.operator === 'is_one_of' ? change({ values: withPending(draft.values, o.label), value: '' }) : change({ value: o.label }))}
+            onPick={(o) =>
+              draft.operator === 'is_one_of'
+                ? change({ values: withPending(draft.values, o.label), value: '' })
+                : change({ value: o.label })
+            }
             // In "is one of", Enter adds the typed value to the list; with nothing typed it submits.
             onEnter={() => {
               if (draft.operator !== 'is_one_of' || draft.value === '') return false;
@@ -125,11 +149,25 @@ export function FilterEditor({ initial, source, time, submitLabel, onSubmit, onC
         <div className={styles.range}>
           <label className={styles.row}>
             <span className={styles.caption}>From (≥)</span>
-            <input className={styles.input} value={draft.gte} onChange={(e) => change({ gte: e.target.value })} placeholder="e.g. 500 or now-1h" aria-invalid={invalid('range') || undefined} aria-describedby={described('range')} />
+            <input
+              className={styles.input}
+              value={draft.gte}
+              onChange={(e) => change({ gte: e.target.value })}
+              placeholder="e.g. 500 or now-1h"
+              aria-invalid={invalid('range') || undefined}
+              aria-describedby={described('range')}
+            />
           </label>
           <label className={styles.row}>
             <span className={styles.caption}>To (&lt;)</span>
-            <input className={styles.input} value={draft.lt} onChange={(e) => change({ lt: e.target.value })} placeholder="e.g. 600 or now" aria-invalid={invalid('range') || undefined} aria-describedby={described('range')} />
+            <input
+              className={styles.input}
+              value={draft.lt}
+              onChange={(e) => change({ lt: e.target.value })}
+              placeholder="e.g. 600 or now"
+              aria-invalid={invalid('range') || undefined}
+              aria-describedby={described('range')}
+            />
           </label>
         </div>
       ) : null}

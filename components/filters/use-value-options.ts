@@ -19,7 +19,13 @@ export function suggestsValues(fields: readonly SourceField[], name: string): bo
  * Top values of `field` starting with `prefix` in the time range, as list options: debounced,
  * the last list kept (and narrowed) while the next loads, the superseded request cancelled.
  */
-export function useValueOptions(input: { source: string | undefined; time: TimeRange; field: string; prefix: string; enabled: boolean }): ListOption[] {
+export function useValueOptions(input: {
+  source: string | undefined;
+  time: TimeRange;
+  field: string;
+  prefix: string;
+  enabled: boolean;
+}): ListOption[] {
   const wanted: ValuesQuery | null = input.enabled
     ? { source: input.source, field: input.field, prefix: input.prefix, from: input.time.from, to: input.time.to, size: VALUE_COUNT }
     : null;

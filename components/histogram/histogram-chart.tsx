@@ -101,9 +101,17 @@ export const HistogramChart = memo(function HistogramChart({ histogram, onZoom }
           }}
         />
         {series.map((name) => (
-          <Bar key={name} dataKey={name} stackId="levels" fill={name === TOTAL_KEY ? 'var(--accent)' : levelColour(name)} isAnimationActive={false} />
+          <Bar
+            key={name}
+            dataKey={name}
+            stackId="levels"
+            fill={name === TOTAL_KEY ? 'var(--accent)' : levelColour(name)}
+            isAnimationActive={false}
+          />
         ))}
-        {drag ? <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="var(--accent)" fillOpacity={0.2} /> : null}
+        {drag ? (
+          <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="var(--accent)" fillOpacity={0.2} />
+        ) : null}
       </BarChart>
     </div>
   );
@@ -111,7 +119,9 @@ export const HistogramChart = memo(function HistogramChart({ histogram, onZoom }
 
 function BucketTooltip({ row, series, intervalMs }: { row: Row; series: string[]; intervalMs: number }) {
   const start = formatTimestamp(row.key).replace(/\.000$/, '');
-  const end = formatTimestamp(row.key + intervalMs).replace(/^.* @ /, '').replace(/\.000$/, '');
+  const end = formatTimestamp(row.key + intervalMs)
+    .replace(/^.* @ /, '')
+    .replace(/\.000$/, '');
   return (
     <div className={styles.tooltip}>
       <div className={styles.tooltipTime}>

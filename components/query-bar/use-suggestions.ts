@@ -71,7 +71,21 @@ const OPERATOR_HINT: Record<KqlOperator, string> = {
   '>': 'greater than',
   '>=': 'at least',
 };
-const ORDERED_TYPES = new Set(['date', 'date_nanos', 'long', 'integer', 'short', 'byte', 'double', 'float', 'half_float', 'scaled_float', 'unsigned_long', 'ip', 'version']);
+const ORDERED_TYPES = new Set([
+  'date',
+  'date_nanos',
+  'long',
+  'integer',
+  'short',
+  'byte',
+  'double',
+  'float',
+  'half_float',
+  'scaled_float',
+  'unsigned_long',
+  'ip',
+  'version',
+]);
 
 /** The field that holds a name's values for suggestions: itself, or a text field's `.keyword`. */
 function valueField(fields: ReadonlyMap<string, SourceField>, name: string): SourceField | null {
@@ -109,9 +123,13 @@ export function useSuggestions({ text, cursor, enabled, source, time }: Suggesti
         return [];
       case 'field': {
         const names = rankFieldNames([...fields.keys()], context.prefix, MAX_FIELDS);
-        const fieldItems = names.map(
-          (name): SuggestionItem => ({ key: `field:${name}`, label: name, detail: fields.get(name)?.type, kind: 'field', completion: { kind: 'field', field: name } }),
-        );
+        const fieldItems = names.map((name): SuggestionItem => ({
+          key: `field:${name}`,
+          label: name,
+          detail: fields.get(name)?.type,
+          kind: 'field',
+          completion: { kind: 'field', field: name },
+        }));
         return context.allowNot ? [...fieldItems, ...conjunctions(context.prefix, ['not'])] : fieldItems;
       }
       case 'value': {
@@ -133,7 +151,13 @@ export function useSuggestions({ text, cursor, enabled, source, time }: Suggesti
         if (!field) return conjunctions('', ['and', 'or']);
         const ops = KQL_OPERATORS.filter((op) => op === ':' || op === ':*' || ORDERED_TYPES.has(field.type));
         return [
-          ...ops.map((operator): SuggestionItem => ({ key: `op:${operator}`, label: operator, detail: OPERATOR_HINT[operator], kind: 'operator', completion: { kind: 'operator', operator } })),
+          ...ops.map((operator): SuggestionItem => ({
+            key: `op:${operator}`,
+            label: operator,
+            detail: OPERATOR_HINT[operator],
+            kind: 'operator',
+            completion: { kind: 'operator', operator },
+          })),
           ...conjunctions('', ['and', 'or']),
         ];
       }

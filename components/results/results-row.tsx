@@ -22,7 +22,16 @@ interface ResultsRowProps {
   onToggle: (hit: SearchHit) => void;
 }
 
-export const ResultsRow = memo(function ResultsRow({ hit, rowIndex, columns, template, top, expanded, resolve, onToggle }: ResultsRowProps) {
+export const ResultsRow = memo(function ResultsRow({
+  hit,
+  rowIndex,
+  columns,
+  template,
+  top,
+  expanded,
+  resolve,
+  onToggle,
+}: ResultsRowProps) {
   return (
     <div
       role="row"
@@ -52,7 +61,12 @@ export const ResultsRow = memo(function ResultsRow({ hit, rowIndex, columns, tem
         {cellText(hit, TIME_COLUMN, resolve)}
       </div>
       {columns.map((column) => (
-        <div key={column} role="gridcell" className={`${styles.cell} ${column === MESSAGE_COLUMN ? styles.message : ''}`} data-column={column}>
+        <div
+          key={column}
+          role="gridcell"
+          className={`${styles.cell} ${column === MESSAGE_COLUMN ? styles.message : ''}`}
+          data-column={column}
+        >
           <Cell hit={hit} column={column} resolve={resolve} />
         </div>
       ))}

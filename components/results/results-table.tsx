@@ -93,7 +93,12 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
                 {columnLabel(column)}
               </span>
               {columns.length > 1 ? (
-                <button type="button" className={styles.removeColumn} aria-label={`Remove column ${column}`} onClick={() => props.onRemoveColumn(column)}>
+                <button
+                  type="button"
+                  className={styles.removeColumn}
+                  aria-label={`Remove column ${column}`}
+                  onClick={() => props.onRemoveColumn(column)}
+                >
                   <CloseIcon />
                 </button>
               ) : null}

@@ -66,7 +66,15 @@ export function parseTimeInput(raw: string): string | null {
   const local = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/.exec(text);
   if (local) {
     const [, y, mo, d, h, mi, s, ms] = local;
-    const date = new Date(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), Number((ms ?? '0').padEnd(3, '0')));
+    const date = new Date(
+      Number(y),
+      Number(mo) - 1,
+      Number(d),
+      Number(h ?? 0),
+      Number(mi ?? 0),
+      Number(s ?? 0),
+      Number((ms ?? '0').padEnd(3, '0')),
+    );
     if (Number.isNaN(date.getTime()) || date.getMonth() !== Number(mo) - 1) return null;
     return date.toISOString();
   }

@@ -66,7 +66,13 @@ export function Popover({ label, trigger, triggerClassName, align = 'start', chi
         {trigger}
       </button>
       {open ? (
-        <div ref={panel} id={panelId} className={`${styles.popover} ${align === 'end' ? styles.alignEnd : ''}`} role="dialog" aria-label={label}>
+        <div
+          ref={panel}
+          id={panelId}
+          className={`${styles.popover} ${align === 'end' ? styles.alignEnd : ''}`}
+          role="dialog"
+          aria-label={label}
+        >
           {children(() => setOpen(false))}
         </div>
       ) : null}

@@ -17,8 +17,8 @@ export function ConflictNotice({ current, busy, onOverwrite, onSaveAsNew, onCanc
   return (
     <div className={styles.conflict} role="alert" aria-label="Save conflict">
       <p>
-        <strong>Someone else changed this view</strong> since you opened it: “{current.name}” was saved{' '}
-        {formatTimestamp(current.updatedAt)}. Nothing was saved.
+        <strong>Someone else changed this view</strong> since you opened it: “{current.name}” was saved {formatTimestamp(current.updatedAt)}
+        . Nothing was saved.
       </p>
       <p>Overwrite their version with this screen, keep both by saving this screen as a new view, or cancel.</p>
       <div className={styles.row}>

@@ -26,10 +26,10 @@ export function ViewSourceNotice({ view, state }: { view: SavedView; state: Expl
   onDefault.set('src', '');
   return (
     <div className={styles.notice} role="alert" data-testid="view-source-missing">
-      <strong>This view’s source “{source}” no longer exists.</strong> It was removed from the configuration after the view
-      was saved ({missing.message}).{' '}
-      <Link href={`/views/${encodeURIComponent(view.id)}?${onDefault.toString()}`}>Show this view on the default source</Link>{' '}
-      — the saved view keeps its source until you save it.
+      <strong>This view’s source “{source}” no longer exists.</strong> It was removed from the configuration after the view was saved (
+      {missing.message}).{' '}
+      <Link href={`/views/${encodeURIComponent(view.id)}?${onDefault.toString()}`}>Show this view on the default source</Link> — the saved
+      view keeps its source until you save it.
     </div>
   );
 }

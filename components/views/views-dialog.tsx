@@ -82,7 +82,9 @@ function ViewsList({ openViewId, onClose, onDeleted }: Omit<ViewsDialogProps, 'o
           </button>
         </p>
       ) : views.length === 0 ? (
-        <p className={styles.hint}>{q ? `No saved view has “${q}” in its name.` : 'No saved views yet. Use “Save view” to keep a screen.'}</p>
+        <p className={styles.hint}>
+          {q ? `No saved view has “${q}” in its name.` : 'No saved views yet. Use “Save view” to keep a screen.'}
+        </p>
       ) : (
         <>
           <p className={styles.hint} aria-live="polite">

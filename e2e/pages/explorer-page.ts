@@ -135,7 +135,9 @@ export class ExplorerPage {
 
   /** Opens the edit form of the pill labelled `label` (without its NOT). */
   async openPillEditor(label: string): Promise<Locator> {
-    await this.pill(label).getByRole('button', { name: `Edit filter ${label}`, exact: true }).click();
+    await this.pill(label)
+      .getByRole('button', { name: `Edit filter ${label}`, exact: true })
+      .click();
     const form = this.page.getByRole('dialog', { name: `Edit filter ${label}`, exact: true });
     await expect(form).toBeVisible();
     return form;
@@ -234,7 +236,9 @@ export class ExplorerPage {
   /** Starts an export from the Export menu; the caller awaits the download or cancels it. */
   async startExport(format: 'CSV' | 'NDJSON'): Promise<Locator> {
     if (!(await this.exportPanel().isVisible())) await this.page.getByRole('button', { name: 'Export', exact: true }).click();
-    await this.exportPanel().getByRole('button', { name: `Export ${format}` }).click();
+    await this.exportPanel()
+      .getByRole('button', { name: `Export ${format}` })
+      .click();
     return this.exportPanel();
   }
 

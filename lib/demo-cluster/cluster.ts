@@ -258,7 +258,7 @@ function planEvictions(ctx: BuildContext, sources: ContainerSource[], start: num
     current.to = at + 2_000;
     current.stoppingAt = at;
     const node = rng.pick(NODES.filter((n) => n !== current.node));
-    const templateHash = replica.workload.kind === 'Deployment' ? current.podName.split('-').at(-2) ?? '' : '';
+    const templateHash = replica.workload.kind === 'Deployment' ? (current.podName.split('-').at(-2) ?? '') : '';
     const next = makeInstance(ctx, replica.workload, replica.index, templateHash, node, at + rng.between(4_000, 25_000));
     next.readyAt = next.from + 800;
     replica.instances.push(next);

@@ -10,9 +10,15 @@ const some = (test: (f: Record<string, unknown>, log: string) => boolean) => fla
 
 describe('a 20k sample holds every kind of line', () => {
   it.each<[string, (f: Record<string, unknown>, log: string) => boolean]>([
-    ['nginx access lines', (_f, l) => /^\S+ - - \[\d{2}\/\w{3}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] "(GET|POST|HEAD) \S+ HTTP\/[\d.]+" \d{3} /.test(l)],
+    [
+      'nginx access lines',
+      (_f, l) => /^\S+ - - \[\d{2}\/\w{3}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] "(GET|POST|HEAD) \S+ HTTP\/[\d.]+" \d{3} /.test(l),
+    ],
     ['JSON structured app logs', (f, l) => l.startsWith('{') && typeof f.level === 'string'],
-    ['klog lines', (f, l) => /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6} +\d+ [\w.-]+:\d+\] /.test(l) && f['kubernetes.namespace_name'] === 'kube-system'],
+    [
+      'klog lines',
+      (f, l) => /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6} +\d+ [\w.-]+:\d+\] /.test(l) && f['kubernetes.namespace_name'] === 'kube-system',
+    ],
     ['Java stack frames', (_f, l) => /^\tat [\w$.]+\(/.test(l)],
     ['Go panics', (_f, l) => l.startsWith('panic: runtime error')],
     ['goroutine headers', (_f, l) => /^goroutine \d+ \[running\]:$/.test(l)],
@@ -23,7 +29,10 @@ describe('a 20k sample holds every kind of line', () => {
     ['lines longer than 10 KB', (_f, l) => l.length > 10_240],
     ['stdout', (f) => f.stream === 'stdout'],
     ['stderr', (f) => f.stream === 'stderr'],
-    ['count-log-1 sidecar', (f, l) => f['kubernetes.container_name'] === 'count-log-1' && /^\d+: \w{3} \w{3} [ \d]\d \d{2}:\d{2}:\d{2} UTC \d{4}$/.test(l)],
+    [
+      'count-log-1 sidecar',
+      (f, l) => f['kubernetes.container_name'] === 'count-log-1' && /^\d+: \w{3} \w{3} [ \d]\d \d{2}:\d{2}:\d{2} UTC \d{4}$/.test(l),
+    ],
     ['count-log-2 sidecar', (f, l) => f['kubernetes.container_name'] === 'count-log-2' && / INFO \d+$/.test(l)],
     ['StatefulSet pods', (f) => /^[a-z-]+-0$/.test(String(f['kubernetes.pod_name']))],
     ['DaemonSet pods', (f) => /^kube-proxy-[a-z0-9]{5}$/.test(String(f['kubernetes.pod_name']))],
@@ -37,12 +46,23 @@ describe('a 20k sample holds every kind of line', () => {
     const namespaces = new Set(flat.map((f) => f['kubernetes.namespace_name']).filter(Boolean));
     const nodes = new Set(flat.map((f) => f['kubernetes.host']).filter(Boolean));
     expect(namespaces.size).toBeGreaterThanOrEqual(11);
-    expect([...namespaces]).toEqual(expect.arrayContaining(['kube-system', 'monitoring', 'ingress-nginx', 'payments', 'checkout', 'catalog', 'auth', 'search']));
+    expect([...namespaces]).toEqual(
+      expect.arrayContaining(['kube-system', 'monitoring', 'ingress-nginx', 'payments', 'checkout', 'catalog', 'auth', 'search']),
+    );
     expect(nodes.size).toBe(3);
   });
 
   it('parses the level of JSON lines from the line itself', () => {
-    const names: Record<string, string> = { '10': 'trace', '20': 'debug', '30': 'info', '40': 'warn', '50': 'error', '60': 'fatal', warning: 'warn', critical: 'fatal' };
+    const names: Record<string, string> = {
+      '10': 'trace',
+      '20': 'debug',
+      '30': 'info',
+      '40': 'warn',
+      '50': 'error',
+      '60': 'fatal',
+      warning: 'warn',
+      critical: 'fatal',
+    };
     let checked = 0;
     flat.forEach((f, i) => {
       const log = logs[i] ?? '';

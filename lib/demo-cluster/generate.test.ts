@@ -78,7 +78,10 @@ describe('generateEvents: traffic shape', () => {
     expect(best).toBeDefined();
     const [key, count] = best as [string, number];
     const ns = key.split('|')[0];
-    const others = [...slots].filter(([k]) => k.startsWith(`${ns}|`)).map(([, c]) => c).sort((a, b) => a - b);
+    const others = [...slots]
+      .filter(([k]) => k.startsWith(`${ns}|`))
+      .map(([, c]) => c)
+      .sort((a, b) => a - b);
     const median = others[Math.floor(others.length / 2)] ?? 0;
     expect(count).toBeGreaterThan(5 * Math.max(1, median));
   });

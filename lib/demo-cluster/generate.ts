@@ -56,7 +56,8 @@ export interface DemoWindow {
 export function demoWindow(opts: Pick<DemoOptions, 'days' | 'end'>): DemoWindow {
   const end = opts.end.getTime();
   if (!Number.isFinite(end)) throw new Error('demo cluster: end must be a valid date');
-  if (!Number.isFinite(opts.days) || opts.days <= 0 || opts.days > 366) throw new Error(`demo cluster: days must be in (0, 366], got ${opts.days}`);
+  if (!Number.isFinite(opts.days) || opts.days <= 0 || opts.days > 366)
+    throw new Error(`demo cluster: days must be in (0, 366], got ${opts.days}`);
   const span = Math.round(opts.days * MS_PER_DAY);
   if (span < 1000) throw new Error('demo cluster: the window must be at least one second long');
   return { start: end - span, end };
@@ -64,7 +65,8 @@ export function demoWindow(opts: Pick<DemoOptions, 'days' | 'end'>): DemoWindow 
 
 function validate(opts: DemoOptions): void {
   if (!Number.isSafeInteger(opts.seed)) throw new Error(`demo cluster: seed must be an integer, got ${opts.seed}`);
-  if (!Number.isSafeInteger(opts.docs) || opts.docs < 0) throw new Error(`demo cluster: docs must be a non-negative integer, got ${opts.docs}`);
+  if (!Number.isSafeInteger(opts.docs) || opts.docs < 0)
+    throw new Error(`demo cluster: docs must be a non-negative integer, got ${opts.docs}`);
 }
 
 /** The simulated cluster and its incidents for these options (what the events are drawn from). */
@@ -137,7 +139,12 @@ export function* generateEvents(opts: DemoOptions): Generator<DemoEvent> {
         if (!index) indexByDay.set(day, (index = `${prefix}${logstashDay(ts)}`));
         const timestamp = isoMs(ts);
         const doc = emission.live
-          ? containerDoc(timestamp, line, emission.live.run.docker[emission.live.incarnation] ?? { container_id: '' }, emission.live.run.kubernetes)
+          ? containerDoc(
+              timestamp,
+              line,
+              emission.live.run.docker[emission.live.incarnation] ?? { container_id: '' },
+              emission.live.run.kubernetes,
+            )
           : pushedDoc(timestamp, emission.pushed as PushedSpec, line.text, line.level ?? 'info');
         yield { id: eventId(opts.seed, sequence), index, doc };
         sequence++;
@@ -163,10 +170,13 @@ function scheduledEmission(s: Scheduled, rng: Rng, podIpOf: PodIpOf): Emission |
   const ctx: LineContext = { rng, ts: s.ts, source: s.source, instance: live.instance, podIpOf };
   const format = FORMATS[containerFormat(s.source)];
   const lines =
-    s.kind === 'crash' && s.crash ? crashOutput(s.crash, rng)
-    : s.kind === 'startup' ? format.startup(ctx)
-    : s.kind === 'shutdown' ? format.shutdown(ctx)
-    : longLine(ctx);
+    s.kind === 'crash' && s.crash
+      ? crashOutput(s.crash, rng)
+      : s.kind === 'startup'
+        ? format.startup(ctx)
+        : s.kind === 'shutdown'
+          ? format.shutdown(ctx)
+          : longLine(ctx);
   return lines.length > 0 ? { ts: s.ts, lines, live } : undefined;
 }
 

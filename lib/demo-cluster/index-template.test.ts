@@ -8,7 +8,13 @@ describe('index template', () => {
 
   it('targets the prefix with one sorted shard and no replicas', () => {
     expect(body.index_patterns).toEqual(['logstash-*']);
-    expect(settings).toMatchObject({ number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s', 'sort.field': '@timestamp', 'sort.order': 'desc' });
+    expect(settings).toMatchObject({
+      number_of_shards: 1,
+      number_of_replicas: 0,
+      refresh_interval: '1s',
+      'sort.field': '@timestamp',
+      'sort.order': 'desc',
+    });
     expect(indexTemplateName('logstash-')).toBe('log-explorer-logstash');
     expect(indexTemplateBody('lxtest-logstash-').priority).toBeGreaterThan(body.priority ?? 0);
   });

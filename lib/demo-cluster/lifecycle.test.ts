@@ -27,12 +27,26 @@ describe('container restarts and pod evictions', () => {
   });
 
   it('evicts pods: a new pod name and uid on another node replaces the old one', () => {
-    interface Pod { name: string; uid: string; host: string; app: string; first: number; last: number }
+    interface Pod {
+      name: string;
+      uid: string;
+      host: string;
+      app: string;
+      first: number;
+      last: number;
+    }
     const pods = new Map<string, Pod>();
     for (const f of flat) {
       const name = f['kubernetes.pod_name'];
       if (typeof name !== 'string') continue;
-      const pod = pods.get(name) ?? { name, uid: str(f['kubernetes.pod_id']), host: str(f['kubernetes.host']), app: str(f['kubernetes.labels.app']), first: ms(f), last: ms(f) };
+      const pod = pods.get(name) ?? {
+        name,
+        uid: str(f['kubernetes.pod_id']),
+        host: str(f['kubernetes.host']),
+        app: str(f['kubernetes.labels.app']),
+        first: ms(f),
+        last: ms(f),
+      };
       pod.first = Math.min(pod.first, ms(f));
       pod.last = Math.max(pod.last, ms(f));
       pods.set(name, pod);
@@ -40,7 +54,9 @@ describe('container restarts and pod evictions', () => {
     const start = END.getTime() - 86_400_000;
     const replacements = [...pods.values()].flatMap((next) => {
       if (next.first < start + 600_000) return [];
-      const old = [...pods.values()].find((p) => p.app === next.app && p.name !== next.name && p.last <= next.first && next.first - p.last < 60_000);
+      const old = [...pods.values()].find(
+        (p) => p.app === next.app && p.name !== next.name && p.last <= next.first && next.first - p.last < 60_000,
+      );
       return old ? [{ old, next }] : [];
     });
     expect(replacements.length).toBeGreaterThan(0);
@@ -104,7 +120,10 @@ describe('multi-line output at volume', () => {
         previous = undefined;
         continue;
       }
-      const continues = previous?.id === id && t === previous.t + 1 && /^(\t| |Caused by|goroutine|\[signal|net\/|created by|github|KeyError|$)/.test(String(doc.log));
+      const continues =
+        previous?.id === id &&
+        t === previous.t + 1 &&
+        /^(\t| |Caused by|goroutine|\[signal|net\/|created by|github|KeyError|$)/.test(String(doc.log));
       if (continues) {
         const list = spans.get(id) ?? [];
         const last = list.at(-1);
@@ -123,7 +142,10 @@ describe('multi-line output at volume', () => {
       const singles = stamps.get(id) ?? [];
       for (const [a, b] of list) {
         checked++;
-        expect(singles.filter((t) => t > a && t <= b), `${id} [${a}, ${b}]`).toEqual([]);
+        expect(
+          singles.filter((t) => t > a && t <= b),
+          `${id} [${a}, ${b}]`,
+        ).toEqual([]);
       }
     }
     expect(checked).toBeGreaterThan(50);

@@ -6,7 +6,11 @@ import type { SeedOptions } from './load';
 
 function reversedKeys(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reversedKeys(v)]),
+  );
 }
 
 /** Just enough of the engine for the loader: indices, _bulk, count, mget, mappings' _meta. */
@@ -21,7 +25,11 @@ class FakeEngine {
   failures: ((i: number) => { status: number; error?: { type: string; reason: string } } | undefined)[] = [];
 
   private match(pattern: string): string[] {
-    return pattern.split(',').flatMap((p) => (p.endsWith('*') ? [...this.indices.keys()].filter((n) => n.startsWith(p.slice(0, -1))) : this.indices.has(p) ? [p] : []));
+    return pattern
+      .split(',')
+      .flatMap((p) =>
+        p.endsWith('*') ? [...this.indices.keys()].filter((n) => n.startsWith(p.slice(0, -1))) : this.indices.has(p) ? [p] : [],
+      );
   }
 
   client(): Client {
@@ -30,14 +38,20 @@ class FakeEngine {
         putIndexTemplate: async (req: { name: string }) => void this.templates.set(req.name, req),
         get: async ({ index }: { index: string }) => Object.fromEntries(this.match(index).map((n) => [n, {}])),
         delete: async ({ index }: { index: string }) => index.split(',').forEach((n) => this.indices.delete(n)),
-        create: async ({ index, settings }: { index: string; settings: Record<string, unknown> }) => void this.indices.set(index, { docs: new Map(), settings: { ...settings } }),
-        putSettings: async ({ index, settings }: { index: string; settings: Record<string, unknown> }) => this.match(index).forEach((n) => Object.assign(this.indices.get(n)?.settings ?? {}, settings)),
+        create: async ({ index, settings }: { index: string; settings: Record<string, unknown> }) =>
+          void this.indices.set(index, { docs: new Map(), settings: { ...settings } }),
+        putSettings: async ({ index, settings }: { index: string; settings: Record<string, unknown> }) =>
+          this.match(index).forEach((n) => Object.assign(this.indices.get(n)?.settings ?? {}, settings)),
         refresh: async () => void this.refreshed++,
         // Like the engine, do not preserve the key order of _meta.
-        putMapping: async ({ index, _meta }: { index: string; _meta: unknown }) => this.match(index).forEach((n) => Object.assign(this.indices.get(n) ?? {}, { meta: reversedKeys(_meta) })),
-        getMapping: async ({ index }: { index: string }) => Object.fromEntries(this.match(index).map((n) => [n, { mappings: { _meta: this.indices.get(n)?.meta } }])),
+        putMapping: async ({ index, _meta }: { index: string; _meta: unknown }) =>
+          this.match(index).forEach((n) => Object.assign(this.indices.get(n) ?? {}, { meta: reversedKeys(_meta) })),
+        getMapping: async ({ index }: { index: string }) =>
+          Object.fromEntries(this.match(index).map((n) => [n, { mappings: { _meta: this.indices.get(n)?.meta } }])),
       },
-      count: async ({ index }: { index: string }) => ({ count: this.match(index).reduce((sum, n) => sum + (this.indices.get(n)?.docs.size ?? 0), 0) }),
+      count: async ({ index }: { index: string }) => ({
+        count: this.match(index).reduce((sum, n) => sum + (this.indices.get(n)?.docs.size ?? 0), 0),
+      }),
       mget: async ({ docs }: { docs: { _index: string; _id: string }[] }) => ({
         docs: docs.map((d) => {
           const source = this.indices.get(d._index)?.docs.get(d._id);
@@ -105,13 +119,19 @@ describe('seedDataset', () => {
 
   it('fails loudly with the first item error', async () => {
     const engine = new FakeEngine();
-    engine.failures.push((i) => (i === 7 ? { status: 400, error: { type: 'document_parsing_exception', reason: 'failed to parse field [level]' } } : undefined));
-    await expect(seedDataset(engine.client(), OPTS, { batchSize: 500 })).rejects.toThrow(/400 document_parsing_exception: failed to parse field \[level\]/);
+    engine.failures.push((i) =>
+      i === 7 ? { status: 400, error: { type: 'document_parsing_exception', reason: 'failed to parse field [level]' } } : undefined,
+    );
+    await expect(seedDataset(engine.client(), OPTS, { batchSize: 500 })).rejects.toThrow(
+      /400 document_parsing_exception: failed to parse field \[level\]/,
+    );
   });
 
   it('retries items the engine rejected with 429', async () => {
     const engine = new FakeEngine();
-    engine.failures.push((i) => (i < 3 ? { status: 429, error: { type: 'es_rejected_execution_exception', reason: 'queue full' } } : undefined));
+    engine.failures.push((i) =>
+      i < 3 ? { status: 429, error: { type: 'es_rejected_execution_exception', reason: 'queue full' } } : undefined,
+    );
     const result = await seedDataset(engine.client(), { ...OPTS, docs: 800 }, { batchSize: 500 });
     expect(result.docs).toBe(800);
   });

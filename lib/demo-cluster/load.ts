@@ -83,7 +83,10 @@ export async function seedDataset(client: Client, opts: SeedOptions, hooks: Seed
   try {
     await bulkLoad(client, generateEvents(opts), opts.docs, hooks, began);
   } finally {
-    await client.indices.putSettings({ index: indices.join(','), settings: { refresh_interval: '1s', translog: { durability: 'request' } } });
+    await client.indices.putSettings({
+      index: indices.join(','),
+      settings: { refresh_interval: '1s', translog: { durability: 'request' } },
+    });
     await client.indices.refresh({ index: indices.join(',') });
   }
   const { count } = await client.count({ index: `${prefix}*` });
@@ -102,7 +105,11 @@ function datasetMeta(opts: DemoOptions): Record<string, unknown> {
 async function alreadyLoaded(client: Client, opts: DemoOptions, prefix: string): Promise<boolean> {
   const { count } = await client.count({ index: `${prefix}*`, ignore_unavailable: true, allow_no_indices: true });
   if (count !== opts.docs) return false;
-  const mappings = await client.indices.getMapping({ index: windowIndices(opts).join(','), ignore_unavailable: true, allow_no_indices: true });
+  const mappings = await client.indices.getMapping({
+    index: windowIndices(opts).join(','),
+    ignore_unavailable: true,
+    allow_no_indices: true,
+  });
   const wanted = datasetMeta(opts);
   const stamps = Object.values(mappings).map((m) => m.mappings._meta?.[META_KEY] as Record<string, unknown> | undefined);
   // The engine does not keep key order in _meta: compare field by field.
@@ -116,11 +123,15 @@ async function alreadyLoaded(client: Client, opts: DemoOptions, prefix: string):
     if (expected.length >= FINGERPRINT_EVENTS) break;
   }
   const { docs } = await client.mget<Record<string, unknown>>({ docs: expected.map((e) => ({ _index: e.index, _id: e.id })) });
-  return docs.every((stored, i) => 'found' in stored && stored.found && JSON.stringify(stored._source) === JSON.stringify(expected[i]?.doc));
+  return docs.every(
+    (stored, i) => 'found' in stored && stored.found && JSON.stringify(stored._source) === JSON.stringify(expected[i]?.doc),
+  );
 }
 
 async function deleteOwnedIndices(client: Client, prefix: string): Promise<void> {
-  const existing = Object.keys(await client.indices.get({ index: `${prefix}*`, expand_wildcards: 'all', allow_no_indices: true, ignore_unavailable: true }));
+  const existing = Object.keys(
+    await client.indices.get({ index: `${prefix}*`, expand_wildcards: 'all', allow_no_indices: true, ignore_unavailable: true }),
+  );
   // Explicit names: clusters refuse wildcard deletes (action.destructive_requires_name).
   for (let i = 0; i < existing.length; i += 50) {
     await client.indices.delete({ index: existing.slice(i, i + 50).join(',') });
@@ -181,7 +192,9 @@ async function sendBatch(client: Client, batch: string[]): Promise<void> {
     if (fatal || attempt >= REJECTED_RETRIES) {
       const { item, line } = fatal ?? failed[0] ?? { item: { status: 0 }, line: '' };
       const action = line.slice(0, line.indexOf('\n'));
-      throw new Error(`bulk indexing failed for ${failed.length} of ${pending.length} docs; first: ${action} → ${item.status} ${item.error?.type ?? ''}: ${item.error?.reason ?? 'unknown reason'}`);
+      throw new Error(
+        `bulk indexing failed for ${failed.length} of ${pending.length} docs; first: ${action} → ${item.status} ${item.error?.type ?? ''}: ${item.error?.reason ?? 'unknown reason'}`,
+      );
     }
     pending = failed.map(({ line }) => line);
     await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));

@@ -29,12 +29,18 @@ describe('node-level files', () => {
       const [pod, namespace, rest] = file.split('_');
       const container = rest?.slice(0, -69);
       const id = rest?.slice(-68, -4);
-      return readFileSync(path.join(dir, 'containers', file), 'utf8').trimEnd().split('\n').map((raw) => {
-        const entry = JSON.parse(raw) as { log: string; stream: string; time: string };
-        return `${pod}|${namespace}|${container}|${id}|${entry.time.replace('000000Z', 'Z')}|${entry.stream}|${entry.log.slice(0, -1)}`;
-      });
+      return readFileSync(path.join(dir, 'containers', file), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((raw) => {
+          const entry = JSON.parse(raw) as { log: string; stream: string; time: string };
+          return `${pod}|${namespace}|${container}|${id}|${entry.time.replace('000000Z', 'Z')}|${entry.stream}|${entry.log.slice(0, -1)}`;
+        });
     });
-    const want = expected.map((f) => `${f['kubernetes.pod_name']}|${f['kubernetes.namespace_name']}|${f['kubernetes.container_name']}|${f['docker.container_id']}|${f['@timestamp']}|${f.stream}|${f.log}`);
+    const want = expected.map(
+      (f) =>
+        `${f['kubernetes.pod_name']}|${f['kubernetes.namespace_name']}|${f['kubernetes.container_name']}|${f['docker.container_id']}|${f['@timestamp']}|${f.stream}|${f.log}`,
+    );
     expect(lines.sort()).toEqual(want.sort());
   });
 });

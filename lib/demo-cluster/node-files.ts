@@ -44,7 +44,12 @@ export class NodeFileWriter {
     const k8s = doc.kubernetes as Record<string, unknown> | undefined;
     const docker = doc.docker as Record<string, unknown> | undefined;
     if (!k8s || !docker) return;
-    const name = containerLogFileName(String(k8s.pod_name), String(k8s.namespace_name), String(k8s.container_name), String(docker.container_id));
+    const name = containerLogFileName(
+      String(k8s.pod_name),
+      String(k8s.namespace_name),
+      String(k8s.container_name),
+      String(docker.container_id),
+    );
     const line = dockerJsonLine(String(doc.log), String(doc.stream), String(doc['@timestamp']));
     let buffer = this.buffers.get(name);
     if (!buffer) {

@@ -62,7 +62,9 @@ export class SourcePicker {
       const ownWeight = own.reduce((sum, s) => sum + s.weight, 0);
       const ingressWeight = ingress.reduce((sum, s) => sum + s.weight, 0);
       const scale = (ownWeight * INGRESS_SHARE_OF_INCIDENT) / (1 - INGRESS_SHARE_OF_INCIDENT) / ingressWeight;
-      list = new WeightedList([...own, ...ingress], (s) => (s.kind === 'container' && s.namespace === namespace ? s.weight : s.weight * scale));
+      list = new WeightedList([...own, ...ingress], (s) =>
+        s.kind === 'container' && s.namespace === namespace ? s.weight : s.weight * scale,
+      );
       this.byIncident.set(namespace, list);
     }
     return list.pick(rng);

@@ -18,7 +18,10 @@ function mapped(err: unknown, opts?: { deadlineHit?: boolean }) {
 
 describe('engineErrorToApiError', () => {
   it('maps an unreachable engine to 503 engine_unavailable without its address', () => {
-    expect(mapped(new errors.ConnectionError(`connect ECONNREFUSED ${SECRET_URL}`))).toMatchObject({ status: 503, code: 'engine_unavailable' });
+    expect(mapped(new errors.ConnectionError(`connect ECONNREFUSED ${SECRET_URL}`))).toMatchObject({
+      status: 503,
+      code: 'engine_unavailable',
+    });
     expect(mapped(new errors.NoLivingConnectionsError(`no living connections ${SECRET_URL}`, {} as never))).toMatchObject({
       status: 503,
       code: 'engine_unavailable',
@@ -47,7 +50,7 @@ describe('engineErrorToApiError', () => {
             reason: {
               type: 'query_shard_exception',
               reason: 'Failed to parse query [level:(]',
-              caused_by: { type: 'parse_exception', reason: "Cannot parse 'level:(': Encountered \"<EOF>\" at line 1, column 7." },
+              caused_by: { type: 'parse_exception', reason: 'Cannot parse \'level:(\': Encountered "<EOF>" at line 1, column 7.' },
             },
           },
         ],
@@ -60,10 +63,16 @@ describe('engineErrorToApiError', () => {
   });
 
   it('maps refused credentials and overload to 503, other engine refusals to 502', () => {
-    expect(mapped(responseError(401, { error: { type: 'security_exception' } }))).toMatchObject({ status: 503, code: 'engine_unavailable' });
+    expect(mapped(responseError(401, { error: { type: 'security_exception' } }))).toMatchObject({
+      status: 503,
+      code: 'engine_unavailable',
+    });
     expect(mapped(responseError(429, { error: { type: 'es_rejected_execution_exception' } }))).toMatchObject({ status: 503 });
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(mapped(responseError(500, { error: { type: 'null_pointer_exception', reason: SECRET_URL } }))).toMatchObject({ status: 502, code: 'engine_error' });
+    expect(mapped(responseError(500, { error: { type: 'null_pointer_exception', reason: SECRET_URL } }))).toMatchObject({
+      status: 502,
+      code: 'engine_error',
+    });
     log.mockRestore();
   });
 
@@ -79,7 +88,10 @@ describe('queryErrorFromShardFailures', () => {
         reason: {
           type: 'query_shard_exception',
           reason: 'Failed to parse query [a:[1 TO]',
-          caused_by: { type: 'parse_exception', reason: "Cannot parse 'a:[1 TO': Encountered \"<EOF>\" at line 1, column 7.\nWas expecting one of:\n    \"TO\" ..." },
+          caused_by: {
+            type: 'parse_exception',
+            reason: 'Cannot parse \'a:[1 TO\': Encountered "<EOF>" at line 1, column 7.\nWas expecting one of:\n    "TO" ...',
+          },
         },
       },
     ]);
@@ -87,7 +99,8 @@ describe('queryErrorFromShardFailures', () => {
       error: {
         code: 'query_syntax',
         path: 'query.text',
-        message: 'the query could not be run: Cannot parse \'a:[1 TO\': Encountered "<EOF>" at line 1, column 7. Was expecting one of: "TO" ...',
+        message:
+          'the query could not be run: Cannot parse \'a:[1 TO\': Encountered "<EOF>" at line 1, column 7. Was expecting one of: "TO" ...',
       },
     });
   });

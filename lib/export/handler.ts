@@ -29,7 +29,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 function compactInstant(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** ASCII letters, digits, `.`, `_`, `-` only: no quoting, path or header tricks in the name. */
@@ -72,7 +75,9 @@ export async function exportLogs(request: Request): Promise<Response> {
     });
   } catch (err) {
     if (err instanceof ExportShardFailure) {
-      return errorResponse(new ApiError(503, 'engine_unavailable', 'part of the data is unavailable (shard failures); the export was not started'));
+      return errorResponse(
+        new ApiError(503, 'engine_unavailable', 'part of the data is unavailable (shard failures); the export was not started'),
+      );
     }
     return errorResponse(engineErrorToApiError(err) ?? err);
   }

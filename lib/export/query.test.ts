@@ -11,7 +11,11 @@ const fluentd: SourceFields = {
 
 describe('resolveColumns', () => {
   it('puts the time field first, resolves meanings and drops repeats', () => {
-    const columns = resolveColumns(['namespace', 'kubernetes.namespace_name', 'message', '@timestamp', 'custom.field'], fluentd, '@timestamp');
+    const columns = resolveColumns(
+      ['namespace', 'kubernetes.namespace_name', 'message', '@timestamp', 'custom.field'],
+      fluentd,
+      '@timestamp',
+    );
     expect(columns).toEqual([
       { header: '@timestamp', field: '@timestamp' },
       { header: 'kubernetes.namespace_name', field: 'kubernetes.namespace_name' },

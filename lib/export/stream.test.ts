@@ -32,7 +32,12 @@ function fakeEngine(docs: number, opts: { failOnSearch?: number; shardFailuresOn
         hits.push({ _source: { t: `t${i}`, n: i }, sort: [`t${i}`, i] });
       }
       const failed = calls.length === opts.shardFailuresOnSearch ? 1 : 0;
-      return { pit_id: `pit-0-v${calls.length}`, hits: { total: { value: docs, relation: 'eq' }, hits }, _shards: { failed }, timed_out: false };
+      return {
+        pit_id: `pit-0-v${calls.length}`,
+        hits: { total: { value: docs, relation: 'eq' }, hits },
+        _shards: { failed },
+        timed_out: false,
+      };
     },
   };
   return { client: client as unknown as Client, calls, closed };

@@ -5,13 +5,7 @@
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { ApiErrorBody } from '@/lib/schema/errors';
-import type {
-  CreateViewRequestInput,
-  SavedView,
-  UpdateViewRequestInput,
-  ViewConflictBody,
-  ViewListResponse,
-} from '@/lib/schema/views';
+import type { CreateViewRequestInput, SavedView, UpdateViewRequestInput, ViewConflictBody, ViewListResponse } from '@/lib/schema/views';
 import { ApiError, fetchJson, retryTransient } from './api-error';
 
 export const VIEW_LIST_PAGE = 20;
@@ -85,7 +79,12 @@ async function conditionalWrite<T>(url: string, init: RequestInit): Promise<View
   if (response.status === 409 && isConflictBody(body)) return { kind: 'conflict', current: body.current };
   if (!response.ok) {
     if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message, body.error);
-    throw new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_request', `The server answered ${response.status}.`, null);
+    throw new ApiError(
+      response.status,
+      response.status >= 500 ? 'internal' : 'bad_request',
+      `The server answered ${response.status}.`,
+      null,
+    );
   }
   return { kind: 'done', value: body as T };
 }

@@ -4,22 +4,7 @@
  */
 import { QuerySyntaxError } from './errors';
 
-export type TokenKind =
-  | 'word'
-  | 'quoted'
-  | 'and'
-  | 'or'
-  | 'not'
-  | '('
-  | ')'
-  | '{'
-  | '}'
-  | ':'
-  | '<'
-  | '<='
-  | '>'
-  | '>='
-  | 'eof';
+export type TokenKind = 'word' | 'quoted' | 'and' | 'or' | 'not' | '(' | ')' | '{' | '}' | ':' | '<' | '<=' | '>' | '>=' | 'eof';
 
 export interface Token {
   kind: TokenKind;
@@ -44,17 +29,7 @@ export function isKqlSpace(ch: string): boolean {
 
 /** Characters that end an unquoted word unless escaped with a backslash. */
 function endsWord(ch: string): boolean {
-  return (
-    isKqlSpace(ch) ||
-    ch === '(' ||
-    ch === ')' ||
-    ch === ':' ||
-    ch === '<' ||
-    ch === '>' ||
-    ch === '"' ||
-    ch === '{' ||
-    ch === '}'
-  );
+  return isKqlSpace(ch) || ch === '(' || ch === ')' || ch === ':' || ch === '<' || ch === '>' || ch === '"' || ch === '{' || ch === '}';
 }
 
 const ESCAPABLE = new Set(['\\', '(', ')', ':', '<', '>', '"', '*', '{', '}']);
@@ -132,11 +107,7 @@ function readQuoted(input: string, open: number, tokens: Token[]): number {
     }
     i++;
   }
-  throw new QuerySyntaxError(
-    `Unterminated quoted string: the '"' at offset ${open} is never closed`,
-    open,
-    ['"'],
-  );
+  throw new QuerySyntaxError(`Unterminated quoted string: the '"' at offset ${open} is never closed`, open, ['"']);
 }
 
 function readWord(input: string, start: number, tokens: Token[]): number {
@@ -182,9 +153,7 @@ function keywordKind(word: string): TokenKind | undefined {
 function decodeEscape(input: string, at: number): [string, number] {
   const next = input[at + 1];
   if (next === undefined) {
-    throw new QuerySyntaxError("Expected a character after '\\' but found end of query", at + 1, [
-      'escaped character',
-    ]);
+    throw new QuerySyntaxError("Expected a character after '\\' but found end of query", at + 1, ['escaped character']);
   }
   if (ESCAPABLE.has(next)) return [next, 2];
   // Escaped keywords are searched as words. `\not` must win over the `\n` newline escape when

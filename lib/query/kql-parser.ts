@@ -280,11 +280,7 @@ class KqlParser {
     else if (token.kind === 'word' || token.kind === 'quoted' || token.kind === 'not' || token.kind === '(') {
       hint = " (join clauses with 'and' or 'or')";
     } else if (token.kind === ')' || token.kind === '}') hint = ` with no matching '${token.kind === ')' ? '(' : '{'}'`;
-    this.fail(token, `Expected 'and', 'or' or ${end} but found ${this.found(token)}${hint}`, [
-      'and',
-      'or',
-      end.replace(/'/g, ''),
-    ]);
+    this.fail(token, `Expected 'and', 'or' or ${end} but found ${this.found(token)}${hint}`, ['and', 'or', end.replace(/'/g, '')]);
   }
 
   private found(token: Token): string {

@@ -53,10 +53,7 @@ function translateNested(pathLiteral: KqlLiteral, child: KqlNode, scope: Scope):
   }
   const path = qualify(literalText(pathLiteral), scope);
   if (scope.ctx.fields?.get(path)?.type !== 'nested') {
-    throw new QueryRejectedError(
-      `nested field queries need a nested mapping; ${path} is not nested`,
-      pathLiteral.start,
-    );
+    throw new QueryRejectedError(`nested field queries need a nested mapping; ${path} is not nested`, pathLiteral.start);
   }
   return { nested: { path, query: translate(child, { ...scope, nestedPath: path }), score_mode: 'none' } };
 }
@@ -80,9 +77,7 @@ function translateIs(fieldLiteral: KqlLiteral, value: KqlLiteral, scope: Scope):
   const valueIsWildcard = hasWildcard(value) && !isExists;
   if (valueIsWildcard && hasLeadingWildcard(value)) {
     const pattern = qualifiedParts(fieldLiteral, scope);
-    const large = (scope.ctx.largeTextFields ?? []).filter((f) =>
-      fields ? fields.includes(f) : matchesFieldPattern(pattern, f),
-    );
+    const large = (scope.ctx.largeTextFields ?? []).filter((f) => (fields ? fields.includes(f) : matchesFieldPattern(pattern, f)));
     if (large.length > 0) rejectLeadingWildcard(value, large);
   }
 

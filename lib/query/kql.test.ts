@@ -2,20 +2,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { describe, expect, test } from 'vitest';
 import { compileQuery, type QueryContext } from './index';
-import {
-  and,
-  exists,
-  freePhrase,
-  freeText,
-  match,
-  nested,
-  not,
-  or,
-  phrase,
-  range,
-  TYPED,
-  wildcard,
-} from './kql-test-helpers';
+import { and, exists, freePhrase, freeText, match, nested, not, or, phrase, range, TYPED, wildcard } from './kql-test-helpers';
 
 interface Case {
   text: string;

@@ -33,10 +33,7 @@ export class LimitCounter {
   addClause(offset: number, count = 1): void {
     this.clauses += count;
     if (this.clauses > QUERY_LIMITS.maxClauses) {
-      throw new QueryRejectedError(
-        `The query has more than ${QUERY_LIMITS.maxClauses} clauses; split it or use fewer values`,
-        offset,
-      );
+      throw new QueryRejectedError(`The query has more than ${QUERY_LIMITS.maxClauses} clauses; split it or use fewer values`, offset);
     }
   }
 

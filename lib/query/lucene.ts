@@ -33,16 +33,10 @@ export function checkLuceneBalance(text: string): void {
     }
   }
   if (quoteAt >= 0) {
-    throw new QuerySyntaxError(`Unterminated quoted string: the '"' at offset ${quoteAt} is never closed`, quoteAt, [
-      '"',
-    ]);
+    throw new QuerySyntaxError(`Unterminated quoted string: the '"' at offset ${quoteAt} is never closed`, quoteAt, ['"']);
   }
   const unclosed = openParens.pop();
   if (unclosed !== undefined) {
-    throw new QuerySyntaxError(
-      `Expected ')' to close the '(' at offset ${unclosed} but found end of query`,
-      text.length,
-      [')'],
-    );
+    throw new QuerySyntaxError(`Expected ')' to close the '(' at offset ${unclosed} but found end of query`, text.length, [')']);
   }
 }

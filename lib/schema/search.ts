@@ -31,10 +31,7 @@ export type QueryLanguage = z.infer<typeof QueryLanguage>;
 
 export const QueryInput = z.object({
   language: QueryLanguage.default('kql'),
-  text: z
-    .string()
-    .max(SEARCH_LIMITS.queryLength, `the query is longer than ${SEARCH_LIMITS.queryLength} characters`)
-    .default(''),
+  text: z.string().max(SEARCH_LIMITS.queryLength, `the query is longer than ${SEARCH_LIMITS.queryLength} characters`).default(''),
 });
 export type QueryInput = z.infer<typeof QueryInput>;
 

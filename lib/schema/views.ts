@@ -24,9 +24,7 @@ const name = z
   .trim()
   .min(1, 'a name is required')
   .max(VIEW_LIMITS.nameLength, `names are at most ${VIEW_LIMITS.nameLength} characters`);
-const description = z
-  .string()
-  .max(VIEW_LIMITS.descriptionLength, `descriptions are at most ${VIEW_LIMITS.descriptionLength} characters`);
+const description = z.string().max(VIEW_LIMITS.descriptionLength, `descriptions are at most ${VIEW_LIMITS.descriptionLength} characters`);
 
 export const CreateViewRequest = z
   .object({

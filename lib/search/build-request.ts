@@ -83,9 +83,7 @@ function buildHistogramAgg(plan: SearchPlan, histogram: NonNullable<SearchPlan['
       extended_bounds: bounds,
       hard_bounds: bounds,
     },
-    ...(histogram.levelField
-      ? { aggs: { [LEVELS_AGG]: { terms: { field: histogram.levelField, size: LEVEL_BUCKETS } } } }
-      : {}),
+    ...(histogram.levelField ? { aggs: { [LEVELS_AGG]: { terms: { field: histogram.levelField, size: LEVEL_BUCKETS } } } } : {}),
   };
 }
 
@@ -100,9 +98,7 @@ export function buildAggregations(plan: SearchPlan): Record<string, estypes.Aggr
 }
 
 export function buildQuery(plan: Pick<SearchPlan, 'timeField' | 'range' | 'query' | 'filters'>): Query {
-  const filter: Query[] = [
-    { range: { [plan.timeField]: { gte: plan.range.from, lte: plan.range.to, format: 'epoch_millis' } } },
-  ];
+  const filter: Query[] = [{ range: { [plan.timeField]: { gte: plan.range.from, lte: plan.range.to, format: 'epoch_millis' } } }];
   if (plan.query) filter.push(plan.query);
   filter.push(...plan.filters.filter);
   // Filter context throughout: rows are sorted by time, so scores would be computed for nothing.

@@ -87,10 +87,24 @@ function isPayload(p: unknown): p is Payload {
   return (
     isInt(o.v) &&
     isShortString(o.q, 64) &&
-    Array.isArray(a) && a.length === 3 && isShortString(a[0], 40) && isShortString(a[1], 255) && isInt(a[2]) && a[2] >= -1 &&
-    Array.isArray(t) && t.length <= MAX_TIE_IDS && t.every((id) => isShortString(id, 512)) &&
-    Array.isArray(r) && r.length === 2 && isInt(r[0]) && isInt(r[1]) &&
-    Array.isArray(n) && n.length === 2 && isInt(n[0]) && n[0] >= 0 && (n[1] === 'eq' || n[1] === 'gte')
+    Array.isArray(a) &&
+    a.length === 3 &&
+    isShortString(a[0], 40) &&
+    isShortString(a[1], 255) &&
+    isInt(a[2]) &&
+    a[2] >= -1 &&
+    Array.isArray(t) &&
+    t.length <= MAX_TIE_IDS &&
+    t.every((id) => isShortString(id, 512)) &&
+    Array.isArray(r) &&
+    r.length === 2 &&
+    isInt(r[0]) &&
+    isInt(r[1]) &&
+    Array.isArray(n) &&
+    n.length === 2 &&
+    isInt(n[0]) &&
+    n[0] >= 0 &&
+    (n[1] === 'eq' || n[1] === 'gte')
   );
 }
 

@@ -52,9 +52,22 @@ describe('chooseHistogramInterval', () => {
   it('is a ladder of increasing round intervals', () => {
     const ms = HISTOGRAM_INTERVALS.map((i) => i.ms);
     expect([...ms].sort((a, b) => a - b)).toEqual(ms);
-    expect(HISTOGRAM_INTERVALS.map((i) => i.label).slice(0, 14)).toEqual(
-      ['1s', '5s', '10s', '30s', '1m', '5m', '10m', '30m', '1h', '3h', '12h', '1d', '7d', '30d'],
-    );
+    expect(HISTOGRAM_INTERVALS.map((i) => i.label).slice(0, 14)).toEqual([
+      '1s',
+      '5s',
+      '10s',
+      '30s',
+      '1m',
+      '5m',
+      '10m',
+      '30m',
+      '1h',
+      '3h',
+      '12h',
+      '1d',
+      '7d',
+      '30d',
+    ]);
   });
 });
 

@@ -28,7 +28,10 @@ export function compileUserQuery(query: QueryInput, fields: SourceFields): estyp
       throw new ApiError(400, 'query_syntax', err.message, { path: 'query.text', offset: err.offset, expected: err.expected });
     }
     if (err instanceof QueryRejectedError) {
-      throw new ApiError(400, 'bad_request', err.message, { path: 'query.text', ...(err.offset !== undefined ? { offset: err.offset } : {}) });
+      throw new ApiError(400, 'bad_request', err.message, {
+        path: 'query.text',
+        ...(err.offset !== undefined ? { offset: err.offset } : {}),
+      });
     }
     throw err;
   }

@@ -19,7 +19,10 @@ function hit(id: string, time: string, seq: number, log = `line ${id}`, highligh
   };
 }
 
-function response(hits: estypes.SearchHit<unknown>[], extra: Partial<estypes.SearchResponse<unknown>> = {}): estypes.SearchResponse<unknown> {
+function response(
+  hits: estypes.SearchHit<unknown>[],
+  extra: Partial<estypes.SearchResponse<unknown>> = {},
+): estypes.SearchResponse<unknown> {
   return { took: 3, timed_out: false, _shards: SHARDS, hits: { hits }, ...extra };
 }
 
@@ -39,17 +42,38 @@ const aggregations = {
     buckets: [
       { key: 0, key_as_string: '0', doc_count: 2, levels: { buckets: [{ key: 'error', doc_count: 2 }] } },
       { key: 60_000, doc_count: 0, levels: { buckets: [] } },
-      { key: 120_000, doc_count: 5, levels: { buckets: [{ key: 'info', doc_count: 4 }, { key: 'error', doc_count: 1 }] } },
+      {
+        key: 120_000,
+        doc_count: 5,
+        levels: {
+          buckets: [
+            { key: 'info', doc_count: 4 },
+            { key: 'error', doc_count: 1 },
+          ],
+        },
+      },
     ],
   },
-  facet_0: { buckets: [{ key: 'payments', doc_count: 6 }, { key: 'kube-system', doc_count: 1 }] },
+  facet_0: {
+    buckets: [
+      { key: 'payments', doc_count: 6 },
+      { key: 'kube-system', doc_count: 1 },
+    ],
+  },
 } as unknown as Record<string, estypes.AggregationsAggregate>;
 
 describe('reshapeSearchResponse, first page', () => {
   const page = reshapeSearchResponse(
-    response([hit('a', '2026-11-20T00:00:03Z', 9, 'an error here', 'an \u0001error\u0002 here'), hit('b', '2026-11-20T00:00:02Z', 8), hit('c', '2026-11-20T00:00:02Z', 7)], {
-      aggregations,
-    }),
+    response(
+      [
+        hit('a', '2026-11-20T00:00:03Z', 9, 'an error here', 'an \u0001error\u0002 here'),
+        hit('b', '2026-11-20T00:00:02Z', 8),
+        hit('c', '2026-11-20T00:00:02Z', 7),
+      ],
+      {
+        aggregations,
+      },
+    ),
     ctx(),
   );
 
@@ -87,7 +111,12 @@ describe('reshapeSearchResponse, first page', () => {
   });
 
   it('names facets as requested', () => {
-    expect(page.facets).toEqual({ namespace: [{ value: 'payments', count: 6 }, { value: 'kube-system', count: 1 }] });
+    expect(page.facets).toEqual({
+      namespace: [
+        { value: 'payments', count: 6 },
+        { value: 'kube-system', count: 1 },
+      ],
+    });
   });
 
   it('returns the next cursor state when the page is full', () => {
@@ -110,7 +139,10 @@ describe('reshapeSearchResponse, first page', () => {
   });
 
   it('uses the engine count without a histogram', () => {
-    const p = reshapeSearchResponse(response([], { hits: { hits: [], total: { value: 10_000, relation: 'gte' } } }), ctx({ histogram: null }));
+    const p = reshapeSearchResponse(
+      response([], { hits: { hits: [], total: { value: 10_000, relation: 'gte' } } }),
+      ctx({ histogram: null }),
+    );
     expect(p.total).toEqual({ value: 10_000, relation: 'gte' });
     expect(p.histogram).toBeNull();
   });
@@ -125,7 +157,12 @@ describe('reshapeSearchResponse, later pages', () => {
   };
 
   it('drops hits already shown on the tie, keeps ties not yet shown, keeps the first total', () => {
-    const raw = [hit('c', '2026-11-20T00:00:02Z', 7), hit('c2', '2026-11-20T00:00:02Z', 7), hit('d', '2026-11-20T00:00:01Z', 6), hit('e', '2026-11-20T00:00:00Z', 5)];
+    const raw = [
+      hit('c', '2026-11-20T00:00:02Z', 7),
+      hit('c2', '2026-11-20T00:00:02Z', 7),
+      hit('d', '2026-11-20T00:00:01Z', 6),
+      hit('e', '2026-11-20T00:00:00Z', 5),
+    ];
     const p = reshapeSearchResponse(response(raw), ctx({ after: previous }));
     expect(p.hits.map((h) => h.id)).toEqual(['c2', 'd', 'e']);
     expect(p.total).toEqual({ value: 7, relation: 'eq' });
@@ -135,7 +172,12 @@ describe('reshapeSearchResponse, later pages', () => {
   });
 
   it('carries a tie that spans a whole page into the next cursor', () => {
-    const raw = [hit('c', '2026-11-20T00:00:02Z', 7), hit('c2', '2026-11-20T00:00:02Z', 7), hit('c3', '2026-11-20T00:00:02Z', 7), hit('c4', '2026-11-20T00:00:02Z', 7)];
+    const raw = [
+      hit('c', '2026-11-20T00:00:02Z', 7),
+      hit('c2', '2026-11-20T00:00:02Z', 7),
+      hit('c3', '2026-11-20T00:00:02Z', 7),
+      hit('c4', '2026-11-20T00:00:02Z', 7),
+    ];
     const p = reshapeSearchResponse(response(raw), ctx({ after: previous }));
     expect(p.hits.map((h) => h.id)).toEqual(['c2', 'c3', 'c4']);
     expect(p.next?.tieIds).toEqual(['c', 'c2', 'c3', 'c4']);
@@ -163,14 +205,21 @@ describe('partial results', () => {
       failedShards: 2,
       totalShards: 5,
       timedOut: true,
-      reasons: ['logstash-a: query_shard_exception: boom', 'logstash-b: query_shard_exception: boom', 'the search ran out of time; results are incomplete'],
+      reasons: [
+        'logstash-a: query_shard_exception: boom',
+        'logstash-b: query_shard_exception: boom',
+        'the search ran out of time; results are incomplete',
+      ],
     });
   });
 });
 
 describe('highlightRanges', () => {
   it('finds [start, end) ranges in the untagged message', () => {
-    expect(highlightRanges('\u0001GET\u0002 /api \u0001500\u0002', 'GET /api 500')).toEqual([[0, 3], [9, 12]]);
+    expect(highlightRanges('\u0001GET\u0002 /api \u0001500\u0002', 'GET /api 500')).toEqual([
+      [0, 3],
+      [9, 12],
+    ]);
   });
 
   it('counts UTF-16 units like JS string indices', () => {

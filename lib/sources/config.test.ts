@@ -14,12 +14,15 @@ describe('LOG_SOURCES', () => {
     ]);
   });
 
-  it.each(['not json', '[]', '[{"id":"Bad Id","indexPattern":"x"}]', '[{"id":"a","indexPattern":"x"},{"id":"a","indexPattern":"y"}]', '[{"id":"a"}]'])(
-    'refuses %s with a configuration error',
-    (raw) => {
-      expect(() => parseSources(raw)).toThrow(SourceConfigError);
-    },
-  );
+  it.each([
+    'not json',
+    '[]',
+    '[{"id":"Bad Id","indexPattern":"x"}]',
+    '[{"id":"a","indexPattern":"x"},{"id":"a","indexPattern":"y"}]',
+    '[{"id":"a"}]',
+  ])('refuses %s with a configuration error', (raw) => {
+    expect(() => parseSources(raw)).toThrow(SourceConfigError);
+  });
 
   it('answers an unknown source with the valid ids', () => {
     const env = { LOG_SOURCES: '[{"id":"a","indexPattern":"x"},{"id":"b","indexPattern":"y"}]' };

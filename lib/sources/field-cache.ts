@@ -51,7 +51,10 @@ export class SourceFieldsCache {
       if (age < MAX_STALE_MS) {
         if (!entry.refreshing) {
           entry.refreshing = this.load(source).catch((err: unknown) => {
-            console.warn(`[sources] field refresh of "${source.id}" failed; serving the previous profile`, err instanceof Error ? err.name : err);
+            console.warn(
+              `[sources] field refresh of "${source.id}" failed; serving the previous profile`,
+              err instanceof Error ? err.name : err,
+            );
             entry.refreshing = undefined;
             return entry.value;
           });

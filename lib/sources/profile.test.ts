@@ -90,7 +90,13 @@ describe('detectProfile', () => {
 
   it('keeps _index but drops other metadata fields, and marks type conflicts', () => {
     const source = detectProfile({
-      fields: { ...FLUENTD.fields, status: { long: { type: 'long', searchable: true, aggregatable: true }, keyword: { type: 'keyword', searchable: true, aggregatable: true } } },
+      fields: {
+        ...FLUENTD.fields,
+        status: {
+          long: { type: 'long', searchable: true, aggregatable: true },
+          keyword: { type: 'keyword', searchable: true, aggregatable: true },
+        },
+      },
     });
     expect(source.fields.has('_index')).toBe(true);
     expect(source.fields.has('_seq_no')).toBe(false);

@@ -32,7 +32,12 @@ function simplify(text: string, ctx: KqlCursorContext): Expected {
   }
 }
 
-const field = (prefix: string, replaces = prefix, allowNot = true): Expected => ({ kind: 'field', prefix, replaces, ...(allowNot ? {} : { allowNot }) });
+const field = (prefix: string, replaces = prefix, allowNot = true): Expected => ({
+  kind: 'field',
+  prefix,
+  replaces,
+  ...(allowNot ? {} : { allowNot }),
+});
 const value = (f: string, prefix: string, replaces = prefix, quoted = false): Expected => ({
   kind: 'value',
   field: f,
@@ -40,7 +45,12 @@ const value = (f: string, prefix: string, replaces = prefix, quoted = false): Ex
   replaces,
   ...(quoted ? { quoted } : {}),
 });
-const bool = (prefix = '', replaces = prefix, inGroup = false): Expected => ({ kind: 'boolean', prefix, replaces, ...(inGroup ? { inGroup } : {}) });
+const bool = (prefix = '', replaces = prefix, inGroup = false): Expected => ({
+  kind: 'boolean',
+  prefix,
+  replaces,
+  ...(inGroup ? { inGroup } : {}),
+});
 const none: Expected = { kind: 'none' };
 
 describe('analyzeKqlCursor', () => {

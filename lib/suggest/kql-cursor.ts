@@ -73,8 +73,7 @@ export function analyzeKqlCursor(text: string, cursorAt: number): KqlCursorConte
   // After a word, a phrase or ')': a conjunction follows, once a space separates them.
   if (partial.quoted || partial.wildcard) return NONE;
   if (!typing && !/\s$/.test(text.slice(0, cursor))) return NONE;
-  const bareWord =
-    prev.kind === 'word' && (!prev2 || prev2.kind === '(' || KEYWORD_KINDS.has(prev2.kind)) && !group?.valueField;
+  const bareWord = prev.kind === 'word' && (!prev2 || prev2.kind === '(' || KEYWORD_KINDS.has(prev2.kind)) && !group?.valueField;
   if (bareWord && !typing) {
     const field = literalOf(prev);
     if (field !== null) return { kind: 'operator', field, from: prev.end, to };

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { rankFieldNames } from './rank-fields';
 
-const NAMES = ['log', 'level', 'kubernetes.namespace_name', 'kubernetes.pod_name', 'kubernetes.labels.app', 'stream', 'docker.container_id', 'Namespace'];
+const NAMES = [
+  'log',
+  'level',
+  'kubernetes.namespace_name',
+  'kubernetes.pod_name',
+  'kubernetes.labels.app',
+  'stream',
+  'docker.container_id',
+  'Namespace',
+];
 
 describe('rankFieldNames', () => {
   it.each<[string, string[]]>([

@@ -20,12 +20,7 @@ const sizeParam = z
   .string()
   .regex(/^\d{1,4}$/, 'size must be a whole number')
   .transform(Number)
-  .pipe(
-    z
-      .number()
-      .min(1, 'size must be at least 1')
-      .max(VALUES_LIMITS.maxSize, `size is at most ${VALUES_LIMITS.maxSize}`),
-  );
+  .pipe(z.number().min(1, 'size must be at least 1').max(VALUES_LIMITS.maxSize, `size is at most ${VALUES_LIMITS.maxSize}`));
 
 export const ValuesRequest = z.object({
   source: z.string().min(1).max(64).optional(),
@@ -35,10 +30,7 @@ export const ValuesRequest = z.object({
     .min(1, 'field is required')
     .max(SEARCH_LIMITS.fieldNameLength, `field names are at most ${SEARCH_LIMITS.fieldNameLength} characters`),
   /** Case-insensitive; empty means the top values overall. */
-  prefix: z
-    .string()
-    .max(VALUES_LIMITS.maxPrefixLength, `prefix is at most ${VALUES_LIMITS.maxPrefixLength} characters`)
-    .default(''),
+  prefix: z.string().max(VALUES_LIMITS.maxPrefixLength, `prefix is at most ${VALUES_LIMITS.maxPrefixLength} characters`).default(''),
   from: timeExpression.default(DEFAULT_TIME_RANGE.from),
   to: timeExpression.default(DEFAULT_TIME_RANGE.to),
   size: sizeParam.optional().transform((n) => n ?? VALUES_LIMITS.defaultSize),

@@ -81,7 +81,10 @@ interface TermsBucket {
  * The engine's buckets → suggestions, the prefix applied to each value: for non-string fields it
  * is the only filter; for strings it drops other values of multi-valued documents.
  */
-export function reshapeValues(body: Pick<estypes.SearchResponse, 'aggregations'>, plan: Pick<ValuesPlan, 'prefix' | 'size'>): ValueSuggestion[] {
+export function reshapeValues(
+  body: Pick<estypes.SearchResponse, 'aggregations'>,
+  plan: Pick<ValuesPlan, 'prefix' | 'size'>,
+): ValueSuggestion[] {
   const agg = body.aggregations?.[VALUES_AGG] as { buckets?: TermsBucket[] } | undefined;
   const values = (agg?.buckets ?? []).map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count }));
   if (plan.prefix === '') return values.slice(0, plan.size);

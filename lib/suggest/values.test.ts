@@ -110,7 +110,15 @@ describe('reshapeValues', () => {
   const body = (buckets: unknown[]) => ({ aggregations: { values: { buckets } } }) as never;
 
   it('keeps the engine order and counts', () => {
-    expect(reshapeValues(body([{ key: 'payments', doc_count: 9 }, { key: 'Payroll', doc_count: 2 }]), plan)).toEqual([
+    expect(
+      reshapeValues(
+        body([
+          { key: 'payments', doc_count: 9 },
+          { key: 'Payroll', doc_count: 2 },
+        ]),
+        plan,
+      ),
+    ).toEqual([
       { value: 'payments', count: 9 },
       { value: 'Payroll', count: 2 },
     ]);

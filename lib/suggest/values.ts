@@ -24,7 +24,8 @@ function resolveRange(req: ValuesRequest, now: number): { from: number; to: numb
     return resolveTimeRange({ from: req.from, to: req.to }, now, 'time');
   } catch (err) {
     // The parameters are `from` and `to`, not a `time` object.
-    if (err instanceof InvalidTimeRangeError) throw new ApiError(400, 'invalid_time', err.message, { path: err.path.replace(/^time\./, '') });
+    if (err instanceof InvalidTimeRangeError)
+      throw new ApiError(400, 'invalid_time', err.message, { path: err.path.replace(/^time\./, '') });
     throw err;
   }
 }
@@ -39,7 +40,9 @@ export async function suggestValues(req: ValuesRequest, ctx: ValuesContext): Pro
   const literal = fields.fields.has(req.field) || fields.fields.has(`${req.field}.keyword`);
   const field = literal ? resolveAggregatableField({ ...fields, meanings: {} }, req.field) : resolveAggregatableField(fields, req.field);
   if (!field) {
-    throw new ApiError(400, 'unknown_field', `source "${source.id}" has no aggregatable field or meaning "${req.field}"`, { path: 'field' });
+    throw new ApiError(400, 'unknown_field', `source "${source.id}" has no aggregatable field or meaning "${req.field}"`, {
+      path: 'field',
+    });
   }
   const plan: ValuesPlan = {
     index: source.indexPattern,

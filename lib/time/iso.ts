@@ -3,8 +3,7 @@
  * A date-time without a zone is taken as UTC: the server has no user time zone to assume, and
  * the UI always sends instants with a zone. Fractions beyond milliseconds are truncated.
  */
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 function zoneOffsetMinutes(zone: string | undefined): number | null {
   if (!zone || zone === 'Z') return 0;

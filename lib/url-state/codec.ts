@@ -4,15 +4,7 @@
  * missing, malformed, over a limit or from an unknown version falls back to its default, one
  * parameter at a time, so one bad value does not cost the rest of a shared link.
  */
-import {
-  DEFAULT_TIME_RANGE,
-  Filter,
-  QueryLanguage,
-  SEARCH_LIMITS,
-  SortOrder,
-  type QueryInput,
-  type TimeRange,
-} from '@/lib/schema/search';
+import { DEFAULT_TIME_RANGE, Filter, QueryLanguage, SEARCH_LIMITS, SortOrder, type QueryInput, type TimeRange } from '@/lib/schema/search';
 import { migrateParams } from '@/lib/url-state/migrations';
 
 export const URL_STATE_VERSION = 1;

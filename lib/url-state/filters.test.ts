@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Filter } from '@/lib/schema/search';
 import { SEARCH_LIMITS } from '@/lib/schema/search';
-import { addFilter, applyValueFilter, removeFilterAt, replaceFilterAt, toggleDisabledAt, toggleNegateAt, valueFilterState } from './filters';
+import {
+  addFilter,
+  applyValueFilter,
+  removeFilterAt,
+  replaceFilterAt,
+  toggleDisabledAt,
+  toggleNegateAt,
+  valueFilterState,
+} from './filters';
 
 const ns = (value: string, negate = false, disabled = false): Filter => ({
   field: 'kubernetes.namespace_name',

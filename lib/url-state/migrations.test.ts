@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeState, URL_STATE_VERSION } from '@/lib/url-state/codec';
-import {
-  latestVersion,
-  migrateParams,
-  URL_MIGRATIONS,
-  urlVersion,
-  withParams,
-  type ParamMigration,
-} from '@/lib/url-state/migrations';
+import { latestVersion, migrateParams, URL_MIGRATIONS, urlVersion, withParams, type ParamMigration } from '@/lib/url-state/migrations';
 
 const params = (query: string) => new URLSearchParams(query);
 

@@ -38,10 +38,7 @@ export const VIEWS_MAPPING: estypes.MappingTypeMapping = {
   },
 };
 
-export type UpdateResult =
-  | { kind: 'updated'; view: SavedView }
-  | { kind: 'conflict'; current: SavedView }
-  | { kind: 'not_found' };
+export type UpdateResult = { kind: 'updated'; view: SavedView } | { kind: 'conflict'; current: SavedView } | { kind: 'not_found' };
 
 export type DeleteResult = { kind: 'deleted' } | { kind: 'conflict'; current: SavedView } | { kind: 'not_found' };
 

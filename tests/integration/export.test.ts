@@ -78,7 +78,11 @@ interface Doc {
 }
 
 /** Every hit of a query, by hand: a point in time and search_after over time then `_shard_doc`. */
-async function directQuery(query: estypes.QueryDslQueryContainer, order: 'asc' | 'desc', index = `${TEST_DATASET.indexPrefix}*`): Promise<Doc[]> {
+async function directQuery(
+  query: estypes.QueryDslQueryContainer,
+  order: 'asc' | 'desc',
+  index = `${TEST_DATASET.indexPrefix}*`,
+): Promise<Doc[]> {
   const pit = await client.openPointInTime({ index, keep_alive: '1m' });
   const docs: Doc[] = [];
   let after: estypes.SortResults | undefined;
@@ -132,12 +136,24 @@ beforeAll(async () => {
       },
     },
   });
-  const messages = ['=HYPERLINK("http://evil.example","click")', '+1+2', '-3', '@SUM(A1)', '\tindented', 'plain, with "quotes"\r\nand a new line'];
+  const messages = [
+    '=HYPERLINK("http://evil.example","click")',
+    '+1+2',
+    '-3',
+    '@SUM(A1)',
+    '\tindented',
+    'plain, with "quotes"\r\nand a new line',
+  ];
   await client.bulk({
     refresh: true,
     operations: messages.flatMap((log, i) => [
       { index: { _index: FORMULA_INDEX, _id: String(i) } },
-      { '@timestamp': new Date(END - i * 1000).toISOString(), log, level: i === 2 ? '-warn' : 'info', kubernetes: { namespace_name: 'sec' } },
+      {
+        '@timestamp': new Date(END - i * 1000).toISOString(),
+        log,
+        level: i === 2 ? '-warn' : 'info',
+        kubernetes: { namespace_name: 'sec' },
+      },
     ]),
   });
   route = await import('@/app/api/export/route');
@@ -189,7 +205,10 @@ describe('POST /api/export against the test dataset', () => {
     );
     expect(docs.length).toBeGreaterThan(10);
     expect(res.headers.get('x-export-total')).toBe(String(docs.length));
-    expectSameRows(actual, docs.map((d) => [d['@timestamp'], d.kubernetes?.pod_name, d.level, d.log].map(text)));
+    expectSameRows(
+      actual,
+      docs.map((d) => [d['@timestamp'], d.kubernetes?.pod_name, d.level, d.log].map(text)),
+    );
   });
 
   it('caps the rows at maxRows and says how many matched', async () => {
@@ -224,7 +243,13 @@ describe('POST /api/export: errors come before the first byte, as JSON', () => {
     ['no columns', { time: range, columns: [] }, 400, 'validation_failed', 'columns'],
     ['bad format', { time: range, columns: ['message'], format: 'xlsx' as 'csv' }, 400, 'validation_failed', 'format'],
     ['over the cap', { time: range, columns: ['message'], maxRows: 50_001 }, 400, 'validation_failed', 'maxRows'],
-    ['unknown filter field', { time: range, columns: ['message'], filters: [{ field: 'nope', op: 'exists' }] }, 400, 'unknown_field', 'filters.0.field'],
+    [
+      'unknown filter field',
+      { time: range, columns: ['message'], filters: [{ field: 'nope', op: 'exists' }] },
+      400,
+      'unknown_field',
+      'filters.0.field',
+    ],
   ])('%s → %i %s', async (_name, body, status, code, at) => {
     const res = await route.POST(exportRequest(body));
     expect(res.status).toBe(status);

@@ -23,7 +23,9 @@ const term = (field: string, value: string): Query => ({ term: { [field]: value 
 const all = (...filter: Query[]): Query => ({ bool: { filter } });
 const any = (...should: Query[]): Query => ({ bool: { should, minimum_should_match: 1 } });
 const not = (...mustNot: Query[]): Query => ({ bool: { must_not: mustNot } });
-const LABEL_FIELDS = ['app', 'controller-revision-hash', 'pod-template-hash', 'statefulset_kubernetes_io/pod-name'].map((f) => `kubernetes.labels.${f}`);
+const LABEL_FIELDS = ['app', 'controller-revision-hash', 'pod-template-hash', 'statefulset_kubernetes_io/pod-name'].map(
+  (f) => `kubernetes.labels.${f}`,
+);
 const MESSAGE_FIELDS = ['log', 'message'];
 
 const CASES: [string, Query][] = [
@@ -49,14 +51,26 @@ const CASES: [string, Query][] = [
     any(term('level', 'error'), all(term('level', 'warn'), not(term(NS, 'payments')))),
   ],
   ['not level:info and stream:stdout', all(not(term('level', 'info')), term('stream', 'stdout'))],
-  ['(level:error or stream:stderr) and kubernetes.namespace_name:kube-system', all(any(term('level', 'error'), term('stream', 'stderr')), term(NS, 'kube-system'))],
+  [
+    '(level:error or stream:stderr) and kubernetes.namespace_name:kube-system',
+    all(any(term('level', 'error'), term('stream', 'stderr')), term(NS, 'kube-system')),
+  ],
   ['level:(error or warn or fatal)', { terms: { level: ['error', 'warn', 'fatal'] } }],
-  [`${NS}:(payments or checkout) and not level:(info or debug)`, all({ terms: { [NS]: ['payments', 'checkout'] } }, not({ terms: { level: ['info', 'debug'] } }))],
+  [
+    `${NS}:(payments or checkout) and not level:(info or debug)`,
+    all({ terms: { [NS]: ['payments', 'checkout'] } }, not({ terms: { level: ['info', 'debug'] } })),
+  ],
   ['level:(not info and not debug)', all(not(term('level', 'info')), not(term('level', 'debug')))],
   ['refused', { multi_match: { query: 'refused', fields: MESSAGE_FIELDS } }],
   ['"connection refused"', { multi_match: { query: 'connection refused', type: 'phrase', fields: MESSAGE_FIELDS } }],
-  ['"connection refused" and not kubernetes.namespace_name:checkout', all({ multi_match: { query: 'connection refused', type: 'phrase', fields: MESSAGE_FIELDS } }, not(term(NS, 'checkout')))],
-  ['Invoice AND batch', all({ multi_match: { query: 'Invoice', fields: MESSAGE_FIELDS } }, { multi_match: { query: 'batch', fields: MESSAGE_FIELDS } })],
+  [
+    '"connection refused" and not kubernetes.namespace_name:checkout',
+    all({ multi_match: { query: 'connection refused', type: 'phrase', fields: MESSAGE_FIELDS } }, not(term(NS, 'checkout'))),
+  ],
+  [
+    'Invoice AND batch',
+    all({ multi_match: { query: 'Invoice', fields: MESSAGE_FIELDS } }, { multi_match: { query: 'batch', fields: MESSAGE_FIELDS } }),
+  ],
 ];
 
 let client: Client;

@@ -116,7 +116,12 @@ describe('GET /s/{id}', () => {
   it('re-checks the stored path on the way out: a tampered entry is never followed', async () => {
     const { getEngineClient } = await import('@/lib/es/client');
     const id = 'Tampered0000';
-    await getEngineClient().index({ index: LINKS_INDEX, id, document: { path: '//evil.example', createdAt: new Date().toISOString() }, refresh: true });
+    await getEngineClient().index({
+      index: LINKS_INDEX,
+      id,
+      document: { path: '//evil.example', createdAt: new Date().toISOString() },
+      refresh: true,
+    });
     const res = await visit(id);
     expect(res.status).toBe(404);
     expect(res.headers.get('location')).toBeNull();

@@ -155,7 +155,12 @@ describe('filters', () => {
 
   it('several at once are ANDed', async () => {
     const count = expected.filter((e) => e.fields[NS] === ns && e.fields.level === 'error').length;
-    expect(await total([{ field: 'namespace', op: 'is', value: ns }, { field: 'level', op: 'is', value: 'error' }])).toBe(count);
+    expect(
+      await total([
+        { field: 'namespace', op: 'is', value: ns },
+        { field: 'level', op: 'is', value: 'error' },
+      ]),
+    ).toBe(count);
   });
 });
 

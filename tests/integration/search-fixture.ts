@@ -67,7 +67,9 @@ export async function searchHandler(): Promise<Handler> {
 
 export async function rawSearch(body: string, init: RequestInit = {}): Promise<{ status: number; json: unknown }> {
   const handler = await searchHandler();
-  const res = await handler(new Request('http://app.test/api/search', { method: 'POST', body, headers: { 'content-type': 'application/json' }, ...init }));
+  const res = await handler(
+    new Request('http://app.test/api/search', { method: 'POST', body, headers: { 'content-type': 'application/json' }, ...init }),
+  );
   return { status: res.status, json: await res.json() };
 }
 

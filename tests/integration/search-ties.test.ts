@@ -27,7 +27,10 @@ beforeAll(async () => {
     mappings: { properties: { '@timestamp': { type: 'date' }, log: { type: 'text' }, n: { type: 'integer' } } },
   });
   const operations = TIMES.flatMap((t, ti) =>
-    Array.from({ length: PER_TIME }, (_, i) => [{ index: { _index: INDEX, _id: `d${ti}-${i}` } }, { '@timestamp': t, log: `tie ${ti} ${i}`, n: i }]).flat(),
+    Array.from({ length: PER_TIME }, (_, i) => [
+      { index: { _index: INDEX, _id: `d${ti}-${i}` } },
+      { '@timestamp': t, log: `tie ${ti} ${i}`, n: i },
+    ]).flat(),
   );
   await client.bulk({ operations, refresh: true });
 });
@@ -43,7 +46,13 @@ async function walk(sort: 'asc' | 'desc', size: number): Promise<string[]> {
   const ids: string[] = [];
   let after: string | null | undefined;
   for (let page = 0; page < 200; page++) {
-    const body = { source: 'ties', time: { from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z' }, sort, size, ...(after ? { after } : {}) };
+    const body = {
+      source: 'ties',
+      time: { from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z' },
+      sort,
+      size,
+      ...(after ? { after } : {}),
+    };
     const res = await POST(new Request('http://app.test/api/search', { method: 'POST', body: JSON.stringify(body) }));
     const json = (await res.json()) as SearchResponse;
     expect(res.status).toBe(200);

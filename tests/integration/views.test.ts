@@ -224,34 +224,30 @@ describe('durability', () => {
     engine('start');
   }, 180_000);
 
-  it(
-    'views and short links read back after the app and the engine restart',
-    async () => {
-      const view = await create('Survives restarts');
-      const links = await import('@/app/api/links/route');
-      const linkRes = await links.POST(json('POST', '/api/links', { path: '/?v=1&q=durable' }));
-      const link = (await linkRes.json()) as { id: string };
-      expect(linkRes.status).toBe(200);
+  it('views and short links read back after the app and the engine restart', async () => {
+    const view = await create('Survives restarts');
+    const links = await import('@/app/api/links/route');
+    const linkRes = await links.POST(json('POST', '/api/links', { path: '/?v=1&q=durable' }));
+    const link = (await linkRes.json()) as { id: string };
+    expect(linkRes.status).toBe(200);
 
-      if (process.env.ELASTICSEARCH_URL) return; // An external cluster is not ours to restart.
-      engine('stop');
-      engine('start');
+    if (process.env.ELASTICSEARCH_URL) return; // An external cluster is not ours to restart.
+    engine('stop');
+    engine('start');
 
-      // A new app process: fresh modules, a fresh client, nothing remembered.
-      const { closeEngineClient } = await import('@/lib/es/client');
-      await closeEngineClient();
-      const { vi } = await import('vitest');
-      vi.resetModules();
-      const freshItem = await import('@/app/api/views/[id]/route');
-      const freshFollow = await import('@/app/s/[id]/route');
+    // A new app process: fresh modules, a fresh client, nothing remembered.
+    const { closeEngineClient } = await import('@/lib/es/client');
+    await closeEngineClient();
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    const freshItem = await import('@/app/api/views/[id]/route');
+    const freshFollow = await import('@/app/s/[id]/route');
 
-      const res = await freshItem.GET(json('GET', `/api/views/${view.id}`), ctx(view.id));
-      expect(res.status).toBe(200);
-      expect(await res.json()).toEqual(view);
-      const redirect = await freshFollow.GET(json('GET', `/s/${link.id}`), ctx(link.id));
-      expect(redirect.status).toBe(302);
-      expect(redirect.headers.get('location')).toBe('/?v=1&q=durable');
-    },
-    180_000,
-  );
+    const res = await freshItem.GET(json('GET', `/api/views/${view.id}`), ctx(view.id));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(view);
+    const redirect = await freshFollow.GET(json('GET', `/s/${link.id}`), ctx(link.id));
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toBe('/?v=1&q=durable');
+  }, 180_000);
 });

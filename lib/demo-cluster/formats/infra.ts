@@ -10,12 +10,21 @@ type Klog = [letter: 'I' | 'W' | 'E', location: string, text: (c: LineContext) =
 const KLOG: Record<string, Klog[]> = {
   'kube-proxy': [
     ['I', 'proxier.go:805', (c) => `"SyncProxyRules complete" ipFamily="IPv4" elapsed="${c.rng.between(20, 180)}.${c.rng.int(10)}ms"`],
-    ['I', 'proxier.go:1499', () => '"Reloading service iptables data" ipFamily="IPv4" numServices=38 numEndpoints=61 numFilterChains=6 numNATChains=22'],
+    [
+      'I',
+      'proxier.go:1499',
+      () => '"Reloading service iptables data" ipFamily="IPv4" numServices=38 numEndpoints=61 numFilterChains=6 numNATChains=22',
+    ],
     ['W', 'iptables.go:289', () => '"Failed to check iptables chain, will retry" chain="KUBE-KUBELET-CANARY" err="exit status 4"'],
   ],
   'metrics-server': [
     ['I', 'server.go:191', (c) => `"Scraped metrics" nodes=3 pods=${c.rng.between(55, 64)} duration="${c.rng.between(40, 400)}ms"`],
-    ['E', 'scraper.go:149', (c) => `"Failed to scrape node" err="Get \\"https://10.0.${c.rng.between(1, 3)}.17:10250/metrics/resource\\": context deadline exceeded" node="ip-10-0-2-84.eu-west-1.compute.internal"`],
+    [
+      'E',
+      'scraper.go:149',
+      (c) =>
+        `"Failed to scrape node" err="Get \\"https://10.0.${c.rng.between(1, 3)}.17:10250/metrics/resource\\": context deadline exceeded" node="ip-10-0-2-84.eu-west-1.compute.internal"`,
+    ],
   ],
   'cluster-autoscaler': [
     ['I', 'static_autoscaler.go:290', () => 'Starting main loop'],
@@ -29,11 +38,27 @@ const KLOG: Record<string, Klog[]> = {
   ],
   'node-driver-registrar': [['I', 'main.go:90', () => 'Received GetInfo call: &InfoRequest{}']],
   'cert-manager-controller': [
-    ['I', 'controller.go:162', (c) => `"re-queuing item due to optimistic locking on resource" logger="cert-manager.certificates-trigger" key="frontend/storefront-tls-${c.rng.hex(5)}"`],
-    ['I', 'conditions.go:203', () => '"Setting lastTransitionTime for Certificate condition" logger="cert-manager.certificates-readiness" condition="Ready"'],
-    ['E', 'sync.go:101', () => '"error creating order" err="429 urn:ietf:params:acme:error:rateLimited: too many certificates already issued" logger="cert-manager.orders"'],
+    [
+      'I',
+      'controller.go:162',
+      (c) =>
+        `"re-queuing item due to optimistic locking on resource" logger="cert-manager.certificates-trigger" key="frontend/storefront-tls-${c.rng.hex(5)}"`,
+    ],
+    [
+      'I',
+      'conditions.go:203',
+      () => '"Setting lastTransitionTime for Certificate condition" logger="cert-manager.certificates-readiness" condition="Ready"',
+    ],
+    [
+      'E',
+      'sync.go:101',
+      () =>
+        '"error creating order" err="429 urn:ietf:params:acme:error:rateLimited: too many certificates already issued" logger="cert-manager.orders"',
+    ],
   ],
-  'cert-manager-webhook': [['I', 'logr.go:261', () => '"handled admission request" logger="cert-manager.webhook" kind="Certificate" allowed=true']],
+  'cert-manager-webhook': [
+    ['I', 'logr.go:261', () => '"handled admission request" logger="cert-manager.webhook" kind="Certificate" allowed=true'],
+  ],
 };
 
 const KLOG_LEVEL: Record<string, Level> = { I: 'info', W: 'warn', E: 'error', F: 'fatal' };
@@ -60,22 +85,65 @@ export const klog: Format = {
 
 const LOGFMT: Record<string, [Level, string, (c: LineContext) => string][]> = {
   prometheus: [
-    ['info', 'head.go:1312 component=tsdb', (c) => `msg="Head GC completed" caller=head.go:1312 duration=${c.rng.between(2, 90)}.${c.rng.int(1000)}ms`],
-    ['info', 'compact.go:581 component=tsdb', (c) => `msg="write block" mint=${c.ts - 7_200_000} maxt=${c.ts} ulid=01J${c.rng.hex(23).toUpperCase()} duration=${latencyMs(c.rng)}ms`],
-    ['warn', 'scrape.go:1754 component="scrape manager" scrape_pool=serviceMonitor/payments/payments-api/0', () => 'msg="Append failed" err="out of bounds"'],
+    [
+      'info',
+      'head.go:1312 component=tsdb',
+      (c) => `msg="Head GC completed" caller=head.go:1312 duration=${c.rng.between(2, 90)}.${c.rng.int(1000)}ms`,
+    ],
+    [
+      'info',
+      'compact.go:581 component=tsdb',
+      (c) =>
+        `msg="write block" mint=${c.ts - 7_200_000} maxt=${c.ts} ulid=01J${c.rng.hex(23).toUpperCase()} duration=${latencyMs(c.rng)}ms`,
+    ],
+    [
+      'warn',
+      'scrape.go:1754 component="scrape manager" scrape_pool=serviceMonitor/payments/payments-api/0',
+      () => 'msg="Append failed" err="out of bounds"',
+    ],
   ],
-  'config-reloader': [['info', 'reloader.go:375', () => 'msg="Reload triggered" cfg_in=/etc/prometheus/config/prometheus.yaml.gz cfg_out=/etc/prometheus/config_out/prometheus.env.yaml']],
+  'config-reloader': [
+    [
+      'info',
+      'reloader.go:375',
+      () =>
+        'msg="Reload triggered" cfg_in=/etc/prometheus/config/prometheus.yaml.gz cfg_out=/etc/prometheus/config_out/prometheus.env.yaml',
+    ],
+  ],
   alertmanager: [
-    ['info', 'dispatch.go:358 component=dispatcher', (c) => `msg="Notify success" receiver=slack-oncall integration=slack[0] attempts=1 duration=${latencyMs(c.rng)}ms`],
-    ['warn', 'notify.go:866 component=dispatcher', () => 'msg="Notify attempt failed, will retry later" receiver=pagerduty integration=pagerduty[0] attempts=1 err="context deadline exceeded"'],
+    [
+      'info',
+      'dispatch.go:358 component=dispatcher',
+      (c) => `msg="Notify success" receiver=slack-oncall integration=slack[0] attempts=1 duration=${latencyMs(c.rng)}ms`,
+    ],
+    [
+      'warn',
+      'notify.go:866 component=dispatcher',
+      () =>
+        'msg="Notify attempt failed, will retry later" receiver=pagerduty integration=pagerduty[0] attempts=1 err="context deadline exceeded"',
+    ],
   ],
   'node-exporter': [
     ['info', 'node_exporter.go:111', () => 'msg="Enabled collectors"'],
-    ['error', 'collector.go:169', () => 'msg="collector failed" name=hwmon duration_seconds=0.00112 err="open /sys/class/hwmon/hwmon3/temp1_input: no such file or directory"'],
+    [
+      'error',
+      'collector.go:169',
+      () =>
+        'msg="collector failed" name=hwmon duration_seconds=0.00112 err="open /sys/class/hwmon/hwmon3/temp1_input: no such file or directory"',
+    ],
   ],
   grafana: [
-    ['info', 'context.go:118 logger=context userId=3 orgId=1 uname=sakura.tanaka', (c) => `msg="Request Completed" method=GET path=/api/ds/query status=200 remote_addr=10.244.1.${c.rng.between(2, 254)} time_ms=${latencyMs(c.rng)} size=${c.rng.between(200, 90_000)}`],
-    ['warn', 'alerting.go:88 logger=ngalert.state.manager', () => 'msg="Rule evaluation took longer than interval" rule_uid=payments-error-rate'],
+    [
+      'info',
+      'context.go:118 logger=context userId=3 orgId=1 uname=sakura.tanaka',
+      (c) =>
+        `msg="Request Completed" method=GET path=/api/ds/query status=200 remote_addr=10.244.1.${c.rng.between(2, 254)} time_ms=${latencyMs(c.rng)} size=${c.rng.between(200, 90_000)}`,
+    ],
+    [
+      'warn',
+      'alerting.go:88 logger=ngalert.state.manager',
+      () => 'msg="Rule evaluation took longer than interval" rule_uid=payments-error-rate',
+    ],
   ],
 };
 
@@ -90,15 +158,30 @@ export const logfmt: Format = {
     return [out(`ts=${isoMs(ctx.ts)} caller=${caller} level=${level}${tail} ${text(ctx)}`, 'stderr', level)];
   },
   startup: (ctx) => [out(`ts=${isoMs(ctx.ts)} caller=main.go:640 level=info msg="Starting ${containerName(ctx)}"`, 'stderr', 'info')],
-  shutdown: (ctx) => [out(`ts=${isoMs(ctx.ts)} caller=main.go:1020 level=warn msg="Received SIGTERM, exiting gracefully..."`, 'stderr', 'warn')],
+  shutdown: (ctx) => [
+    out(`ts=${isoMs(ctx.ts)} caller=main.go:1020 level=warn msg="Received SIGTERM, exiting gracefully..."`, 'stderr', 'warn'),
+  ],
 };
 
-const DNS_NAMES = ['catalog-api.catalog.svc.cluster.local.', 'payments-api.payments.svc.cluster.local.', 'redis.auth.svc.cluster.local.', 'api.stripe.com.', 'sqs.eu-west-1.amazonaws.com.', 'opensearch.search.svc.cluster.local.'];
+const DNS_NAMES = [
+  'catalog-api.catalog.svc.cluster.local.',
+  'payments-api.payments.svc.cluster.local.',
+  'redis.auth.svc.cluster.local.',
+  'api.stripe.com.',
+  'sqs.eu-west-1.amazonaws.com.',
+  'opensearch.search.svc.cluster.local.',
+];
 
 export const coredns: Format = {
   line(ctx) {
     if (ctx.rng.chance(0.01)) {
-      return [out(`[ERROR] plugin/errors: 2 ${ctx.rng.pick(DNS_NAMES)} AAAA: read udp 10.244.2.${ctx.rng.between(2, 254)}:${ctx.rng.between(30000, 60000)}->10.0.0.2:53: i/o timeout`, 'stdout', 'error')];
+      return [
+        out(
+          `[ERROR] plugin/errors: 2 ${ctx.rng.pick(DNS_NAMES)} AAAA: read udp 10.244.2.${ctx.rng.between(2, 254)}:${ctx.rng.between(30000, 60000)}->10.0.0.2:53: i/o timeout`,
+          'stdout',
+          'error',
+        ),
+      ];
     }
     const name = ctx.rng.pick(DNS_NAMES);
     const type = ctx.rng.chance(0.7) ? 'A' : 'AAAA';
@@ -106,7 +189,14 @@ export const coredns: Format = {
     const line = `[INFO] 10.244.${ctx.rng.between(1, 3)}.${ctx.rng.between(2, 254)}:${ctx.rng.between(30000, 60999)} - ${ctx.rng.int(65536)} "${type} IN ${name} udp ${ctx.rng.between(40, 90)} false 512" ${rcode} qr,aa,rd ${ctx.rng.between(60, 200)} 0.000${ctx.rng.between(100, 999)}s`;
     return [out(line, 'stdout', 'info')];
   },
-  startup: () => [out('.:53', 'stdout'), out('[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908', 'stdout', 'info')],
+  startup: () => [
+    out('.:53', 'stdout'),
+    out(
+      '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908',
+      'stdout',
+      'info',
+    ),
+  ],
   shutdown: () => [out('[INFO] SIGTERM: Shutting down servers then terminating', 'stdout', 'info')],
 };
 
@@ -124,8 +214,22 @@ export const postgres: Format = {
       ];
     }
     if (r < 0.4) return [out(`${head} LOG:  checkpoint starting: time`, 'stderr', 'info')];
-    if (r < 0.8) return [out(`${head} LOG:  checkpoint complete: wrote ${ctx.rng.between(10, 4000)} buffers (${ctx.rng.between(0, 20)}.${ctx.rng.int(10)}%); 0 WAL file(s) added, 0 removed, 1 recycled; write=${ctx.rng.between(1, 200)}.${ctx.rng.between(100, 999)} s`, 'stderr', 'info')];
-    if (r < 0.95) return [out(`${head} LOG:  duration: ${latencyMs(ctx.rng, true)}.${ctx.rng.between(100, 999)} ms  statement: SELECT * FROM products WHERE name ILIKE '%café%'`, 'stderr', 'info')];
+    if (r < 0.8)
+      return [
+        out(
+          `${head} LOG:  checkpoint complete: wrote ${ctx.rng.between(10, 4000)} buffers (${ctx.rng.between(0, 20)}.${ctx.rng.int(10)}%); 0 WAL file(s) added, 0 removed, 1 recycled; write=${ctx.rng.between(1, 200)}.${ctx.rng.between(100, 999)} s`,
+          'stderr',
+          'info',
+        ),
+      ];
+    if (r < 0.95)
+      return [
+        out(
+          `${head} LOG:  duration: ${latencyMs(ctx.rng, true)}.${ctx.rng.between(100, 999)} ms  statement: SELECT * FROM products WHERE name ILIKE '%café%'`,
+          'stderr',
+          'info',
+        ),
+      ];
     return [out(`${head} WARNING:  there is no transaction in progress`, 'stderr', 'warn')];
   },
   startup: (ctx) => [out(`${sqlTime(ctx.ts)} UTC [1] LOG:  database system is ready to accept connections`, 'stderr', 'info')],
@@ -149,10 +253,22 @@ export const fluentd: Format = {
   line(ctx) {
     const head = `${sqlTimeSeconds(ctx.ts)} +0000`;
     if (ctx.rng.chance(0.05)) {
-      return [out(`${head} [warn]: #0 [out_es] failed to flush the buffer. retry_times=${ctx.rng.between(1, 5)} next_retry_time=${sqlTimeSeconds(ctx.ts + 4000)} +0000 chunk="${ctx.rng.hex(32)}" error_class=Elasticsearch::Transport::Transport::Errors::ServiceUnavailable error="[503] {\\"error\\":\\"es_rejected_execution_exception\\"}"`, 'stdout', 'warn')];
+      return [
+        out(
+          `${head} [warn]: #0 [out_es] failed to flush the buffer. retry_times=${ctx.rng.between(1, 5)} next_retry_time=${sqlTimeSeconds(ctx.ts + 4000)} +0000 chunk="${ctx.rng.hex(32)}" error_class=Elasticsearch::Transport::Transport::Errors::ServiceUnavailable error="[503] {\\"error\\":\\"es_rejected_execution_exception\\"}"`,
+          'stdout',
+          'warn',
+        ),
+      ];
     }
     const pod = ctx.rng.pick(['payments-api', 'checkout-service', 'catalog-api', 'storefront']);
-    return [out(`${head} [info]: #0 [in_tail_container_logs] following tail of /var/log/containers/${pod}-${ctx.rng.hex(10)}.log`, 'stdout', 'info')];
+    return [
+      out(
+        `${head} [info]: #0 [in_tail_container_logs] following tail of /var/log/containers/${pod}-${ctx.rng.hex(10)}.log`,
+        'stdout',
+        'info',
+      ),
+    ];
   },
   startup: (ctx) => [out(`${sqlTimeSeconds(ctx.ts)} +0000 [info]: starting fluentd-1.17.1 pid=7 ruby="3.2.6"`, 'stdout', 'info')],
   shutdown: (ctx) => [out(`${sqlTimeSeconds(ctx.ts)} +0000 [info]: Received graceful stop`, 'stdout', 'info')],

@@ -7,7 +7,11 @@ import { money } from './vocab';
 export function pushedLine(rng: Rng, spec: PushedSpec, ts: number): { text: string; level: Level } {
   if (spec.service === 'billing-cron') {
     const r = rng.next();
-    if (r < 0.85) return { text: `Invoice batch ${sqlTimeSeconds(ts).slice(0, 10)} #${rng.between(1, 400)} processed: ${rng.between(10, 2000)} invoices, total ${money(rng.between(1000, 9_999_999))} EUR`, level: 'info' };
+    if (r < 0.85)
+      return {
+        text: `Invoice batch ${sqlTimeSeconds(ts).slice(0, 10)} #${rng.between(1, 400)} processed: ${rng.between(10, 2000)} invoices, total ${money(rng.between(1000, 9_999_999))} EUR`,
+        level: 'info',
+      };
     if (r < 0.97) return { text: `Invoice ${rng.hex(10)} skipped: customer VAT number invalid (Société Générale Ltée)`, level: 'warn' };
     return { text: `SMTP delivery failed for invoice ${rng.hex(10)}: 421 4.7.0 Try again later`, level: 'error' };
   }

@@ -41,12 +41,21 @@ const SPRING_FRAMES = [
 
 const JAVA_FAILURES: Record<'payments' | 'auth', readonly (readonly [string, string])[]> = {
   payments: [
-    ['com.acme.payments.gateway.GatewayTimeoutException: Upstream timed out after 5000 ms', 'java.net.SocketTimeoutException: Read timed out'],
-    ['org.springframework.dao.DataAccessResourceFailureException: Unable to acquire JDBC Connection', 'java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms.'],
+    [
+      'com.acme.payments.gateway.GatewayTimeoutException: Upstream timed out after 5000 ms',
+      'java.net.SocketTimeoutException: Read timed out',
+    ],
+    [
+      'org.springframework.dao.DataAccessResourceFailureException: Unable to acquire JDBC Connection',
+      'java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms.',
+    ],
     ['java.lang.IllegalStateException: Payment already captured', ''],
   ],
   auth: [
-    ['io.lettuce.core.RedisConnectionException: Unable to connect to redis.auth.svc.cluster.local/10.96.44.12:6379', 'java.net.ConnectException: Connection refused'],
+    [
+      'io.lettuce.core.RedisConnectionException: Unable to connect to redis.auth.svc.cluster.local/10.96.44.12:6379',
+      'java.net.ConnectException: Connection refused',
+    ],
     ['com.acme.auth.token.InvalidGrantException: Refresh token expired for user zoë.brontë', ''],
     ['java.lang.NullPointerException: Cannot invoke "com.acme.auth.session.Session.userId()" because "session" is null', ''],
   ],

@@ -18,9 +18,30 @@ export const PRODUCTS = [
   'Ceramic mug "Hello, world"',
 ] as const;
 
-export const SEARCH_TERMS = ['café', 'earbuds', '東京', 'niño', 'yoga mat', 'lamp', 'Müsli', 'smørrebrød', 'kimchi 김치', 'usb-c cable', '🎧'] as const;
+export const SEARCH_TERMS = [
+  'café',
+  'earbuds',
+  '東京',
+  'niño',
+  'yoga mat',
+  'lamp',
+  'Müsli',
+  'smørrebrød',
+  'kimchi 김치',
+  'usb-c cable',
+  '🎧',
+] as const;
 
-export const USERS = ['amelie.dubois', 'jürgen.weiß', 'sakura.tanaka', 'olusegun.adeyemi', 'maría.garcía', 'li.wei', 'noah.smith', 'zoë.brontë'] as const;
+export const USERS = [
+  'amelie.dubois',
+  'jürgen.weiß',
+  'sakura.tanaka',
+  'olusegun.adeyemi',
+  'maría.garcía',
+  'li.wei',
+  'noah.smith',
+  'zoë.brontë',
+] as const;
 
 export const CURRENCIES = ['EUR', 'USD', 'GBP', 'JPY', 'PLN'] as const;
 

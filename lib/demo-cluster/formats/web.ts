@@ -35,7 +35,8 @@ function accessLine(ctx: LineContext, route: IngressRoute, failing: boolean): Lo
   const upstreamName = `${route.namespace}-${route.workload}-${route.port}`;
   const upstream = upstreamIp ? `${upstreamIp}:${route.port}` : '-';
   const bytes = code === 304 ? 0 : ctx.rng.between(120, 48_000);
-  const referer = route.host === 'shop.acme.example' && ctx.rng.chance(0.5) ? `https://shop.acme.example/products/${productId(ctx.rng)}` : '-';
+  const referer =
+    route.host === 'shop.acme.example' && ctx.rng.chance(0.5) ? `https://shop.acme.example/products/${productId(ctx.rng)}` : '-';
   const requestLength = ctx.rng.between(180, write ? 4000 : 900);
   const line =
     `${clientIp(ctx.rng)} - - [${nginxTime(ctx.ts)}] "${method} ${path} HTTP/${ctx.rng.chance(0.7) ? '2.0' : '1.1'}" ${code} ${bytes} ` +
@@ -43,12 +44,17 @@ function accessLine(ctx: LineContext, route: IngressRoute, failing: boolean): Lo
     `${bytes} ${seconds(Math.max(0, ms - 1))} ${code === 502 ? '502' : code} ${ctx.rng.hex(32)}`;
   const lines = [out(line, 'stdout')];
   if (failing && code >= 502) {
-    const reason = code === 504 ? 'upstream timed out (110: Operation timed out) while reading response header from upstream' : 'connect() failed (111: Connection refused) while connecting to upstream';
-    lines.unshift(out(
-      `${sqlTimeSeconds(ctx.ts).replace(/-/g, '/')} [error] ${ctx.rng.between(20, 40)}#${ctx.rng.between(20, 40)}: *${ctx.rng.between(1, 9_999_999)} ${reason}, client: ${clientIp(ctx.rng)}, server: ${route.host}, request: "${method} ${path} HTTP/2.0", upstream: "http://${upstream}${path}", host: "${route.host}"`,
-      'stderr',
-      'error',
-    ));
+    const reason =
+      code === 504
+        ? 'upstream timed out (110: Operation timed out) while reading response header from upstream'
+        : 'connect() failed (111: Connection refused) while connecting to upstream';
+    lines.unshift(
+      out(
+        `${sqlTimeSeconds(ctx.ts).replace(/-/g, '/')} [error] ${ctx.rng.between(20, 40)}#${ctx.rng.between(20, 40)}: *${ctx.rng.between(1, 9_999_999)} ${reason}, client: ${clientIp(ctx.rng)}, server: ${route.host}, request: "${method} ${path} HTTP/2.0", upstream: "http://${upstream}${path}", host: "${route.host}"`,
+        'stderr',
+        'error',
+      ),
+    );
   }
   return lines;
 }
@@ -56,9 +62,15 @@ function accessLine(ctx: LineContext, route: IngressRoute, failing: boolean): Lo
 const CONTROLLER_LINES: [string, string][] = [
   ['I', '7 controller.go:193] "Configuration changes detected, backend reload required"'],
   ['I', '7 controller.go:213] "Backend successfully reloaded"'],
-  ['I', '7 event.go:377] Event(v1.ObjectReference{Kind:"Pod", Namespace:"ingress-nginx", Name:"ingress-nginx-controller", APIVersion:"v1"}): type: \'Normal\' reason: \'RELOAD\' NGINX reload triggered due to a change in configuration'],
+  [
+    'I',
+    '7 event.go:377] Event(v1.ObjectReference{Kind:"Pod", Namespace:"ingress-nginx", Name:"ingress-nginx-controller", APIVersion:"v1"}): type: \'Normal\' reason: \'RELOAD\' NGINX reload triggered due to a change in configuration',
+  ],
   ['W', '7 controller.go:1216] Service "search/search-api" does not have any active Endpoint.'],
-  ['I', '7 status.go:304] "updating Ingress status" namespace="frontend" ingress="storefront" currentValue=null newValue=[{"hostname":"a1b2c3.elb.eu-west-1.amazonaws.com"}]'],
+  [
+    'I',
+    '7 status.go:304] "updating Ingress status" namespace="frontend" ingress="storefront" currentValue=null newValue=[{"hostname":"a1b2c3.elb.eu-west-1.amazonaws.com"}]',
+  ],
 ];
 
 export const ingressNginx: Format = {
@@ -72,7 +84,9 @@ export const ingressNginx: Format = {
     const route = ctx.rng.pick(candidates.length > 0 ? candidates : INGRESS_ROUTES);
     return accessLine(ctx, route, failing);
   },
-  startup: (ctx) => [out(`I${klogTime(ctx.ts)}       7 main.go:205] "Creating API client" host="https://172.20.0.1:443"`, 'stderr', 'info')],
+  startup: (ctx) => [
+    out(`I${klogTime(ctx.ts)}       7 main.go:205] "Creating API client" host="https://172.20.0.1:443"`, 'stderr', 'info'),
+  ],
   shutdown: (ctx) => [out(`I${klogTime(ctx.ts)}       7 sigterm.go:36] "Received SIGTERM, shutting down"`, 'stderr', 'info')],
 };
 
@@ -89,7 +103,9 @@ export const nginxWeb: Format = {
     out('/docker-entrypoint.sh: Configuration complete; ready for start up', 'stdout'),
     out(`${sqlTimeSeconds(ctx.ts).replace(/-/g, '/')} [notice] 1#1: start worker processes`, 'stderr', 'info'),
   ],
-  shutdown: (ctx) => [out(`${sqlTimeSeconds(ctx.ts).replace(/-/g, '/')} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down`, 'stderr', 'info')],
+  shutdown: (ctx) => [
+    out(`${sqlTimeSeconds(ctx.ts).replace(/-/g, '/')} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down`, 'stderr', 'info'),
+  ],
 };
 
 // What a Node server printing through chalk looks like on the wire: raw ANSI escapes.
@@ -105,7 +121,8 @@ export const nodeAnsi: Format = {
     const r = ctx.rng.next();
     const page = ctx.rng.pick(['/', '/products', `/products/${productId(ctx.rng)}`, '/cart', '/account']);
     if (r < 0.9) return [out(`${green(' ✓')} ${bold('GET')} ${page} ${dim(`200 in ${latencyMs(ctx.rng)}ms`)}`, 'stdout')];
-    if (r < 0.97) return [out(`${yellow(' ⚠')} revalidation of ${page} took ${latencyMs(ctx.rng, true)}ms ${dim('(cache stale)')}`, 'stdout')];
+    if (r < 0.97)
+      return [out(`${yellow(' ⚠')} revalidation of ${page} took ${latencyMs(ctx.rng, true)}ms ${dim('(cache stale)')}`, 'stdout')];
     return [out(`${red(' ⨯')} ${red('Error')}: fetch failed for ${page}: ${dim('ECONNRESET')} — retrying`, 'stderr')];
   },
   startup: () => [
