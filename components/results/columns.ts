@@ -6,8 +6,8 @@ export const TIME_COLUMN = '@time';
 
 // Tight enough that the message, the column people read, keeps most of a 1280 px screen.
 const WIDTHS: Record<string, number> = {
-  [TIME_COLUMN]: 196,
-  namespace: 112,
+  [TIME_COLUMN]: 212,
+  namespace: 120,
   pod: 184,
   container: 116,
   level: 72,
