@@ -33,7 +33,11 @@ export function jsonResponse(body: unknown, status = 200): Response {
 
 /** The one place an error becomes a response. Unknown errors are logged, never echoed. */
 export function errorResponse(err: unknown): Response {
-  if (err instanceof ApiError) return jsonResponse(err.toBody(), err.status);
+  if (err instanceof ApiError) {
+    const response = jsonResponse(err.toBody(), err.status);
+    if (err.detail.retryAfter !== undefined) response.headers.set('retry-after', String(err.detail.retryAfter));
+    return response;
+  }
   console.error('[api] unexpected error', err);
   const body: ApiErrorBody = { error: { code: 'internal', message: 'internal server error' } };
   return jsonResponse(body, 500);

@@ -1,6 +1,7 @@
 import { errors } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api/errors';
+import { searchGate } from '@/lib/api/search-gate';
 import { withEngine } from '@/lib/api/with-engine';
 
 /** What the engine client does with an aborted signal. */
@@ -30,5 +31,48 @@ describe('withEngine', () => {
     const res = await handler(new Request('http://app.test/x'));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: { code: 'unknown_field', message: 'nope', path: 'facets.0' } });
+  });
+
+  it('refuses a cross-origin write before the handler runs', async () => {
+    let ran = false;
+    const handler = withEngine(async () => {
+      ran = true;
+      return new Response(null, { status: 204 });
+    });
+    const res = await handler(
+      new Request('http://app.test/x', {
+        method: 'POST',
+        headers: { origin: 'http://evil.example', 'content-type': 'text/plain' },
+        body: '{}',
+      }),
+    );
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'cross_origin' } });
+    expect(ran).toBe(false);
+  });
+
+  it('sheds searches past MAX_CONCURRENT_SEARCHES with 503 and Retry-After, and frees the slot after', async () => {
+    process.env.MAX_CONCURRENT_SEARCHES = '1';
+    try {
+      let finish!: () => void;
+      const slow = withEngine(() => new Promise<Response>((resolve) => (finish = () => resolve(new Response('{}')))), { search: true });
+      const fast = withEngine(async () => new Response('{}'), { search: true });
+      const first = slow(new Request('http://app.test/api/search', { method: 'POST', headers: { 'content-type': 'application/json' } }));
+      const shed = await fast(
+        new Request('http://app.test/api/search', { method: 'POST', headers: { 'content-type': 'application/json' } }),
+      );
+      expect(shed.status).toBe(503);
+      expect(shed.headers.get('retry-after')).toBe('1');
+      expect(await shed.json()).toMatchObject({ error: { code: 'overloaded', retryAfter: 1 } });
+      finish();
+      expect((await first).status).toBe(200);
+      expect(searchGate.inFlight).toBe(0);
+      const again = await fast(
+        new Request('http://app.test/api/search', { method: 'POST', headers: { 'content-type': 'application/json' } }),
+      );
+      expect(again.status).toBe(200);
+    } finally {
+      delete process.env.MAX_CONCURRENT_SEARCHES;
+    }
   });
 });

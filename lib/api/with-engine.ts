@@ -1,9 +1,12 @@
 /**
- * The frame of every route that talks to the engine: the engine client, one abort signal that
- * fires when the caller goes away or the server deadline passes, and one error mapping.
+ * The frame of every API route: the write guard (lib/api/csrf.ts), the load-shedding gate for
+ * engine searches (lib/api/search-gate.ts), the engine client, one abort signal that fires when
+ * the caller goes away or the server deadline passes, and one error mapping.
  */
 import type { Client } from '@elastic/elasticsearch';
+import { checkWriteRequest } from '@/lib/api/csrf';
 import { errorResponse } from '@/lib/api/errors';
+import { searchGate } from '@/lib/api/search-gate';
 import { engineErrorToApiError, getEngineClient } from '@/lib/es/client';
 
 export interface EngineContext {
@@ -14,21 +17,33 @@ export interface EngineContext {
   startedAt: number;
 }
 
+export interface FrameOptions {
+  deadlineMs?: number;
+  /** Counts against `MAX_CONCURRENT_SEARCHES`; past it the request is shed with a fast 503. */
+  search?: boolean;
+}
+
 export const DEFAULT_DEADLINE_MS = 15_000;
 
-export function withEngine(
-  handler: (request: Request, ctx: EngineContext) => Promise<Response>,
-  opts: { deadlineMs?: number } = {},
-): (request: Request) => Promise<Response> {
-  return async (request) => {
+export function withEngine<A extends unknown[]>(
+  handler: (request: Request, ctx: EngineContext, ...rest: A) => Promise<Response>,
+  opts: FrameOptions = {},
+): (request: Request, ...rest: A) => Promise<Response> {
+  return async (request, ...rest) => {
     const startedAt = performance.now();
+    const refused = checkWriteRequest(request);
+    if (refused) return errorResponse(refused);
     const deadline = AbortSignal.timeout(opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
     const signal = AbortSignal.any([request.signal, deadline]);
+    let release: (() => void) | undefined;
     try {
-      return await handler(request, { client: getEngineClient(), signal, startedAt });
+      release = opts.search ? searchGate.acquire(new URL(request.url).pathname) : undefined;
+      return await handler(request, { client: getEngineClient(), signal, startedAt }, ...rest);
     } catch (err) {
       const mapped = engineErrorToApiError(err, { deadlineHit: deadline.aborted && !request.signal.aborted });
       return errorResponse(mapped ?? err);
+    } finally {
+      release?.();
     }
   };
 }

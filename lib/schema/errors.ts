@@ -11,6 +11,10 @@ export type ApiErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'cross_origin'
+  | 'unsupported_media_type'
+  | 'overloaded'
+  | 'forbidden'
   | 'engine_unavailable'
   | 'engine_timeout'
   | 'engine_error'
@@ -26,5 +30,7 @@ export interface ApiErrorBody {
     offset?: number;
     /** For query syntax errors: what the parser expected at `offset`. */
     expected?: string[];
+    /** With 503 `overloaded`: seconds to wait before retrying (also the `Retry-After` header). */
+    retryAfter?: number;
   };
 }

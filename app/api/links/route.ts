@@ -1,8 +1,7 @@
+import { withEngine } from '@/lib/api/with-engine';
 import { createLink } from '@/lib/links/handlers';
 
 export const dynamic = 'force-dynamic';
 
 /** POST /api/links {path} → {id, url: "/s/<id>", path}; the same path always gives the same id. */
-export function POST(request: Request): Promise<Response> {
-  return createLink(request);
-}
+export const POST = withEngine((request) => createLink(request));

@@ -13,5 +13,5 @@ export const POST = withEngine(
     const req = parseRequest(SearchRequest, await readJsonBody(request));
     return jsonResponse(await runSearch(req, ctx));
   },
-  { deadlineMs: searchTimeouts().deadlineMs },
+  { deadlineMs: searchTimeouts().deadlineMs, search: true },
 );

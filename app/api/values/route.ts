@@ -8,5 +8,5 @@ export const dynamic = 'force-dynamic';
 /** `GET /api/values?source=&field=&prefix=&from=&to=&size=` → `{ field, values: [{ value, count }] }`. */
 export const GET = withEngine(
   async (request, ctx) => jsonResponse(await suggestValues(parseValuesParams(new URL(request.url).searchParams), ctx)),
-  { deadlineMs: VALUES_DEADLINE_MS },
+  { deadlineMs: VALUES_DEADLINE_MS, search: true },
 );

@@ -1,3 +1,4 @@
+import { withEngine } from '@/lib/api/with-engine';
 import { followLink } from '@/lib/links/handlers';
 
 export const dynamic = 'force-dynamic';
@@ -7,6 +8,4 @@ interface Context {
 }
 
 /** GET /s/{id} → 302 to the stored same-origin path; 404 (page or JSON) for unknown ids. */
-export async function GET(request: Request, { params }: Context): Promise<Response> {
-  return followLink(request, (await params).id);
-}
+export const GET = withEngine(async (request, _ctx, { params }: Context) => followLink(request, (await params).id));

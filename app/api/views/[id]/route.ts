@@ -1,3 +1,4 @@
+import { withEngine } from '@/lib/api/with-engine';
 import { deleteView, getView, updateView } from '@/lib/views/handlers';
 
 export const dynamic = 'force-dynamic';
@@ -6,16 +7,10 @@ interface Context {
   params: Promise<{ id: string }>;
 }
 
-export async function GET(request: Request, { params }: Context): Promise<Response> {
-  return getView(request, (await params).id);
-}
+export const GET = withEngine(async (request, _ctx, { params }: Context) => getView(request, (await params).id));
 
 /** PUT {version, name?, description?, state?}: 409 with the current view if `version` is stale. */
-export async function PUT(request: Request, { params }: Context): Promise<Response> {
-  return updateView(request, (await params).id);
-}
+export const PUT = withEngine(async (request, _ctx, { params }: Context) => updateView(request, (await params).id));
 
 /** DELETE, optionally `?version=` to delete only the version the user saw. */
-export async function DELETE(request: Request, { params }: Context): Promise<Response> {
-  return deleteView(request, (await params).id);
-}
+export const DELETE = withEngine(async (request, _ctx, { params }: Context) => deleteView(request, (await params).id));
