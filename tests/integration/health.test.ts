@@ -65,7 +65,9 @@ describe('GET /api/health', () => {
     expect(JSON.parse(downText)).toMatchObject({ error: { code: 'engine_unavailable' } });
     expect(downText).not.toMatch(new RegExp(`${port}|127\\.0\\.0\\.1|s3cret|elastic:`));
 
-    const searchDown = await POST(new Request('http://app.test/api/search', { method: 'POST', body: '{}' }));
+    const searchDown = await POST(
+      new Request('http://app.test/api/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+    );
     const searchText = await searchDown.text();
     expect(searchDown.status).toBe(503);
     expect(JSON.parse(searchText)).toMatchObject({ error: { code: 'engine_unavailable' } });

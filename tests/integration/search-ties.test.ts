@@ -53,7 +53,13 @@ async function walk(sort: 'asc' | 'desc', size: number): Promise<string[]> {
       size,
       ...(after ? { after } : {}),
     };
-    const res = await POST(new Request('http://app.test/api/search', { method: 'POST', body: JSON.stringify(body) }));
+    const res = await POST(
+      new Request('http://app.test/api/search', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
     const json = (await res.json()) as SearchResponse;
     expect(res.status).toBe(200);
     ids.push(...json.hits.map((h) => h.id));

@@ -141,7 +141,9 @@ describe('saved views: bad input', () => {
   });
 
   it('400 for a body that is not JSON', async () => {
-    const res = await list.POST(new Request(`${BASE}/api/views`, { method: 'POST', body: '{name:' }));
+    const res = await list.POST(
+      new Request(`${BASE}/api/views`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{name:' }),
+    );
     expect(res.status).toBe(400);
     expect((await errorOf(res)).code).toBe('invalid_json');
   });
