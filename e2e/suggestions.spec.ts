@@ -58,6 +58,11 @@ test.describe('KQL suggestions', () => {
     await expect(list).toBeHidden();
     await expect(box).toHaveAttribute('aria-expanded', 'false');
     await expect(box).toHaveValue('level:error or lev');
+    // A second Esc, with the list already closed, leaves the query alone too.
+    await box.press('Escape');
+    await box.press('Escape');
+    await expect(box).toHaveValue('level:error or lev');
+    await expect(box).toBeFocused();
 
     // After a bare field name and a space: its operators.
     await box.fill('level ');

@@ -9,6 +9,8 @@ import { ColumnPicker } from '@/components/results/column-picker';
 import { fieldsInRows, makeFieldResolver } from '@/components/results/field-meanings';
 import { HitsTotal } from '@/components/results/hits-total';
 import { ResultsTable } from '@/components/results/results-table';
+import { WrapToggle } from '@/components/results/wrap-toggle';
+import { useWrapPreference } from '@/components/results/wrap-preference';
 import { EmptyState } from '@/components/status/empty-state';
 import { EngineBanner } from '@/components/status/engine-banner';
 import { PartialWarning } from '@/components/status/partial-warning';
@@ -40,6 +42,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const narrow = useMediaQuery('(max-width: 900px)');
   const searchInput = useRef<HTMLInputElement>(null);
+  const [wrap, setWrap] = useWrapPreference();
   useSlashToFocus(searchInput);
 
   const request = useMemo(() => toSearchRequest(state), [state]);
@@ -134,6 +137,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
             <ViewControls state={state} view={view} />
             <ShareMenu time={state.time} />
             <ExportMenu state={state} total={summary?.total} />
+            <WrapToggle wrap={wrap} onChange={setWrap} />
             <ColumnPicker source={state.source} columns={state.columns} rowFields={rowFields} onToggle={actions.toggleColumn} />
           </div>
           {results.initialLoading ? (
@@ -147,6 +151,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
               rows={rows}
               columns={state.columns}
               sort={state.sort}
+              wrap={wrap}
               expanded={state.doc}
               resolve={resolveField}
               resetKey={JSON.stringify(request)}

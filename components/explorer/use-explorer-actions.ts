@@ -1,5 +1,7 @@
 'use client';
 import { useMemo } from 'react';
+import { insertColumn } from '@/components/results/columns';
+import { MESSAGE_COLUMN } from '@/components/results/field-meanings';
 import type { Filter, QueryInput, SearchHit, TimeRange } from '@/lib/schema/search';
 import { MAX_COLUMNS } from '@/lib/url-state/codec';
 import { addFilter, applyValueFilter, removeFilterAt, replaceFilterAt, toggleDisabledAt, toggleNegateAt } from '@/lib/url-state/filters';
@@ -48,15 +50,18 @@ export function useExplorerActions(update: UpdateState, refresh: () => void) {
       toggleSort() {
         update((s) => ({ sort: s.sort === 'desc' ? 'asc' : 'desc' }));
       },
+      // The message is always shown (last); added columns go before it.
       toggleColumn(column: string) {
+        if (column === MESSAGE_COLUMN) return;
         update((s) => {
           if (s.columns.includes(column)) {
             return s.columns.length > 1 ? { columns: s.columns.filter((c) => c !== column) } : {};
           }
-          return s.columns.length < MAX_COLUMNS ? { columns: [...s.columns, column] } : {};
+          return s.columns.length < MAX_COLUMNS ? { columns: insertColumn(s.columns, column) } : {};
         });
       },
       removeColumn(column: string) {
+        if (column === MESSAGE_COLUMN) return;
         update((s) => (s.columns.length > 1 ? { columns: s.columns.filter((c) => c !== column) } : {}));
       },
       // Opening documents replaces the history entry: Back should leave the screen, not replay clicks.

@@ -78,7 +78,9 @@ export function QueryBar({ query, inputRef, onSubmit, source, time }: QueryBarPr
       <input
         ref={inputRef}
         className={styles.input}
-        type="search"
+        // Not type="search": Chromium clears a search box on Esc, and Esc here only closes the list.
+        type="text"
+        enterKeyHint="search"
         role="combobox"
         aria-expanded={nav.shown}
         aria-controls={listId}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { fieldsQueryOptions } from '@/lib/queries/fields';
 import { Popover } from '@/components/ui/popover';
 import { MAX_COLUMNS } from '@/lib/url-state/codec';
+import { displayColumns } from './columns';
 import { MEANINGS, MESSAGE_COLUMN } from './field-meanings';
 import styles from './results.module.css';
 
@@ -17,7 +18,7 @@ interface ColumnPickerProps {
 
 export function ColumnPicker(props: ColumnPickerProps) {
   return (
-    <Popover label="Choose columns" align="end" trigger={<>Columns ({props.columns.length})</>}>
+    <Popover label="Choose columns" align="end" trigger={<>Columns ({displayColumns(props.columns).length})</>}>
       {() => <ColumnList {...props} />}
     </Popover>
   );
@@ -45,12 +46,14 @@ function ColumnList({ source, columns, rowFields, onToggle }: ColumnPickerProps)
       />
       <ul className={styles.pickerList}>
         {shown.map((name) => {
-          const checked = columns.includes(name);
+          // The message is always shown, whatever the URL says.
+          const always = name === MESSAGE_COLUMN;
+          const checked = always || columns.includes(name);
           const last = checked && columns.length === 1;
           return (
             <li key={name}>
               <label className={styles.pickerItem}>
-                <input type="checkbox" checked={checked} disabled={last || (!checked && full)} onChange={() => onToggle(name)} />
+                <input type="checkbox" checked={checked} disabled={always || last || (!checked && full)} onChange={() => onToggle(name)} />
                 <span className={MEANINGS.includes(name) || name === MESSAGE_COLUMN ? styles.meaning : undefined}>{name}</span>
               </label>
             </li>

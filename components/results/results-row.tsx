@@ -8,14 +8,20 @@ import { MessageText } from './message-text';
 import styles from './results.module.css';
 import { ChevronIcon } from '@/components/ui/icons';
 
-// A table row shows one line; the document view shows the rest.
+// A table row shows one line (a few when wrapped); the document view shows the rest.
 const ROW_MESSAGE_CHARS = 600;
+const WRAPPED_MESSAGE_CHARS = 4000;
 
 interface ResultsRowProps {
   hit: SearchHit;
   rowIndex: number;
   columns: readonly string[];
   template: string;
+  /** Two lines: time and the other columns above, the message below. */
+  stacked: boolean;
+  wrap: boolean;
+  /** Set when row heights vary (stacked or wrapped): the virtualizer measures the row. */
+  measureRef: ((element: HTMLElement | null) => void) | undefined;
   top: number;
   expanded: boolean;
   resolve: FieldResolver;
@@ -27,6 +33,9 @@ export const ResultsRow = memo(function ResultsRow({
   rowIndex,
   columns,
   template,
+  stacked,
+  wrap,
+  measureRef,
   top,
   expanded,
   resolve,
@@ -34,10 +43,12 @@ export const ResultsRow = memo(function ResultsRow({
 }: ResultsRowProps) {
   return (
     <div
+      ref={measureRef}
       role="row"
       aria-rowindex={rowIndex + 2}
       className={styles.row}
       data-expanded={expanded || undefined}
+      data-index={rowIndex}
       data-row-index={rowIndex}
       data-doc-id={hit.id}
       style={{ gridTemplateColumns: template, transform: `translateY(${top}px)` }}
@@ -58,7 +69,7 @@ export const ResultsRow = memo(function ResultsRow({
         </button>
       </div>
       <div role="gridcell" className={`${styles.cell} ${styles.time}`}>
-        {cellText(hit, TIME_COLUMN, resolve)}
+        {cellText(hit, TIME_COLUMN, resolve, stacked)}
       </div>
       {columns.map((column) => (
         <div
@@ -67,16 +78,15 @@ export const ResultsRow = memo(function ResultsRow({
           className={`${styles.cell} ${column === MESSAGE_COLUMN ? styles.message : ''}`}
           data-column={column}
         >
-          <Cell hit={hit} column={column} resolve={resolve} />
+          <Cell hit={hit} column={column} resolve={resolve} maxChars={wrap ? WRAPPED_MESSAGE_CHARS : ROW_MESSAGE_CHARS} />
         </div>
       ))}
-      {columns.includes(MESSAGE_COLUMN) ? null : <div role="gridcell" className={styles.cell} />}
     </div>
   );
 });
 
-function Cell({ hit, column, resolve }: { hit: SearchHit; column: string; resolve: FieldResolver }) {
-  if (column === MESSAGE_COLUMN) return <MessageText message={hit.message} highlight={hit.highlight} maxChars={ROW_MESSAGE_CHARS} />;
+function Cell({ hit, column, resolve, maxChars }: { hit: SearchHit; column: string; resolve: FieldResolver; maxChars: number }) {
+  if (column === MESSAGE_COLUMN) return <MessageText message={hit.message} highlight={hit.highlight} maxChars={maxChars} />;
   const text = cellText(hit, column, resolve);
   if (column === 'level' && text) {
     return (

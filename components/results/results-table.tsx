@@ -3,13 +3,15 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { SearchHit, SortOrder } from '@/lib/schema/search';
 import type { DocRef } from '@/lib/url-state/codec';
-import { columnLabel, gridTemplate, TIME_COLUMN } from './columns';
-import type { FieldResolver } from './field-meanings';
+import { columnLabel, displayColumns, tableLayout, TIME_COLUMN } from './columns';
+import { MESSAGE_COLUMN, type FieldResolver } from './field-meanings';
 import { ResultsRow } from './results-row';
+import { useElementWidth } from './use-element-width';
 import styles from './results.module.css';
 import { CloseIcon } from '@/components/ui/icons';
 
 const ROW_HEIGHT = 30;
+const STACKED_ROW_HEIGHT = 50;
 /** Ask for the next page this many rows before the end, so scrolling rarely waits. */
 const PREFETCH_ROWS = 40;
 
@@ -17,6 +19,8 @@ interface ResultsTableProps {
   rows: SearchHit[];
   columns: string[];
   sort: SortOrder;
+  /** Long lines wrap onto more lines instead of ending in an ellipsis. */
+  wrap: boolean;
   expanded: DocRef | null;
   resolve: FieldResolver;
   /** Changes when the screen's request changes: the list starts again from the top. */
@@ -32,15 +36,23 @@ interface ResultsTableProps {
 
 // Memoized: the explorer re-renders on URL and fetch-state changes that leave the rows as they are.
 export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps) {
-  const { rows, columns, sort, expanded, resolve, resetKey, hasMore, loadingMore, onLoadMore } = props;
+  const { rows, sort, expanded, resolve, resetKey, hasMore, loadingMore, onLoadMore, wrap } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const { template, minWidth } = gridTemplate(columns);
+  const width = useElementWidth(scroller);
+  const columns = displayColumns(props.columns);
+  const { mode, template } = tableLayout(props.columns, width);
+  const stacked = mode === 'stacked';
+  // Rows of one line have one height; two-line and wrapped rows are measured as they are drawn.
+  const measured = stacked || wrap;
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => (stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT),
     overscan: 12,
   });
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, measured, stacked, template]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
 
@@ -71,13 +83,15 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
     <div
       ref={scroller}
       className={styles.scroller}
+      data-layout={mode}
+      data-wrap={wrap || undefined}
       role="grid"
       aria-label="Log lines"
       aria-rowcount={rows.length + 1}
       aria-colcount={columns.length + 2}
       onKeyDown={onKeyDown}
     >
-      <div role="rowgroup" className={styles.head} style={{ minWidth }}>
+      <div role="rowgroup" className={styles.head}>
         <div role="row" aria-rowindex={1} className={styles.headRow} style={{ gridTemplateColumns: template }}>
           <div role="columnheader" className={styles.headCell}>
             <span className="visually-hidden">Expand</span>
@@ -92,7 +106,7 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
               <span className={styles.headLabel} title={column === resolve(column) ? column : `${column} (${resolve(column)})`}>
                 {columnLabel(column)}
               </span>
-              {columns.length > 1 ? (
+              {column !== MESSAGE_COLUMN ? (
                 <button
                   type="button"
                   className={styles.removeColumn}
@@ -106,7 +120,7 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
           ))}
         </div>
       </div>
-      <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize(), minWidth }}>
+      <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const hit = rows[item.index];
           if (!hit) return null;
@@ -117,6 +131,9 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
               rowIndex={item.index}
               columns={columns}
               template={template}
+              stacked={stacked}
+              wrap={wrap}
+              measureRef={measured ? virtualizer.measureElement : undefined}
               top={item.start}
               expanded={expandedKey === `${hit.index}/${hit.id}`}
               resolve={resolve}
@@ -125,7 +142,7 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
           );
         })}
       </div>
-      <div className={styles.footer} style={{ minWidth }} aria-live="polite">
+      <div className={styles.footer} aria-live="polite">
         {props.loadMoreError ? (
           <span className={styles.footerError}>
             Could not load more: {props.loadMoreError}{' '}
