@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { SearchHit } from '@/lib/schema/search';
+import type { LinkedDocument } from './use-linked-document';
 import type { DocRef } from '@/lib/url-state/codec';
 import { formatTimestamp } from '@/components/time-picker/time-format';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -11,7 +11,7 @@ import { CloseIcon } from '@/components/ui/icons';
 
 interface DocumentViewProps {
   docRef: DocRef;
-  hit: SearchHit | undefined;
+  linked: LinkedDocument;
   columns: string[];
   onClose: () => void;
   onFilter: (field: string, value: string, negate: boolean) => void;
@@ -20,7 +20,8 @@ interface DocumentViewProps {
 
 type Tab = 'fields' | 'json';
 
-export function DocumentView({ docRef, hit, columns, onClose, onFilter, onToggleColumn }: DocumentViewProps) {
+export function DocumentView({ docRef, linked, columns, onClose, onFilter, onToggleColumn }: DocumentViewProps) {
+  const { hit } = linked;
   const [tab, setTab] = useState<Tab>('fields');
   const panel = useRef<HTMLElement>(null);
   // Always the latest onClose, without re-subscribing the key listener when it changes.
@@ -43,7 +44,7 @@ export function DocumentView({ docRef, hit, columns, onClose, onFilter, onToggle
 
   const title = hit ? formatTimestamp(hit.timestamp) : 'Document';
   return (
-    <aside ref={panel} className={styles.panel} role="dialog" aria-label="Document" tabIndex={-1}>
+    <aside ref={panel} className={styles.panel} role="dialog" aria-label="Document" tabIndex={-1} data-match={linked.match ?? undefined}>
       <header className={styles.header}>
         <div className={styles.titleBlock}>
           <h2 className={styles.title}>{title}</h2>
@@ -55,6 +56,7 @@ export function DocumentView({ docRef, hit, columns, onClose, onFilter, onToggle
           <CloseIcon />
         </button>
       </header>
+      <LinkNote linked={linked} />
       {hit ? (
         <>
           <div className={styles.tabs} role="tablist" aria-label="Document format">
@@ -82,11 +84,31 @@ export function DocumentView({ docRef, hit, columns, onClose, onFilter, onToggle
             )}
           </div>
         </>
-      ) : (
-        <p className={styles.missing}>
-          This document is not among the loaded rows. It may be outside the current time range or query, or further down the list.
-        </p>
-      )}
+      ) : null}
     </aside>
   );
+}
+
+/** Why a linked document is shown apart from the rows, or why it cannot be shown. */
+function LinkNote({ linked }: { linked: LinkedDocument }) {
+  if (linked.loading) return <p className={styles.missing}>Loading the document…</p>;
+  if (linked.error) {
+    return (
+      <p className={styles.missing} role="status">
+        {linked.error.notFound
+          ? 'This document no longer exists: it may have been deleted, or its index removed.'
+          : `The document could not be loaded: ${linked.error.message}`}
+      </p>
+    );
+  }
+  if (linked.match === 'outside_range' || linked.match === 'no_match') {
+    return (
+      <p className={styles.note} role="status" data-testid="document-note">
+        {linked.match === 'outside_range'
+          ? 'This document is outside the time range on screen, so it is not among the rows.'
+          : 'This document no longer matches the query and filters on screen, so it is not among the rows.'}
+      </p>
+    );
+  }
+  return null;
 }

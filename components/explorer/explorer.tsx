@@ -20,6 +20,7 @@ import { TimePicker } from '@/components/time-picker/time-picker';
 import { Drawer } from '@/components/ui/drawer';
 import { useMediaQuery } from '@/components/ui/use-media-query';
 import { DocumentView } from '@/components/document/document-view';
+import { useLinkedDocument } from '@/components/document/use-linked-document';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ShareMenu } from '@/components/share/share-menu';
 import { ViewControls, ViewTitle } from '@/components/views/view-controls';
@@ -53,7 +54,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
 
   const resolveField = useMemo(() => makeFieldResolver(summary?.meanings ?? {}), [summary]);
   const rowFields = useMemo(() => [...fieldsInRows(rows, 500)].sort(), [rows]);
-  const openHit = state.doc ? rows.find((r) => r.index === state.doc?.index && r.id === state.doc.id) : undefined;
+  const linked = useLinkedDocument({ docRef: state.doc, rows, request, range: summary?.range });
 
   const unavailable = [error, results.loadMoreError].find((e) => e?.isUnavailable) ?? null;
   const screenError = error && !error.isUnavailable ? error : null;
@@ -176,7 +177,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
       {state.doc ? (
         <DocumentView
           docRef={state.doc}
-          hit={openHit}
+          linked={linked}
           columns={state.columns}
           onClose={actions.closeDocument}
           onFilter={actions.filterValue}
