@@ -1,29 +1,87 @@
 /**
- * The local engine: one real Elasticsearch node in one JVM, from Maven Central jars.
- *   tsx scripts/engine.ts start | stop | status
- * With ELASTICSEARCH_URL set, nothing is started: that cluster is used instead.
+ * The local engines: one real Elasticsearch or OpenSearch node in one JVM, from Maven Central jars.
+ *   tsx scripts/engine.ts start | stop | status [--kind elasticsearch|opensearch] [--version V]
+ * (or ENGINE_KIND / ENGINE_VERSION). The kinds and versions, their ports and folders:
+ * lib/es/local-engines.ts. With ELASTICSEARCH_URL set, nothing is started: that cluster is used.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { engineConnection, localEnginePort } from '../lib/es/connection';
+import { parseArgs } from 'node:util';
+import { engineConnection } from '../lib/es/connection';
+import { isDefaultEngine, resolveLocalEngine, type LocalEngineSpec } from '../lib/es/local-engines';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ENGINE_DIR = path.join(ROOT, 'engine');
 const CACHE_DIR = path.join(ENGINE_DIR, '.cache');
-const RUN_DIR = path.join(ENGINE_DIR, 'run');
-const HOME_DIR = path.join(ENGINE_DIR, 'data');
-const PID_FILE = path.join(RUN_DIR, 'engine.pid');
-const LOG_FILE = path.join(RUN_DIR, 'engine.log');
-const MIN_JAVA = 21;
 const START_TIMEOUT_MS = 180_000;
 
-function esVersion(): string {
-  const pom = readFileSync(path.join(ENGINE_DIR, 'pom.xml'), 'utf8');
-  const match = /<es\.version>([^<]+)<\/es\.version>/.exec(pom);
-  if (!match?.[1]) throw new Error('engine/pom.xml has no <es.version>');
-  return match[1];
+const { values: flags, positionals } = parseArgs({
+  options: { kind: { type: 'string' }, version: { type: 'string' } },
+  allowPositionals: true,
+});
+// Flags win over the environment; the environment carries them to what this script imports.
+if (flags.kind) process.env.ENGINE_KIND = flags.kind;
+if (flags.version) process.env.ENGINE_VERSION = flags.version;
+
+/** Everything that differs between the kinds: where the jars, sources, data and logs are. */
+interface EngineLayout {
+  spec: LocalEngineSpec;
+  name: string;
+  port: number;
+  pom: string;
+  versionProperty: string;
+  /** Maven coordinates fetched, for the message when Maven cannot fetch them. */
+  artifacts: string;
+  sourceDirs: string[];
+  mainClass: string;
+  libDir: string;
+  homeDir: string;
+  runDir: string;
+  pidFile: string;
+  logFile: string;
+}
+
+function layout(spec: LocalEngineSpec): EngineLayout {
+  const name = `${spec.kind === 'elasticsearch' ? 'Elasticsearch' : 'OpenSearch'} ${spec.version}`;
+  const envPort = process.env.ENGINE_PORT;
+  const port = envPort ? Number(envPort) : spec.port;
+  if (!Number.isInteger(port) || port < 1 || port > 65435) throw new Error(`ENGINE_PORT must be a TCP port number, got "${envPort}"`);
+  // The default engine keeps the folders it always had, so existing data stays where it is.
+  const suffix = isDefaultEngine(spec) ? '' : `-${spec.kind}-${spec.version}`;
+  const runDir = path.join(ENGINE_DIR, `run${suffix}`);
+  const common = {
+    spec,
+    name,
+    port,
+    homeDir: path.join(ENGINE_DIR, `data${suffix}`),
+    runDir,
+    pidFile: path.join(runDir, 'engine.pid'),
+    logFile: path.join(runDir, 'engine.log'),
+  };
+  if (spec.kind === 'elasticsearch') {
+    return {
+      ...common,
+      pom: path.join(ENGINE_DIR, 'pom.xml'),
+      versionProperty: 'es.version',
+      artifacts: `org.elasticsearch:elasticsearch:${spec.version} and org.elasticsearch.plugin:transport-netty4:${spec.version}`,
+      sourceDirs: [path.join(ENGINE_DIR, 'src')],
+      mainClass: 'logexplorer.LocalEngine',
+      libDir: path.join(CACHE_DIR, `lib-${spec.version}`),
+    };
+  }
+  const major = spec.version.split('.')[0] ?? '';
+  const osDir = path.join(ENGINE_DIR, 'opensearch');
+  return {
+    ...common,
+    pom: path.join(osDir, 'pom.xml'),
+    versionProperty: 'os.version',
+    artifacts: `org.opensearch:opensearch:${spec.version} and org.opensearch.plugin:transport-netty4-client:${spec.version}`,
+    sourceDirs: [path.join(osDir, 'src'), path.join(osDir, `src-${major}`)],
+    mainClass: 'logexplorer.LocalOpenSearch',
+    libDir: path.join(CACHE_DIR, `lib-opensearch-${spec.version}`),
+  };
 }
 
 function javaMajor(javaBin: string): number | null {
@@ -36,7 +94,7 @@ function javaMajor(javaBin: string): number | null {
 }
 
 /** JAVA_HOME first, then the JDKs under /usr/lib/jvm (newest first), then `java` on PATH. */
-function findJdk(): { home: string | null; java: string; javac: string; major: number } {
+function findJdk(l: EngineLayout): { home: string | null; java: string; javac: string; major: number } {
   const candidates: (string | null)[] = [];
   if (process.env.JAVA_HOME) candidates.push(process.env.JAVA_HOME);
   if (existsSync('/usr/lib/jvm')) {
@@ -50,55 +108,85 @@ function findJdk(): { home: string | null; java: string; javac: string; major: n
     if (home && (!existsSync(java) || !existsSync(javac))) continue;
     const major = javaMajor(java);
     tried.push(`${home ?? 'java on PATH'}: ${major ?? 'not runnable'}`);
-    if (major !== null && major >= MIN_JAVA) return { home, java, javac, major };
+    if (major !== null && major >= l.spec.minJava) return { home, java, javac, major };
   }
   throw new Error(
-    `Elasticsearch ${esVersion()} needs a JDK ${MIN_JAVA} or newer (java and javac). Set JAVA_HOME to one.\n` +
+    `engine: ${l.name} needs a JDK ${l.spec.minJava} or newer (java and javac). Set JAVA_HOME to one.\n` +
       `Looked at:\n  ${tried.join('\n  ') || '(nothing found)'}`,
   );
 }
 
-function ensureJars(version: string): string {
-  const libDir = path.join(CACHE_DIR, `lib-${version}`);
-  const stamp = path.join(libDir, '.complete');
-  if (existsSync(stamp)) return libDir;
-  console.log(`engine: fetching Elasticsearch ${version} jars from Maven Central (first start only)…`);
-  rmSync(libDir, { recursive: true, force: true });
+function ensureJars(l: EngineLayout): void {
+  const stamp = path.join(l.libDir, '.complete');
+  if (existsSync(stamp)) return;
+  console.log(`engine: fetching ${l.name} jars from Maven Central (first start only)…`);
+  rmSync(l.libDir, { recursive: true, force: true });
   const result = spawnSync(
     'mvn',
-    ['-q', '-B', '-f', path.join(ENGINE_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`],
-    { stdio: 'inherit' },
+    [
+      '-q',
+      '-B',
+      '-Dstyle.color=never',
+      '-f',
+      l.pom,
+      `-D${l.versionProperty}=${l.spec.version}`,
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${l.libDir}`,
+    ],
+    { encoding: 'utf8' },
   );
-  if (result.error) throw new Error(`engine: could not run Maven (mvn): ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`engine: Maven failed to fetch the jars (exit ${result.status})`);
+  if (result.error) throw new Error(`engine: could not run Maven (mvn) to fetch ${l.name}: ${result.error.message}`);
+  if (result.status !== 0) {
+    // Maven's one useful line, without its colour codes and its advice on re-running it.
+    // eslint-disable-next-line no-control-regex -- ANSI colour codes are control characters
+    const output = `${result.stdout}${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+    const said =
+      /(The following artifacts could not be resolved|Could not find artifact|Could not transfer)[^\n]*?(?= -> \[Help|\n|$)/.exec(
+        output,
+      )?.[0];
+    throw new Error(
+      `engine: Maven could not fetch ${l.artifacts} from Maven Central (is that version published?)\n  ${said || `mvn exited ${result.status}`}`,
+    );
+  }
   writeFileSync(stamp, new Date().toISOString());
-  return libDir;
 }
 
-function listJava(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.java'))
-    .map((e) => path.join(e.parentPath, e.name))
+function listJava(dirs: string[]): string[] {
+  return dirs
+    .flatMap((dir) => {
+      if (!existsSync(dir)) throw new Error(`engine: no launcher sources at ${path.relative(ROOT, dir)} for this engine version`);
+      return readdirSync(dir, { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.java'))
+        .map((e) => path.join(e.parentPath, e.name));
+    })
     .sort();
 }
 
-function ensureLauncher(javac: string, libDir: string, version: string): string {
-  const sources = listJava(path.join(ENGINE_DIR, 'src'));
+function ensureLauncher(javac: string, l: EngineLayout): string {
+  const sources = listJava(l.sourceDirs);
   const hash = createHash('sha256');
-  hash.update(version);
+  hash.update(l.spec.version);
   for (const file of sources) hash.update(file).update(readFileSync(file));
-  const classesDir = path.join(CACHE_DIR, `classes-${hash.digest('hex').slice(0, 12)}`);
+  // The default engine's folder name is unchanged, so a running node's classes stay where they are.
+  const prefix = isDefaultEngine(l.spec) ? 'classes' : `classes-${l.spec.kind}-${l.spec.version}`;
+  const classesDir = path.join(CACHE_DIR, `${prefix}-${hash.digest('hex').slice(0, 12)}`);
   if (existsSync(path.join(classesDir, '.complete'))) return classesDir;
-  console.log('engine: compiling the launcher…');
+  console.log(`engine: compiling the ${l.name} launcher…`);
   rmSync(classesDir, { recursive: true, force: true });
-  execFileSync(javac, ['-nowarn', '-d', classesDir, '-cp', `${libDir}/*`, ...sources], { stdio: 'inherit' });
+  try {
+    execFileSync(javac, ['-nowarn', '-d', classesDir, '-cp', `${l.libDir}/*`, ...sources], { stdio: 'inherit' });
+  } catch {
+    throw new Error(
+      `engine: the launcher (${l.sourceDirs.map((d) => path.relative(ROOT, d)).join(', ')}) does not compile against ${l.name}`,
+    );
+  }
   writeFileSync(path.join(classesDir, '.complete'), '');
   return classesDir;
 }
 
-function readPid(): number | null {
-  if (!existsSync(PID_FILE)) return null;
-  const pid = Number(readFileSync(PID_FILE, 'utf8').trim());
+function readPid(l: EngineLayout): number | null {
+  if (!existsSync(l.pidFile)) return null;
+  const pid = Number(readFileSync(l.pidFile, 'utf8').trim());
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
@@ -122,6 +210,19 @@ async function health(url: string): Promise<string | null> {
   }
 }
 
+/** What answers at a URL, in a few words, for "something else already answers there". */
+async function whatAnswers(url: string): Promise<string> {
+  try {
+    const res = await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) });
+    const body = (await res.json().catch(() => null)) as { version?: { number?: string; distribution?: string } } | null;
+    const version = body?.version?.number;
+    if (version) return `${body?.version?.distribution === 'opensearch' ? 'OpenSearch' : 'Elasticsearch'} ${version}`;
+    return res.headers.get('x-elastic-product') ?? 'something';
+  } catch {
+    return 'something';
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function tail(file: string, lines = 30): string {
@@ -129,38 +230,31 @@ function tail(file: string, lines = 30): string {
   return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 }
 
-async function start(): Promise<void> {
-  const conn = engineConnection();
-  if (!conn.local) {
-    console.log('engine: ELASTICSEARCH_URL is set; using that cluster, no local engine started.');
-    return;
-  }
-  const url = conn.url;
-  const port = localEnginePort();
-  const existing = readPid();
+async function start(l: EngineLayout): Promise<void> {
+  const url = `http://127.0.0.1:${l.port}`;
+  const existing = readPid(l);
   if (existing !== null && alive(existing)) {
     if (await waitHealthy(url, existing, 60_000)) {
-      console.log(`engine: already running (pid ${existing}) at ${url}`);
+      console.log(`engine: ${l.name} already running (pid ${existing}) at ${url}`);
       return;
     }
-    throw new Error(`engine: pid ${existing} is running but ${url} is not healthy; see ${LOG_FILE}`);
+    throw new Error(`engine: ${l.name} (pid ${existing}) is running but ${url} is not healthy; see ${l.logFile}`);
   }
   if (existing !== null) {
     console.log(`engine: removing stale pid file (pid ${existing} is gone)`);
-    rmSync(PID_FILE, { force: true });
+    rmSync(l.pidFile, { force: true });
   }
   if ((await health(url)) !== null) {
-    throw new Error(`engine: something else already answers at ${url}; stop it or set ENGINE_PORT`);
+    throw new Error(`engine: ${await whatAnswers(url)} already answers at ${url}; stop it or set ENGINE_PORT`);
   }
 
-  const version = esVersion();
-  const jdk = findJdk();
-  const libDir = ensureJars(version);
-  const classesDir = ensureLauncher(jdk.javac, libDir, version);
-  mkdirSync(RUN_DIR, { recursive: true });
-  mkdirSync(path.join(RUN_DIR, 'tmp'), { recursive: true });
+  const jdk = findJdk(l);
+  ensureJars(l);
+  const classesDir = ensureLauncher(jdk.javac, l);
+  mkdirSync(l.runDir, { recursive: true });
+  mkdirSync(path.join(l.runDir, 'tmp'), { recursive: true });
   const heap = process.env.ENGINE_HEAP ?? '2g';
-  const log = openSync(LOG_FILE, 'w');
+  const log = openSync(l.logFile, 'w');
   const child = spawn(
     jdk.java,
     [
@@ -170,34 +264,34 @@ async function start(): Promise<void> {
       '-XX:+ExitOnOutOfMemoryError',
       '-Dfile.encoding=UTF-8',
       '-Dlog4j2.disable.jmx=true',
-      `-Djava.io.tmpdir=${path.join(RUN_DIR, 'tmp')}`,
+      `-Djava.io.tmpdir=${path.join(l.runDir, 'tmp')}`,
       '--enable-native-access=ALL-UNNAMED',
       '--add-modules=jdk.incubator.vector',
       '-cp',
-      `${classesDir}${path.delimiter}${libDir}/*`,
-      'logexplorer.LocalEngine',
-      HOME_DIR,
-      String(port),
-      String(port + 100),
+      `${classesDir}${path.delimiter}${l.libDir}/*`,
+      l.mainClass,
+      l.homeDir,
+      String(l.port),
+      String(l.port + 100),
     ],
     { detached: true, stdio: ['ignore', log, log] },
   );
   closeSync(log);
-  if (child.pid === undefined) throw new Error('engine: the JVM did not start');
-  writeFileSync(PID_FILE, String(child.pid));
+  if (child.pid === undefined) throw new Error(`engine: the JVM for ${l.name} did not start`);
+  writeFileSync(l.pidFile, String(child.pid));
   child.unref();
   console.log(
-    `engine: Elasticsearch ${version} on Java ${jdk.major}, heap ${heap}, pid ${child.pid}, log ${path.relative(ROOT, LOG_FILE)}`,
+    `engine: ${l.name} on Java ${jdk.major}, heap ${heap}, pid ${child.pid}, data ${path.relative(ROOT, l.homeDir)}, log ${path.relative(ROOT, l.logFile)}`,
   );
   const began = Date.now();
   if (!(await waitHealthy(url, child.pid, START_TIMEOUT_MS))) {
     const running = alive(child.pid);
-    if (!running) rmSync(PID_FILE, { force: true });
+    if (!running) rmSync(l.pidFile, { force: true });
     throw new Error(
-      `engine: did not become healthy at ${url} (${running ? 'timed out' : 'the JVM exited'}). Last log lines:\n${tail(LOG_FILE)}`,
+      `engine: ${l.name} did not become healthy at ${url} (${running ? 'timed out' : 'the JVM exited'}). Last log lines:\n${tail(l.logFile)}`,
     );
   }
-  console.log(`engine: ready at ${url} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  console.log(`engine: ${l.name} ready at ${url} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
 }
 
 async function waitHealthy(url: string, pid: number, timeoutMs: number): Promise<boolean> {
@@ -211,15 +305,11 @@ async function waitHealthy(url: string, pid: number, timeoutMs: number): Promise
   return false;
 }
 
-async function stop(): Promise<void> {
-  if (!engineConnection().local) {
-    console.log('engine: ELASTICSEARCH_URL is set; there is no local engine to stop.');
-    return;
-  }
-  const pid = readPid();
+async function stop(l: EngineLayout): Promise<void> {
+  const pid = readPid(l);
   if (pid === null || !alive(pid)) {
-    rmSync(PID_FILE, { force: true });
-    console.log('engine: not running');
+    rmSync(l.pidFile, { force: true });
+    console.log(`engine: ${l.name} not running`);
     return;
   }
   // SIGTERM runs the launcher's shutdown hook, which closes the node (flushes, releases locks).
@@ -227,28 +317,39 @@ async function stop(): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (alive(pid) && Date.now() < deadline) await sleep(200);
   if (alive(pid)) {
-    console.log('engine: did not stop within 30 s; killing it');
+    console.log(`engine: ${l.name} did not stop within 30 s; killing it`);
     process.kill(pid, 'SIGKILL');
   }
-  rmSync(PID_FILE, { force: true });
-  console.log('engine: stopped');
+  rmSync(l.pidFile, { force: true });
+  console.log(`engine: ${l.name} stopped`);
 }
 
-async function status(): Promise<void> {
-  const { url, local } = engineConnection();
-  const pid = local ? readPid() : null;
+async function status(l: EngineLayout): Promise<void> {
+  const url = `http://127.0.0.1:${l.port}`;
+  const pid = readPid(l);
   const state = await health(url);
-  console.log(`engine: ${url} ${state ? `health ${state}` : 'not answering'}${pid ? `, pid ${pid}${alive(pid) ? '' : ' (stale)'}` : ''}`);
+  console.log(
+    `engine: ${l.name} at ${url} ${state ? `health ${state}` : 'not answering'}${pid ? `, pid ${pid}${alive(pid) ? '' : ' (stale)'}` : ''}`,
+  );
   if (!state) process.exitCode = 1;
 }
 
-const commands: Record<string, () => Promise<void>> = { start, stop, status };
-const command = commands[process.argv[2] ?? ''];
+const commands: Record<string, (l: EngineLayout) => Promise<void>> = { start, stop, status };
+const command = commands[positionals[0] ?? ''];
 if (!command) {
-  console.error('usage: tsx scripts/engine.ts start|stop|status');
+  console.error('usage: tsx scripts/engine.ts start|stop|status [--kind elasticsearch|opensearch] [--version V]');
   process.exit(2);
 }
-command().catch((err: unknown) => {
+
+async function main(run: (l: EngineLayout) => Promise<void>): Promise<void> {
+  if (!engineConnection().local) {
+    console.log('engine: ELASTICSEARCH_URL is set; using that cluster, no local engine managed.');
+    return;
+  }
+  await run(layout(resolveLocalEngine(process.env.ENGINE_KIND, process.env.ENGINE_VERSION)));
+}
+
+main(command).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Client } from '@elastic/elasticsearch';
+import { EngineTransport } from '@/lib/es/engine';
+import { localEngineFromEnv } from '@/lib/es/local-engines';
 
 // The package's ESM entry (picked by bundler resolution) does not re-export ClientOptions.
 export type ClientOptions = ConstructorParameters<typeof Client>[0];
@@ -14,9 +16,10 @@ export interface EngineConnection {
 
 export const DEFAULT_ENGINE_PORT = 9200;
 
+/** ENGINE_PORT, else the port of the local engine ENGINE_KIND / ENGINE_VERSION name (9200 by default). */
 export function localEnginePort(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.ENGINE_PORT;
-  const port = raw ? Number(raw) : DEFAULT_ENGINE_PORT;
+  const port = raw ? Number(raw) : env.ENGINE_KIND || env.ENGINE_VERSION ? localEngineFromEnv(env).port : DEFAULT_ENGINE_PORT;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`ENGINE_PORT must be a TCP port number, got "${raw}"`);
   }
@@ -26,7 +29,8 @@ export function localEnginePort(env: NodeJS.ProcessEnv = process.env): number {
 export function engineConnection(env: NodeJS.ProcessEnv = process.env): EngineConnection {
   const external = env.ELASTICSEARCH_URL?.trim();
   const url = external || `http://127.0.0.1:${localEnginePort(env)}`;
-  const options: ClientOptions = { node: url };
+  // EngineTransport probes the engine and speaks its dialect (lib/es/engine.ts).
+  const options: ClientOptions = { node: url, Transport: EngineTransport };
   if (env.ELASTICSEARCH_API_KEY) {
     options.auth = { apiKey: env.ELASTICSEARCH_API_KEY };
   } else if (env.ELASTICSEARCH_USERNAME) {
