@@ -217,7 +217,11 @@ async function whatAnswers(url: string): Promise<string> {
     const body = (await res.json().catch(() => null)) as { version?: { number?: string; distribution?: string } } | null;
     const version = body?.version?.number;
     if (version) return `${body?.version?.distribution === 'opensearch' ? 'OpenSearch' : 'Elasticsearch'} ${version}`;
-    return res.headers.get('x-elastic-product') ?? 'something';
+    if (res.headers.get('x-elastic-product') !== 'Elasticsearch') return 'something';
+    // Elasticsearch without the root endpoint (like the local engine): its version from _nodes.
+    const nodes = await fetch(`${url}/_nodes/_local?filter_path=nodes.*.version`, { signal: AbortSignal.timeout(2_000) });
+    const local = Object.values(((await nodes.json()) as { nodes?: Record<string, { version?: string }> }).nodes ?? {})[0];
+    return local?.version ? `Elasticsearch ${local.version}` : 'Elasticsearch';
   } catch {
     return 'something';
   }
@@ -245,7 +249,13 @@ async function start(l: EngineLayout): Promise<void> {
     rmSync(l.pidFile, { force: true });
   }
   if ((await health(url)) !== null) {
-    throw new Error(`engine: ${await whatAnswers(url)} already answers at ${url}; stop it or set ENGINE_PORT`);
+    const answering = await whatAnswers(url);
+    // The same engine started from another checkout of this repository (a git worktree): use it.
+    if (answering === l.name) {
+      console.log(`engine: ${l.name} already answers at ${url} (started elsewhere; not managed from here)`);
+      return;
+    }
+    throw new Error(`engine: ${answering} already answers at ${url}; stop it or set ENGINE_PORT`);
   }
 
   const jdk = findJdk(l);

@@ -1,6 +1,7 @@
 import { Client, errors } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
 import { engineConnection } from '@/lib/es/connection';
+import { EngineConfigError } from '@/lib/es/engine';
 
 /**
  * Per-request ceiling of the HTTP call to the engine. Searches also carry their own shorter
@@ -127,6 +128,10 @@ export function engineErrorToApiError(err: unknown, opts: { deadlineHit?: boolea
   }
   if (err instanceof errors.ConnectionError || err instanceof errors.NoLivingConnectionsError) {
     return new ApiError(503, 'engine_unavailable', 'the search engine is not reachable; try again shortly');
+  }
+  if (err instanceof EngineConfigError) {
+    // The operator's mistake, said in full (the message never carries the address or credentials).
+    return new ApiError(503, 'engine_misconfigured', err.message);
   }
   if (err instanceof errors.ProductNotSupportedError) {
     return new ApiError(503, 'engine_unavailable', 'the configured search engine is not a supported Elasticsearch');

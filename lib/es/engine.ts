@@ -125,7 +125,8 @@ function mediaTypes(info: EngineInfo): { json: string; ndjson: string; accept: s
     return {
       json: 'application/vnd.elasticsearch+json; compatible-with=8',
       ndjson: 'application/vnd.elasticsearch+x-ndjson; compatible-with=8',
-      accept: 'application/vnd.elasticsearch+json; compatible-with=8,text/plain',
+      // Elasticsearch 8 cannot read the media-type list the 9 client sends (`…=9,text/plain`).
+      accept: 'application/vnd.elasticsearch+json; compatible-with=8',
     };
   }
   return null; // Elasticsearch 9 and later: the client's own `compatible-with=9`.
@@ -198,9 +199,9 @@ export class EngineTransport extends SniffingTransport {
     const types = mediaTypes(info);
     let adapted = options;
     if (types) {
-      const headers: Record<string, string> = { accept: types.accept };
-      if (params.body !== undefined && params.body !== null) headers['content-type'] = types.json;
-      if (params.bulkBody !== undefined && params.bulkBody !== null) headers['content-type'] = types.ndjson;
+      // The transport gives body-less requests a JSON content type too: it must match as well.
+      const bulk = params.bulkBody !== undefined && params.bulkBody !== null;
+      const headers: Record<string, string> = { accept: types.accept, 'content-type': bulk ? types.ndjson : types.json };
       adapted = { ...options, headers: { ...headers, ...options?.headers } };
     }
     try {
@@ -228,6 +229,7 @@ interface PitParams {
   index: string;
   keepAlive: string;
   ignoreUnavailable?: boolean;
+  allowPartialSearchResults?: boolean;
 }
 
 /**
@@ -245,14 +247,20 @@ export async function openPointInTime(
       {
         method: 'POST',
         path: `/${encodeURIComponent(params.index)}/_search/point_in_time`,
-        querystring: { keep_alive: params.keepAlive, ...(params.ignoreUnavailable ? { expand_wildcards: 'open' } : {}) },
+        // OpenSearch's own spelling of "fail rather than leave shards out".
+        querystring: { keep_alive: params.keepAlive, allow_partial_pit_creation: params.allowPartialSearchResults ?? true },
       },
       options,
     );
     return res.pit_id;
   }
   const res = await client.openPointInTime(
-    { index: params.index, keep_alive: params.keepAlive, ignore_unavailable: params.ignoreUnavailable },
+    {
+      index: params.index,
+      keep_alive: params.keepAlive,
+      ignore_unavailable: params.ignoreUnavailable,
+      allow_partial_search_results: params.allowPartialSearchResults,
+    },
     options,
   );
   return res.id;

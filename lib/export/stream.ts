@@ -10,6 +10,7 @@
  * could pass for data. The point in time is closed on every way out: end, error, cancel, abort.
  */
 import { errors, type Client, type estypes } from '@elastic/elasticsearch';
+import { closePointInTime, openPointInTime } from '@/lib/es/engine';
 import type { RowEncoder } from '@/lib/export/rows';
 import type { SortOrder } from '@/lib/schema/search';
 
@@ -59,8 +60,8 @@ const RESPONSE_FILTER = ['pit_id', 'hits.total', 'hits.hits._source', 'hits.hits
 
 type Page = Pick<estypes.SearchResponse<unknown>, 'pit_id' | 'hits' | '_shards' | 'timed_out'>;
 
-function closePit(client: Client, id: string): Promise<unknown> {
-  return client.closePointInTime({ id }, { requestTimeout: 5_000, maxRetries: 0 }).catch(() => undefined);
+function closePit(client: Client, id: string): Promise<void> {
+  return closePointInTime(client, id, { requestTimeout: 5_000 });
 }
 
 export async function openExportStream(opts: ExportStreamOptions, encoder: RowEncoder): Promise<OpenedExport> {
@@ -125,14 +126,15 @@ export async function openExportStream(opts: ExportStreamOptions, encoder: RowEn
   let firstText: string;
   let matched: number;
   try {
-    const pit = await client.openPointInTime(
-      { index: opts.index, keep_alive: EXPORT_KEEP_ALIVE, ignore_unavailable: true, allow_partial_search_results: false },
+    const openedId = await openPointInTime(
+      client,
+      { index: opts.index, keepAlive: EXPORT_KEEP_ALIVE, ignoreUnavailable: true, allowPartialSearchResults: false },
       { signal: aborter.signal },
     );
-    pitId = pit.id;
+    pitId = openedId;
     // Aborted while the PIT was being opened: finish() ran before there was anything to close.
     if (closed) {
-      await closePit(client, pit.id);
+      await closePit(client, openedId);
       throw new errors.RequestAbortedError('the export was cancelled by the caller');
     }
     const first = await fetchPage(true);

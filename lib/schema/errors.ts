@@ -17,6 +17,7 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'engine_unavailable'
   | 'engine_timeout'
+  | 'engine_misconfigured'
   | 'engine_error'
   | 'internal';
 

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { TEST_SOURCES_ENV } from '@/lib/demo-cluster/test-dataset';
+import { engineConnection } from '@/lib/es/connection';
 
 type Handler = (request: Request) => Promise<Response>;
 
@@ -37,6 +38,29 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** What the engine under test is, from its own HTTP answers (`GET /`, else `_nodes/_local`). */
+async function engineFacts(): Promise<{ distribution: string; version: string }> {
+  const url = engineConnection().url;
+  const root = await fetch(`${url}/`);
+  const body = (await root.json().catch(() => ({}))) as { version?: { number?: string; distribution?: string } };
+  if (root.ok && body.version?.number) {
+    return { distribution: body.version.distribution === 'opensearch' ? 'opensearch' : 'elasticsearch', version: body.version.number };
+  }
+  const nodes = (await (await fetch(`${url}/_nodes/_local?filter_path=nodes.*.version`)).json()) as {
+    nodes: Record<string, { version: string }>;
+  };
+  return { distribution: 'elasticsearch', version: Object.values(nodes.nodes)[0]?.version ?? '' };
+}
+
+/** A server that answers every request the same way: what a misconfigured ELASTICSEARCH_URL may reach. */
+function impostor(port: number, status: number, headers: Record<string, string>, body: string): Promise<Server> {
+  const server = createServer((_req, res) => {
+    res.writeHead(status, headers);
+    res.end(body);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
 afterAll(() => {
   vi.unstubAllEnvs();
 });
@@ -47,10 +71,13 @@ describe('GET /api/health', () => {
     const { GET } = await routes();
     const res = await get(GET);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; engine: { status: string; version?: string } };
+    const body = (await res.json()) as { status: string; engine: { status: string; distribution: string; version: string; name: string } };
     expect(body.status).toBe('ok');
     expect(['green', 'yellow']).toContain(body.engine.status);
-    expect(body.engine.version).toMatch(/^9\./);
+    // The oracle: the engine's own answer, read without the app's client.
+    const actual = await engineFacts();
+    expect(body.engine).toMatchObject({ distribution: actual.distribution, version: actual.version });
+    expect(body.engine.name).toBe(`${actual.distribution === 'opensearch' ? 'OpenSearch' : 'Elasticsearch'} ${actual.version}`);
   });
 
   it('is 503 while the engine is down, recovers by itself when it comes back, and never names it', async () => {
@@ -77,7 +104,10 @@ describe('GET /api/health', () => {
     try {
       const up = await get(GET);
       expect(up.status).toBe(200);
-      expect(await up.json()).toEqual({ status: 'ok', engine: { status: 'yellow', version: '9.9.9' } });
+      expect(await up.json()).toEqual({
+        status: 'ok',
+        engine: { status: 'yellow', distribution: 'elasticsearch', version: '9.9.9', name: 'Elasticsearch 9.9.9' },
+      });
     } finally {
       engine.closeAllConnections();
       await new Promise((resolve) => engine.close(resolve));
@@ -85,4 +115,61 @@ describe('GET /api/health', () => {
 
     expect((await get(GET)).status).toBe(503);
   });
+
+  const impostors: [string, number, Record<string, string>, string, RegExp][] = [
+    ["a proxy's HTML page", 200, { 'content-type': 'text/html' }, '<!DOCTYPE html><html><body>Sign in</body></html>', /HTML page/],
+    ['a 502 HTML error page', 502, { 'content-type': 'text/html' }, '<html><body>Bad Gateway</body></html>', /HTML page/],
+    [
+      'refused credentials',
+      401,
+      { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' },
+      '{"error":{"type":"security_exception"},"status":401}',
+      /credentials/,
+    ],
+    [
+      'some other JSON service',
+      200,
+      { 'content-type': 'application/json' },
+      '{"service":"metrics","ok":true}',
+      /not as Elasticsearch or OpenSearch/,
+    ],
+    [
+      'an Elasticsearch older than supported',
+      200,
+      { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' },
+      '{"version":{"number":"7.17.25"},"tagline":"You Know, for Search"}',
+      /Elasticsearch 7\.17\.25 is older than supported \(8\.x, 9\.x\)/,
+    ],
+    [
+      'an OpenSearch older than supported',
+      200,
+      { 'content-type': 'application/json' },
+      '{"version":{"number":"1.3.20","distribution":"opensearch"}}',
+      /OpenSearch 1\.3\.20 is older than supported/,
+    ],
+  ];
+  for (const [what, status, headers, body, message] of impostors) {
+    it(`is 503 engine_misconfigured, saying why, when ELASTICSEARCH_URL reaches ${what}`, async () => {
+      const port = await freePort();
+      vi.stubEnv('ELASTICSEARCH_URL', `http://elastic:s3cret@127.0.0.1:${port}`);
+      vi.stubEnv('LOG_SOURCES', TEST_SOURCES_ENV);
+      const server = await impostor(port, status, headers, body);
+      try {
+        const { GET, POST } = await routes();
+        const res = await get(GET);
+        const text = await res.text();
+        expect(res.status).toBe(503);
+        const error = (JSON.parse(text) as { error: { code: string; message: string } }).error;
+        expect(error.code).toBe('engine_misconfigured');
+        expect(error.message).toMatch(message);
+        expect(text).not.toMatch(new RegExp(`${port}|127\\.0\\.0\\.1|s3cret|elastic:`));
+        const search = await POST(new Request('http://app.test/api/search', { method: 'POST', body: '{}' }));
+        expect(search.status).toBe(503);
+        expect(((await search.json()) as { error: { code: string } }).error.code).toBe('engine_misconfigured');
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+  }
 });
