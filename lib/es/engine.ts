@@ -16,6 +16,7 @@
  */
 import { errors, SniffingTransport, type Client } from '@elastic/elasticsearch';
 import type { TransportRequestOptions, TransportRequestParams, TransportResult } from '@elastic/transport';
+import { isSearchPath, openSearchSearchBody, openSearchSearchResponse } from '@/lib/es/dialect';
 
 export type EngineDistribution = 'elasticsearch' | 'opensearch';
 
@@ -204,8 +205,24 @@ export class EngineTransport extends SniffingTransport {
       const headers: Record<string, string> = { accept: types.accept, 'content-type': bulk ? types.ndjson : types.json };
       adapted = { ...options, headers: { ...headers, ...options?.headers } };
     }
+    let sent = params;
+    let formatted: number[] = [];
+    if (info.distribution === 'opensearch') {
+      if (isSearchPath(params.path)) {
+        const rewrite = openSearchSearchBody(params.body, info.major);
+        if (rewrite) {
+          sent = { ...params, body: rewrite.body };
+          formatted = rewrite.formatted;
+        }
+      } else if (/(^|\/)_field_caps$/.test(params.path) && typeof params.querystring === 'object' && 'filters' in params.querystring) {
+        const { filters: _filters, ...querystring } = params.querystring;
+        sent = { ...params, querystring };
+      }
+    }
     try {
-      return await super.request<TResponse>(params, adapted as TransportRequestOptions & { meta: true });
+      const res = await super.request<TResponse>(sent, adapted as TransportRequestOptions & { meta: true });
+      if (formatted.length > 0) openSearchSearchResponse(options?.meta ? res.body : res, formatted);
+      return res;
     } catch (err) {
       if (err instanceof errors.ConnectionError) this.reset();
       throw err;
@@ -213,16 +230,12 @@ export class EngineTransport extends SniffingTransport {
   }
 }
 
-function engineTransport(client: Client): EngineTransport {
-  if (!(client.transport instanceof EngineTransport)) {
-    throw new Error('this client was not built from engineConnection().options');
-  }
-  return client.transport;
-}
+/** What a client not built from `engineConnection().options` talks: the client's own dialect. */
+const CLIENT_DEFAULT: EngineInfo = { distribution: 'elasticsearch', version: '9', major: 9, minor: 0 };
 
 /** What the client's engine is (probed on first use and after it was unreachable). */
-export function engineInfo(client: Client): Promise<EngineInfo> {
-  return engineTransport(client).engineInfo();
+export function engineInfo(client: Pick<Client, 'transport'>): Promise<EngineInfo> {
+  return client.transport instanceof EngineTransport ? client.transport.engineInfo() : Promise.resolve(CLIENT_DEFAULT);
 }
 
 interface PitParams {

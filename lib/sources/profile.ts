@@ -64,7 +64,9 @@ const GENERIC: Candidates = {
 const KUBERNETES_MEANINGS: readonly FieldMeaning[] = ['namespace', 'pod', 'pod_uid', 'container', 'node'];
 
 function fieldInfo(caps: Record<string, estypes.FieldCapsFieldCapability>): FieldInfo | null {
-  const entries = Object.values(caps).filter((c) => c.type !== 'object' && !(c.metadata_field && c.type !== '_index'));
+  // OpenSearch has no `metadata_field` flag: its metadata fields are typed by their own name (`_id`).
+  const metadata = (c: estypes.FieldCapsFieldCapability) => c.metadata_field || c.type.startsWith('_');
+  const entries = Object.values(caps).filter((c) => c.type !== 'object' && !(metadata(c) && c.type !== '_index'));
   const first = entries[0];
   if (!first) return null;
   const types = new Set(entries.map((c) => c.type));
@@ -78,6 +80,7 @@ function fieldInfo(caps: Record<string, estypes.FieldCapsFieldCapability>): Fiel
 export function fieldsFromCaps(body: Pick<estypes.FieldCapsResponse, 'fields'>): Map<string, FieldInfo> {
   const fields = new Map<string, FieldInfo>();
   for (const [name, caps] of Object.entries(body.fields)) {
+    if (name === '_doc_count') continue; // a metadata field OpenSearch reports as a plain long
     const info = fieldInfo(caps);
     if (info) fields.set(name, info);
   }

@@ -163,7 +163,9 @@ describe('GET /api/health', () => {
         expect(error.code).toBe('engine_misconfigured');
         expect(error.message).toMatch(message);
         expect(text).not.toMatch(new RegExp(`${port}|127\\.0\\.0\\.1|s3cret|elastic:`));
-        const search = await POST(new Request('http://app.test/api/search', { method: 'POST', body: '{}' }));
+        const search = await POST(
+          new Request('http://app.test/api/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+        );
         expect(search.status).toBe(503);
         expect(((await search.json()) as { error: { code: string } }).error.code).toBe('engine_misconfigured');
       } finally {

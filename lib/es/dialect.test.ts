@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { isSearchPath, openSearchSearchBody, openSearchSearchResponse } from '@/lib/es/dialect';
+
+const timeSort = {
+  '@timestamp': { order: 'desc', format: 'strict_date_optional_time_nanos', numeric_type: 'date_nanos', unmapped_type: 'date' },
+};
+
+describe('openSearchSearchBody', () => {
+  it('sorts time as epoch ms without format, and turns an ISO search_after back into ms', () => {
+    const rewrite = openSearchSearchBody(
+      { size: 1, sort: [timeSort, { _index: { order: 'desc' } }], search_after: ['2026-11-20T11:59:59.123Z', 'lx-1'] },
+      2,
+    );
+    expect(rewrite).toEqual({
+      body: {
+        size: 1,
+        sort: [{ '@timestamp': { order: 'desc', unmapped_type: 'date' } }, { _index: { order: 'desc' } }],
+        search_after: [Date.parse('2026-11-20T11:59:59.123Z'), 'lx-1'],
+      },
+      formatted: [0],
+    });
+  });
+
+  it('replaces _shard_doc by _index and _id on OpenSearch 2 only', () => {
+    const body = { sort: [timeSort, { _shard_doc: { order: 'asc' } }] };
+    expect(openSearchSearchBody(body, 2)?.body.sort).toEqual([
+      { '@timestamp': { order: 'desc', unmapped_type: 'date' } },
+      { _index: { order: 'asc' } },
+      { _id: { order: 'asc' } },
+    ]);
+    expect(openSearchSearchBody(body, 3)?.body.sort).toEqual([
+      { '@timestamp': { order: 'desc', unmapped_type: 'date' } },
+      { _shard_doc: { order: 'asc' } },
+    ]);
+  });
+
+  it('leaves bodies without a formatted sort alone', () => {
+    expect(openSearchSearchBody({ sort: [{ _index: 'asc' }] }, 2)).toBeNull();
+    expect(openSearchSearchBody({ query: { match_all: {} } }, 3)).toBeNull();
+    expect(openSearchSearchBody(undefined, 3)).toBeNull();
+  });
+});
+
+describe('openSearchSearchResponse', () => {
+  it('formats the rewritten positions of every hit as ISO text', () => {
+    const ms = Date.parse('2026-11-20T11:59:59.123Z');
+    const res = { hits: { hits: [{ sort: [ms, 'i', 3] }, { sort: [ms - 1, 'i', 2] }, {}] } };
+    openSearchSearchResponse(res, [0]);
+    expect(res.hits.hits.map((h) => ('sort' in h ? (h.sort?.[0] ?? null) : null))).toEqual([
+      '2026-11-20T11:59:59.123Z',
+      '2026-11-20T11:59:59.122Z',
+      null,
+    ]);
+  });
+});
+
+describe('isSearchPath', () => {
+  it('matches index and index-less searches only', () => {
+    expect(isSearchPath('/_search')).toBe(true);
+    expect(isSearchPath('/lx-*/_search')).toBe(true);
+    expect(isSearchPath('/lx/_search/point_in_time')).toBe(false);
+    expect(isSearchPath('/lx/_msearch')).toBe(false);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Where OpenSearch's search API differs from Elasticsearch's for what the app sends, rewritten
+ * in one place so the request builders stay engine-neutral. Pure; used by EngineTransport.
+ *
+ * - Field sorts take no `format` on OpenSearch (forked before Elasticsearch 7.13 added it). The
+ *   app sorts time as `date_nanos` formatted as text, so the value keeps nanoseconds and fits a
+ *   JavaScript number; on OpenSearch the sort is plain epoch milliseconds instead (exact as a
+ *   JS number), turned into the same ISO text in the answer and back into milliseconds in
+ *   `search_after`. Shortcut: on OpenSearch, times sort and page at millisecond precision
+ *   (a `date_nanos` field's sub-millisecond order within one millisecond is not kept).
+ * - `_shard_doc` (the point-in-time tie-breaker) exists from OpenSearch 3; OpenSearch 2 gets
+ *   `_index` then `_id` instead (fielddata on `_id` is on by default there).
+ * - `_field_caps` has no `filters` parameter (metadata fields are dropped by the profile reader).
+ */
+type Json = Record<string, unknown>;
+
+export interface SearchRewrite {
+  body: Json;
+  /** Positions in the rewritten `sort` (so in each hit's `sort` and in `search_after`) holding epoch ms shown as ISO text. */
+  formatted: number[];
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toMillis(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : ms;
+}
+
+/** The search body as OpenSearch `major` takes it; `null` when nothing needs to change. */
+export function openSearchSearchBody(body: unknown, major: number): SearchRewrite | null {
+  if (!isObject(body) || !Array.isArray(body.sort)) return null;
+  const formatted: number[] = [];
+  const sort: unknown[] = [];
+  let changed = false;
+  body.sort.forEach((entry: unknown) => {
+    if (major < 3 && isObject(entry) && '_shard_doc' in entry) {
+      const order = isObject(entry._shard_doc) ? entry._shard_doc.order : entry._shard_doc;
+      sort.push({ _index: { order } }, { _id: { order } });
+      changed = true;
+      return;
+    }
+    const [field, spec] = isObject(entry) ? (Object.entries(entry)[0] ?? []) : [];
+    if (field && isObject(spec) && 'format' in spec) {
+      const { format: _format, numeric_type: _numericType, ...rest } = spec;
+      formatted.push(sort.length);
+      sort.push({ [field]: rest });
+      changed = true;
+      return;
+    }
+    sort.push(entry);
+  });
+  if (!changed) return null;
+  const rewritten: Json = { ...body, sort };
+  if (Array.isArray(body.search_after) && formatted.length > 0) {
+    rewritten.search_after = body.search_after.map((v: unknown, i) => (formatted.includes(i) ? toMillis(v) : v));
+  }
+  return { body: rewritten, formatted };
+}
+
+/** Formats the rewritten sort positions of every hit back to ISO text, as Elasticsearch would. */
+export function openSearchSearchResponse(response: unknown, formatted: readonly number[]): void {
+  if (formatted.length === 0 || !isObject(response) || !isObject(response.hits) || !Array.isArray(response.hits.hits)) return;
+  for (const hit of response.hits.hits as unknown[]) {
+    if (!isObject(hit) || !Array.isArray(hit.sort)) continue;
+    for (const i of formatted) {
+      const value: unknown = hit.sort[i];
+      if (typeof value === 'number' && Number.isFinite(value)) hit.sort[i] = new Date(value).toISOString();
+    }
+  }
+}
+
+/** Whether a request is a search (the only API whose body is rewritten). */
+export function isSearchPath(path: string): boolean {
+  return /(^|\/)_search$/.test(path.split('?')[0] ?? '');
+}
