@@ -137,7 +137,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
             <span className={styles.spacer} />
             <ViewControls state={state} view={view} />
             <ShareMenu time={state.time} />
-            <ExportMenu state={state} total={summary?.total} />
+            <ExportMenu state={state} total={summary?.total} meanings={summary?.meanings} />
             <WrapToggle wrap={wrap} onChange={setWrap} />
             <ColumnPicker source={state.source} columns={state.columns} rowFields={rowFields} onToggle={actions.toggleColumn} />
           </div>

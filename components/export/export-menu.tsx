@@ -1,15 +1,19 @@
 'use client';
 import { screenSelection } from '@/components/explorer/search-request';
+import { displayColumns } from '@/components/results/columns';
+import { isMeaning, MESSAGE_COLUMN } from '@/components/results/field-meanings';
 import { Popover } from '@/components/ui/popover';
 import type { ExportFormat, ExportRequestInput } from '@/lib/schema/export';
 import type { SearchResponse } from '@/lib/schema/search';
-import type { ExplorerState } from '@/lib/url-state/codec';
+import { DEFAULT_COLUMNS, type ExplorerState } from '@/lib/url-state/codec';
 import { useExport, type ExportStatus } from './use-export';
 import styles from './export.module.css';
 
 interface ExportMenuProps {
   state: ExplorerState;
   total: SearchResponse['total'] | undefined;
+  /** The source's field for each meaning (`SearchResponse.meanings`), once the screen has answered. */
+  meanings: SearchResponse['meanings'] | undefined;
 }
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
@@ -17,9 +21,21 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'ndjson', label: 'NDJSON' },
 ];
 
-/** The screen's "what" (as the search has it: enabled filters only) plus its columns and order. */
-export function exportRequest(state: ExplorerState, format: ExportFormat): ExportRequestInput & { format: ExportFormat } {
-  return { ...screenSelection(state), columns: state.columns, format };
+/**
+ * The screen's "what" (as the search has it: enabled filters only) plus its columns and order.
+ * The default columns are left to the server (which leaves out meanings the source lacks); other
+ * columns are sent as shown, less meanings the source lacks (empty on screen, 400 in an export).
+ */
+export function exportRequest(
+  state: ExplorerState,
+  format: ExportFormat,
+  meanings?: Readonly<Record<string, string>>,
+): ExportRequestInput & { format: ExportFormat } {
+  const shown = displayColumns(state.columns);
+  const selection = { ...screenSelection(state), format };
+  if (shown.length === DEFAULT_COLUMNS.length && shown.every((c, i) => c === DEFAULT_COLUMNS[i])) return selection;
+  const known = meanings ? shown.filter((c) => !(isMeaning(c) || c === MESSAGE_COLUMN) || meanings[c] !== undefined) : shown;
+  return { ...selection, columns: known.length > 0 ? known : shown };
 }
 
 const n = (value: number) => value.toLocaleString('en-US');
@@ -29,7 +45,7 @@ function percent(status: ExportStatus): string | null {
   return `${Math.floor((100 * status.progress.rows) / status.progress.total)}%`;
 }
 
-export function ExportMenu({ state, total }: ExportMenuProps) {
+export function ExportMenu({ state, total, meanings }: ExportMenuProps) {
   const exporter = useExport();
   const { status } = exporter;
   const running = status.phase === 'running';
@@ -49,13 +65,18 @@ export function ExportMenu({ state, total }: ExportMenuProps) {
               : 'All rows matching this screen'}
             , {state.sort === 'desc' ? 'newest first' : 'oldest first'}.
           </p>
-          <p className={styles.columns}>Columns: time, {state.columns.join(', ')}</p>
+          <p className={styles.columns}>Columns: time, {displayColumns(state.columns).join(', ')}</p>
           {running ? (
             <ExportProgressView status={status} onCancel={exporter.cancel} />
           ) : (
             <div className={styles.actions}>
               {FORMATS.map(({ format, label }) => (
-                <button key={format} type="button" className="btn" onClick={() => void exporter.start(exportRequest(state, format))}>
+                <button
+                  key={format}
+                  type="button"
+                  className="btn"
+                  onClick={() => void exporter.start(exportRequest(state, format, meanings))}
+                >
                   Export {label}
                 </button>
               ))}

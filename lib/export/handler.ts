@@ -35,9 +35,12 @@ function compactInstant(ms: number): string {
     .replace(/\.\d{3}/, '');
 }
 
-/** ASCII letters, digits, `.`, `_`, `-` only: no quoting, path or header tricks in the name. */
+/**
+ * `<source>-<from>-<to>.<format>` (`logs-20261119T120000Z-20261120T120000Z.csv`). ASCII letters,
+ * digits, `.`, `_`, `-` only: no quoting, path or header tricks in the name.
+ */
 export function exportFilename(sourceId: string, range: { from: number; to: number }, format: ExportFormat): string {
-  const base = `logs-${sourceId}-${compactInstant(range.from)}-${compactInstant(range.to)}`;
+  const base = `${sourceId}-${compactInstant(range.from)}-${compactInstant(range.to)}`;
   return `${base.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 120)}.${format}`;
 }
 

@@ -7,9 +7,10 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { ExportColumn } from '@/lib/export/rows';
 import type { ExportRequest } from '@/lib/schema/export';
 import { buildQuery } from '@/lib/search';
-import { compileUserQuery, resolveFilterClauses, resolveRequestRange } from '@/lib/search/request-parts';
+import { compileUserQuery, resolveFilterClauses, resolveRequestRange, unknownField } from '@/lib/search/request-parts';
 import { findSource, isFieldMeaning, sourceFields, type LogSource, type SourceFields } from '@/lib/sources';
 import type { ResolvedRange } from '@/lib/time';
+import { DEFAULT_COLUMNS } from '@/lib/url-state/codec';
 
 export interface ExportPlan {
   source: LogSource;
@@ -20,21 +21,44 @@ export interface ExportPlan {
 }
 
 /**
- * A meaning becomes the source's field for it, as in filters and facets; anything else (and a
- * meaning the source lacks) is read as a field name, even one the mapping does not list:
- * documents may carry unmapped fields in `_source`, and an absent field is an empty column, as
- * it is on the screen.
+ * A column names a field the source has, as filters and facets do: a meaning becomes the
+ * source's field for it (as the screen's columns resolve it), anything else must be a field of
+ * the source's mapping; an unknown one is 400 `unknown_field` at `columns.N`, as in the search.
+ * Without `columns`, the explorer's default columns, leaving out meanings this source lacks (the
+ * screen shows those as empty columns; a file need not).
  */
-export function resolveColumns(names: readonly string[], fields: SourceFields, timeField: string): ExportColumn[] {
-  const seen = new Set<string>([timeField]);
-  const columns: ExportColumn[] = [{ header: timeField, field: timeField }];
-  for (const name of names) {
-    const field = (isFieldMeaning(name) ? fields.meanings[name] : undefined) ?? name;
-    if (seen.has(field)) continue;
+export function resolveColumns(
+  names: readonly string[] | undefined,
+  fields: SourceFields,
+  source: Pick<LogSource, 'id' | 'timeField'>,
+): ExportColumn[] {
+  const seen = new Set<string>([source.timeField]);
+  const columns: ExportColumn[] = [{ header: source.timeField, field: source.timeField }];
+  const add = (field: string) => {
+    if (seen.has(field)) return;
     seen.add(field);
     columns.push({ header: field, field });
+  };
+  if (names === undefined) {
+    for (const name of DEFAULT_COLUMNS) {
+      const field = columnField(fields, name);
+      if (field) add(field);
+    }
+    return columns;
   }
+  names.forEach((name, i) => {
+    const field = columnField(fields, name);
+    if (!field) throw unknownField(name, `columns.${i}`, source.id, 'field or meaning');
+    add(field);
+  });
   return columns;
+}
+
+/** A meaning wins over a same-named field, as in the screen's columns; null when the source has neither. */
+function columnField(fields: SourceFields, name: string): string | null {
+  const meant = isFieldMeaning(name) ? fields.meanings[name] : undefined;
+  if (meant !== undefined && fields.fields.has(meant)) return meant;
+  return fields.fields.has(name) ? name : null;
 }
 
 export async function planExport(req: ExportRequest, now: number): Promise<ExportPlan> {
@@ -43,5 +67,5 @@ export async function planExport(req: ExportRequest, now: number): Promise<Expor
   const fields = await sourceFields(source);
   const filters = resolveFilterClauses(req.filters, fields, source.id);
   const query = buildQuery({ timeField: source.timeField, range, query: compileUserQuery(req.query, fields), filters });
-  return { source, range, query, columns: resolveColumns(req.columns, fields, source.timeField) };
+  return { source, range, query, columns: resolveColumns(req.columns, fields, source) };
 }

@@ -17,11 +17,15 @@ export type ExportFormat = z.infer<typeof ExportFormat>;
 export const ExportRequest = SearchRequest.pick({ source: true, query: true, filters: true, time: true, sort: true })
   .extend({
     format: ExportFormat.default('csv'),
-    /** Profile meanings (`namespace`, `message`, …) or field names; the time field always comes first. */
+    /**
+     * Profile meanings (`namespace`, `message`, …) or field names the source has; the time field
+     * always comes first. Left out: the explorer's default columns (those the source has).
+     */
     columns: z
       .array(z.string().min(1, 'a column name is required').max(SEARCH_LIMITS.fieldNameLength))
       .min(1, 'choose at least one column')
-      .max(EXPORT_LIMITS.maxColumns, `at most ${EXPORT_LIMITS.maxColumns} columns`),
+      .max(EXPORT_LIMITS.maxColumns, `at most ${EXPORT_LIMITS.maxColumns} columns`)
+      .optional(),
     /** Defaults to, and may not exceed, the server's cap. */
     maxRows: z.number().int('maxRows must be a whole number').min(1, 'maxRows must be at least 1').optional(),
   })

@@ -74,7 +74,7 @@ interface Doc {
   '@timestamp': string;
   log?: string;
   level?: string;
-  kubernetes?: { namespace_name?: string; pod_name?: string };
+  kubernetes?: { namespace_name?: string; pod_name?: string; container_name?: string };
 }
 
 /** Every hit of a query, by hand: a point in time and search_after over time then `_shard_doc`. */
@@ -164,7 +164,8 @@ describe('POST /api/export against the test dataset', () => {
     const res = await route.POST(exportRequest({ time: range, format: 'csv', columns: ['namespace', 'pod', 'level', 'message'] }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="logs-logs-[0-9TZ-]+\.csv"$/);
+    // The source id, then the range: `logs-20261120T070000Z-20261120T100000Z.csv`, not `logs-logs-…`.
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="logs-\d{8}T\d{6}Z-\d{8}T\d{6}Z\.csv"$/);
     const rows = parseCsv(await res.text());
     expect(rows[0]).toEqual(["'@timestamp", 'kubernetes.namespace_name', 'kubernetes.pod_name', 'level', 'log']);
 
@@ -211,6 +212,35 @@ describe('POST /api/export against the test dataset', () => {
     );
   });
 
+  it("without columns: the screen's default columns (namespace, pod, container, level, message), as the engine holds them", async () => {
+    const res = await route.POST(exportRequest({ time: range, format: 'csv' }));
+    expect(res.status).toBe(200);
+    const rows = parseCsv(await res.text());
+    expect(rows[0]).toEqual([
+      "'@timestamp",
+      'kubernetes.namespace_name',
+      'kubernetes.pod_name',
+      'kubernetes.container_name',
+      'level',
+      'log',
+    ]);
+    const docs = await directQuery({ range: { '@timestamp': { gte: range.from, lte: range.to } } }, 'desc');
+    expectSameRows(
+      rows.slice(1),
+      docs.map((d) =>
+        [d['@timestamp'], d.kubernetes?.namespace_name, d.kubernetes?.pod_name, d.kubernetes?.container_name, d.level, d.log].map((v) =>
+          guard(text(v)),
+        ),
+      ),
+    );
+  });
+
+  it('without columns, a default column the source lacks is left out (the formula source has no pod or container)', async () => {
+    const res = await route.POST(exportRequest({ source: 'formula', time: { from: 'now-100y', to: 'now+100y' }, format: 'csv' }));
+    expect(res.status).toBe(200);
+    expect(parseCsv(await res.text())[0]).toEqual(["'@timestamp", 'kubernetes.namespace_name', 'level', 'log']);
+  });
+
   it('caps the rows at maxRows and says how many matched', async () => {
     const res = await route.POST(exportRequest({ time: range, format: 'ndjson', columns: ['message'], maxRows: 7 }));
     expect(res.headers.get('x-export-total')).toBe('7');
@@ -243,6 +273,8 @@ describe('POST /api/export: errors come before the first byte, as JSON', () => {
     ['no columns', { time: range, columns: [] }, 400, 'validation_failed', 'columns'],
     ['bad format', { time: range, columns: ['message'], format: 'xlsx' as 'csv' }, 400, 'validation_failed', 'format'],
     ['over the cap', { time: range, columns: ['message'], maxRows: 50_001 }, 400, 'validation_failed', 'maxRows'],
+    ['unknown column', { time: range, columns: ['message', 'no.such.field'] }, 400, 'unknown_field', 'columns.1'],
+    ['a meaning the source lacks', { source: 'formula', time: range, columns: ['pod'] }, 400, 'unknown_field', 'columns.0'],
     [
       'unknown filter field',
       { time: range, columns: ['message'], filters: [{ field: 'nope', op: 'exists' }] },
