@@ -194,7 +194,7 @@ describe('compileQuery: KQL → DSL', () => {
 describe('compileQuery: Lucene', () => {
   test('goes to query_string as typed, the way Kibana sends it', () => {
     expect(compileQuery({ language: 'lucene', text: 'level:error AND pod:api*' }, {})).toStrictEqual({
-      query_string: { query: 'level:error AND pod:api*', analyze_wildcard: true },
+      query_string: { query: 'level:error AND pod:api*', analyze_wildcard: true, allow_leading_wildcard: false },
     });
   });
   test('blank is match-everything', () => {
@@ -203,7 +203,7 @@ describe('compileQuery: Lucene', () => {
   test('balanced quotes and escaped characters pass', () => {
     const text = 'log:"a ( \\" b" AND x:\\(';
     expect(compileQuery({ language: 'lucene', text }, {})).toStrictEqual({
-      query_string: { query: text, analyze_wildcard: true },
+      query_string: { query: text, analyze_wildcard: true, allow_leading_wildcard: false },
     });
   });
 });

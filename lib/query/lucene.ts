@@ -1,14 +1,17 @@
 /**
- * Lucene syntax goes to the engine's query_string parser as typed, the way Kibana sends it.
- * Only the mistakes that are cheap to find here (an unclosed quote or parenthesis) are caught
- * early, so the caret lands in the right place; the engine reports the rest.
+ * Lucene syntax goes to the engine's query_string parser as typed, the way Kibana sends it,
+ * once it has passed the same bounds as KQL (lib/query/lucene-limits.ts). An unclosed quote or
+ * parenthesis is caught first, so its caret lands on the opening character.
  */
 import type { estypes } from '@elastic/elasticsearch';
 import { QuerySyntaxError } from './errors';
+import { checkLuceneLimits } from './lucene-limits';
 
 export function compileLucene(text: string): estypes.QueryDslQueryContainer {
   checkLuceneBalance(text);
-  return { query_string: { query: text, analyze_wildcard: true } };
+  checkLuceneLimits(text);
+  // Leading wildcards are refused above; the engine refuses them too, should a form slip past.
+  return { query_string: { query: text, analyze_wildcard: true, allow_leading_wildcard: false } };
 }
 
 export function checkLuceneBalance(text: string): void {
