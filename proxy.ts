@@ -6,9 +6,8 @@ import { API_CSP, baseSecurityHeaders, makeNonce, pageCsp } from '@/lib/security
  * the request carries the policy so Next.js can put the nonce on the scripts it renders.
  */
 export function proxy(request: NextRequest): NextResponse {
-  const path = request.nextUrl.pathname;
-  const isDocument = !path.startsWith('/api/') && !path.startsWith('/s/');
-  if (!isDocument) {
+  // /s/{id} answers a redirect or a small HTML page, so it gets the page policy.
+  if (request.nextUrl.pathname.startsWith('/api/')) {
     const response = NextResponse.next();
     applyHeaders(response, API_CSP, baseSecurityHeaders(process.env));
     return response;

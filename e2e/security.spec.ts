@@ -44,6 +44,8 @@ test('the explorer, its chart, a document, views and sharing run with no CSP vio
   await explorer.openViewsList();
   await page.keyboard.press('Escape');
   await explorer.shareLink('relative');
+  await page.goto('/s/NoSuchLink0000');
+  await expect(page.getByRole('heading', { name: 'This short link does not exist' })).toBeVisible();
   // Each page gets its own nonce.
   const again = (await page.request.get('/')).headers()['content-security-policy'];
   expect(again).not.toBe(csp);

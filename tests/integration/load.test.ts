@@ -1,0 +1,111 @@
+/**
+ * The engine under pressure, against the real engine: searches past the concurrency bound are
+ * shed at once, an engine task is gone within a second of its caller going away, and a query
+ * that would hold the engine is refused before it gets there.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withEngine } from '@/lib/api/with-engine';
+import { getEngineClient } from '@/lib/es/client';
+import { TEST_DATASET } from '@/lib/demo-cluster/test-dataset';
+import type { ApiErrorBody } from '@/lib/schema/errors';
+import { END, HOUR, iso, rawSearch, searchHandler, seedTestDataset } from './search-fixture';
+
+const TIME = { from: iso(END - 24 * HOUR), to: iso(END) };
+const INDEX = `${TEST_DATASET.indexPrefix}*`;
+
+beforeAll(async () => {
+  await seedTestDataset();
+});
+
+afterAll(() => {
+  delete process.env.MAX_CONCURRENT_SEARCHES;
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function searchTasks(opaqueId: string): Promise<number> {
+  const res = await getEngineClient().tasks.list({ actions: 'indices:data/read/search*', detailed: true });
+  let n = 0;
+  for (const node of Object.values(res.nodes ?? {})) {
+    for (const task of Object.values(node.tasks ?? {})) {
+      if (task.headers?.['X-Opaque-Id'] === opaqueId) n++;
+    }
+  }
+  return n;
+}
+
+describe('cancellation', () => {
+  it('the engine’s search tasks are gone within 1 s of the caller going away', async () => {
+    // Leading wildcards over every field: seconds of engine work, the kind the Lucene limits
+    // keep out of /api/search, sent here straight through the frame every route uses.
+    const slow = Array.from({ length: 20 }, (_, i) => `*${i}*`).join(' OR ');
+    const opaqueId = `lx-cancel-${Date.now()}`;
+    const handler = withEngine(async (_request, ctx) => {
+      await ctx.client.search(
+        { index: INDEX, size: 0, request_cache: false, query: { query_string: { query: slow } } },
+        { signal: ctx.signal, opaqueId },
+      );
+      return new Response('{}');
+    });
+    const caller = new AbortController();
+    const pending = handler(new Request('http://app.test/x', { signal: caller.signal }));
+    const seenBy = Date.now() + 5_000;
+    while ((await searchTasks(opaqueId)) === 0) {
+      if (Date.now() > seenBy) throw new Error('the slow search never showed up in _tasks');
+      await sleep(20);
+    }
+    caller.abort();
+    const abortedAt = Date.now();
+    expect((await pending).status).toBe(499);
+    while ((await searchTasks(opaqueId)) > 0) {
+      expect(Date.now() - abortedAt).toBeLessThan(1_000);
+      await sleep(25);
+    }
+    expect(Date.now() - abortedAt).toBeLessThan(1_000);
+  });
+});
+
+describe('load shedding', () => {
+  it('past MAX_CONCURRENT_SEARCHES a search is a fast 503 with Retry-After, and the rest answer', async () => {
+    process.env.MAX_CONCURRENT_SEARCHES = '2';
+    const POST = await searchHandler();
+    const body = JSON.stringify({ time: TIME, size: 10, facets: ['namespace'] });
+    const started = performance.now();
+    const timed = Array.from({ length: 12 }, async () => {
+      const res = await POST(
+        new Request('http://app.test/api/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+      );
+      return { res, ms: performance.now() - started };
+    });
+    const answers = await Promise.all(timed);
+    const shed = answers.filter((a) => a.res.status === 503);
+    const ok = answers.filter((a) => a.res.status === 200);
+    expect(ok).toHaveLength(2);
+    expect(shed).toHaveLength(10);
+    for (const { res, ms } of shed) {
+      expect(res.headers.get('retry-after')).toBe('1');
+      expect(((await res.json()) as ApiErrorBody).error.code).toBe('overloaded');
+      expect(ms).toBeLessThan(Math.min(...ok.map((a) => a.ms)));
+    }
+    // Nothing queued behind: the bound is free again at once.
+    expect((await rawSearch(body)).status).toBe(200);
+    delete process.env.MAX_CONCURRENT_SEARCHES;
+  });
+});
+
+describe('bounded Lucene through the route', () => {
+  it('refuses the 2.4 KB wildcard flood with 400 and an offset in < 50 ms', async () => {
+    const text = Array.from({ length: 400 }, (_, i) => `*${i}*`).join(' OR ');
+    await rawSearch(JSON.stringify({ time: TIME, size: 1 })); // the source's fields, read once and kept
+    const started = performance.now();
+    const { status, json } = await rawSearch(JSON.stringify({ time: TIME, query: { language: 'lucene', text } }));
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(status).toBe(400);
+    expect((json as ApiErrorBody).error).toMatchObject({ path: 'query.text', offset: 0 });
+  });
+
+  it('lets a bounded Lucene query run', async () => {
+    const { status } = await rawSearch(JSON.stringify({ time: TIME, query: { language: 'lucene', text: 'level:error AND log:time*' } }));
+    expect(status).toBe(200);
+  });
+});
