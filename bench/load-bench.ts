@@ -1,0 +1,151 @@
+/**
+ * `npm run bench:load`: load shedding and cancellation of issue 11, over HTTP against a
+ * production build (`next start`) on the fixed 1M-document bench dataset, with autocannon.
+ *   1. 20 concurrent clients on the 24 h screen (100 rows + histogram + 4 facets): p50/p95, errors.
+ *   2. 200 concurrent clients: the slowest answer, how many were shed (503) and how fast, and
+ *      whether the engine was harmed (search thread pool rejections, queue peak).
+ *   3. Cancellation: 40 searches in flight, their callers go away; time until the engine holds
+ *      no search task of the bench indices any more.
+ * Options (env): BENCH_DOCS (1,000,000), LOAD_BENCH_SECONDS (20), BENCH_PORT (3202),
+ * MAX_CONCURRENT_SEARCHES (the app's default).
+ */
+import autocannon from 'autocannon';
+import { Client } from '@elastic/elasticsearch';
+import { engineConnection } from '../lib/es/connection';
+import { BENCH_DATASET, BENCH_RANGE, machineLine, percentile, prepareBenchData, startBenchApp } from './bench-app';
+
+const SECONDS = Number(process.env.LOAD_BENCH_SECONDS ?? 20);
+const PORT = Number(process.env.BENCH_PORT ?? 3202);
+const SCREEN = JSON.stringify({ time: BENCH_RANGE, size: 100, histogram: true, facets: ['namespace', 'pod', 'container', 'level'] });
+
+interface RunResult {
+  connections: number;
+  byStatus: Map<number, number[]>;
+  errors: number;
+  timeouts: number;
+  rejectedDelta: number;
+  queuePeak: number;
+}
+
+async function searchPool(engine: Client): Promise<{ rejected: number; queue: number }> {
+  const stats = await engine.nodes.stats({ metric: ['thread_pool'] });
+  let rejected = 0;
+  let queue = 0;
+  for (const node of Object.values(stats.nodes)) {
+    rejected += node.thread_pool?.search?.rejected ?? 0;
+    queue += node.thread_pool?.search?.queue ?? 0;
+  }
+  return { rejected, queue };
+}
+
+async function run(url: string, engine: Client, connections: number): Promise<RunResult> {
+  const byStatus = new Map<number, number[]>();
+  const before = await searchPool(engine);
+  let queuePeak = 0;
+  const sampler = setInterval(() => {
+    void searchPool(engine).then((p) => (queuePeak = Math.max(queuePeak, p.queue)));
+  }, 250);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url}/api/search`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: SCREEN,
+        connections,
+        duration: SECONDS,
+        timeout: 10,
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      const list = byStatus.get(statusCode) ?? [];
+      list.push(responseTime);
+      byStatus.set(statusCode, list);
+    });
+  });
+  clearInterval(sampler);
+  const after = await searchPool(engine);
+  return {
+    connections,
+    byStatus,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    rejectedDelta: after.rejected - before.rejected,
+    queuePeak,
+  };
+}
+
+async function benchTasks(engine: Client): Promise<number> {
+  const res = await engine.tasks.list({ actions: 'indices:data/read/search*', detailed: true });
+  let n = 0;
+  for (const node of Object.values(res.nodes ?? {})) {
+    for (const task of Object.values(node.tasks ?? {})) if (task.description?.includes(BENCH_DATASET.indexPrefix)) n++;
+  }
+  return n;
+}
+
+/** Sends `n` searches, drops them all once the engine runs them, and times how long their tasks live on. */
+async function cancellation(url: string, engine: Client, n: number): Promise<{ seen: number; goneMs: number }> {
+  const callers = Array.from({ length: n }, () => new AbortController());
+  const requests = callers.map((c) =>
+    fetch(`${url}/api/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: SCREEN, signal: c.signal }).catch(
+      () => undefined,
+    ),
+  );
+  let seen = 0;
+  for (let i = 0; i < 100 && seen === 0; i++) {
+    seen = await benchTasks(engine);
+    if (seen === 0) await new Promise((r) => setTimeout(r, 10));
+  }
+  for (const c of callers) c.abort();
+  const abortedAt = performance.now();
+  while ((await benchTasks(engine)) > 0) {
+    if (performance.now() - abortedAt > 30_000) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const goneMs = performance.now() - abortedAt;
+  await Promise.all(requests);
+  return { seen, goneMs };
+}
+
+function row(r: RunResult): string {
+  const ok = r.byStatus.get(200) ?? [];
+  const shed = r.byStatus.get(503) ?? [];
+  const all = [...r.byStatus.values()].flat();
+  const other = all.length - ok.length - shed.length;
+  const f = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '–');
+  return `| ${r.connections} | ${all.length} | ${ok.length} | ${f(percentile(ok, 50))} / ${f(percentile(ok, 95))} | ${shed.length} | ${f(
+    percentile(shed, 50),
+  )} / ${f(percentile(shed, 95))} | ${f(Math.max(...all))} | ${other + r.errors + r.timeouts} | ${r.rejectedDelta} / ${r.queuePeak} |`;
+}
+
+async function main(): Promise<void> {
+  const version = await prepareBenchData();
+  const engine = new Client(engineConnection().options);
+  const app = await startBenchApp(PORT);
+  try {
+    await run(app.url, engine, 4); // warm-up: field caps, JIT, engine caches
+    const results = [await run(app.url, engine, 20), await run(app.url, engine, 200)];
+    const cancel = await cancellation(app.url, engine, 40);
+    console.log(
+      `\n${machineLine(version)}; ${SECONDS} s per row; MAX_CONCURRENT_SEARCHES=${process.env.MAX_CONCURRENT_SEARCHES ?? 'default'}`,
+    );
+    console.log(
+      '| clients | answers | 200 | 200 p50 / p95 ms | 503 shed | 503 p50 / p95 ms | slowest ms | errors | engine rejections / queue peak |',
+    );
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of results) console.log(row(r));
+    console.log(
+      `\ncancellation: ${cancel.seen} engine search tasks seen; all gone ${cancel.goneMs.toFixed(0)} ms after the 40 callers went away`,
+    );
+  } finally {
+    app.stop();
+    await engine.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
