@@ -109,6 +109,39 @@ async function cancellation(url: string, engine: Client, n: number): Promise<{ s
   return { seen, goneMs };
 }
 
+const LUCENE_WORST: [string, string][] = [
+  ['2,000-deep parentheses', '('.repeat(2000) + 'a' + ')'.repeat(2000)],
+  [
+    '2,000 terms',
+    Array.from({ length: 2000 }, () => 'a')
+      .join(' ')
+      .slice(0, 4096),
+  ],
+  ['the 2.4 KB wildcard flood', Array.from({ length: 400 }, (_, i) => `*${i}*`).join(' OR ')],
+  ['255 terms, then a leading wildcard', `${Array.from({ length: 255 }, (_, i) => `x${i}`).join(' OR ')} OR *a`],
+];
+
+/** Wall time of `POST /api/search` refusing each query (400), 50 times each after 5 warm-up. */
+async function luceneRefusals(url: string): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [name, text] of LUCENE_WORST) {
+    const times: number[] = [];
+    for (let i = 0; i < 55; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${url}/api/search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ time: BENCH_RANGE, query: { language: 'lucene', text } }),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 400) throw new Error(`${name}: expected 400, got ${res.status}`);
+      if (i >= 5) times.push(performance.now() - t0);
+    }
+    lines.push(`| ${name} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} |`);
+  }
+  return lines;
+}
+
 function row(r: RunResult): string {
   const ok = r.byStatus.get(200) ?? [];
   const shed = r.byStatus.get(503) ?? [];
@@ -128,6 +161,7 @@ async function main(): Promise<void> {
     await run(app.url, engine, 4); // warm-up: field caps, JIT, engine caches
     const results = [await run(app.url, engine, 20), await run(app.url, engine, 200)];
     const cancel = await cancellation(app.url, engine, 40);
+    const refusals = await luceneRefusals(app.url);
     console.log(
       `\n${machineLine(version)}; ${SECONDS} s per row; MAX_CONCURRENT_SEARCHES=${process.env.MAX_CONCURRENT_SEARCHES ?? 'default'}`,
     );
@@ -136,6 +170,8 @@ async function main(): Promise<void> {
     );
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of results) console.log(row(r));
+    console.log('\n| Lucene refused (400) | p50 ms | p95 ms |\n| --- | ---: | ---: |');
+    for (const line of refusals) console.log(line);
     console.log(
       `\ncancellation: ${cancel.seen} engine search tasks seen; all gone ${cancel.goneMs.toFixed(0)} ms after the 40 callers went away`,
     );

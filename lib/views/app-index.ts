@@ -8,7 +8,7 @@ import { errors } from '@elastic/elasticsearch';
 
 export const DEFAULT_APP_INDEX_PREFIX = 'log-explorer-';
 
-export function appIndexName(kind: 'views' | 'links', env: Readonly<Record<string, string | undefined>> = process.env): string {
+export function appIndexName(kind: 'views' | 'links' | 'embeds', env: Readonly<Record<string, string | undefined>> = process.env): string {
   const prefix = env.APP_INDEX_PREFIX?.trim() || DEFAULT_APP_INDEX_PREFIX;
   const name = `${prefix}${kind}`.toLowerCase();
   // Index names have their own rules; fail at startup rather than on the first save.

@@ -1,0 +1,32 @@
+import { EmbedPanel } from '@/components/embed/embed-panel';
+import { EmbedUnavailable } from '@/components/embed/embed-unavailable';
+import { embedForPage } from '@/lib/embed/page-access';
+import { viewStateToScreen } from '@/lib/schema/view-state';
+import { stateToSearch } from '@/lib/url-state/codec';
+
+interface EmbedPageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** `/embed/{id}?t=<token>`: one panel of a screen, for an iframe on an origin the token names. */
+export default async function EmbedPage({ params, searchParams }: EmbedPageProps) {
+  const { id } = await params;
+  const { t } = await searchParams;
+  const token = typeof t === 'string' ? t : '';
+  const record = await embedForPage(id, token);
+  if (!record) return <EmbedUnavailable />;
+  return (
+    <EmbedPanel
+      id={record.id}
+      token={token}
+      panel={record.panel}
+      title={record.title}
+      theme={record.theme}
+      refreshSeconds={record.refreshSeconds}
+      allowTimeChange={record.allowTimeChange}
+      maxWindowHours={record.maxWindowHours}
+      openPath={`/${stateToSearch(viewStateToScreen(record.state))}`}
+    />
+  );
+}

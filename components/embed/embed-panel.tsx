@@ -1,0 +1,155 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Histogram } from '@/components/histogram/histogram';
+import { MessageText } from '@/components/results/message-text';
+import { formatTotal } from '@/components/results/hits-total';
+import type { EmbedPanel as PanelKind } from '@/lib/schema/embeds';
+import type { SearchHit, SearchResponse } from '@/lib/schema/search';
+import styles from './embed.module.css';
+
+export interface EmbedPanelProps {
+  id: string;
+  token: string;
+  panel: PanelKind;
+  title: string;
+  theme: 'auto' | 'light' | 'dark';
+  refreshSeconds: number;
+  allowTimeChange: boolean;
+  maxWindowHours: number;
+  /** The same screen in the full app (same-origin relative path). */
+  openPath: string;
+}
+
+const QUICK_RANGES: [string, number][] = [
+  ['15 minutes', 0.25],
+  ['1 hour', 1],
+  ['6 hours', 6],
+  ['24 hours', 24],
+  ['7 days', 168],
+  ['30 days', 720],
+];
+
+async function fetchPanel(id: string, token: string, time: { from: string; to: string } | undefined, signal: AbortSignal) {
+  const res = await fetch(`/api/embeds/${id}/data`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ token, ...(time ? { time } : {}) }),
+    signal,
+  });
+  if (!res.ok) throw new Error(res.status === 403 ? 'This panel is not available.' : `The data could not be loaded (${res.status}).`);
+  return (await res.json()) as SearchResponse;
+}
+
+/** One panel of a saved screen, inside someone else's page: the data its token locks, nothing else. */
+export function EmbedPanel(props: EmbedPanelProps) {
+  const [hours, setHours] = useState<number | null>(null);
+  const time = hours === null ? undefined : { from: `now-${Math.round(hours * 60)}m`, to: 'now' };
+  const query = useQuery({
+    queryKey: ['embed', props.id, props.token, time],
+    queryFn: ({ signal }) => fetchPanel(props.id, props.token, time, signal),
+    refetchInterval: props.refreshSeconds > 0 ? props.refreshSeconds * 1000 : false,
+    retry: false,
+    placeholderData: (previous) => previous,
+  });
+  const data = query.data;
+
+  return (
+    <div className={styles.embed} data-theme={props.theme} data-panel={props.panel}>
+      <header className={styles.header}>
+        {props.title ? <h1 className={styles.title}>{props.title}</h1> : <span />}
+        <div className={styles.tools}>
+          {props.allowTimeChange ? (
+            <select
+              aria-label="Time range"
+              className={styles.range}
+              value={hours ?? ''}
+              onChange={(e) => setHours(e.target.value === '' ? null : Number(e.target.value))}
+            >
+              <option value="">As saved</option>
+              {QUICK_RANGES.filter(([, h]) => h <= props.maxWindowHours).map(([label, h]) => (
+                <option key={label} value={h}>
+                  Last {label}
+                </option>
+              ))}
+            </select>
+          ) : null}
+          {data ? <span data-testid="embed-total">{formatTotal(data.total)}</span> : null}
+          <a href={props.openPath} target="_blank" rel="noopener noreferrer" className={styles.open}>
+            Open in Log Explorer
+          </a>
+        </div>
+      </header>
+      {query.error ? (
+        <p role="alert" className={styles.error}>
+          {query.error.message}
+        </p>
+      ) : null}
+      <main className={styles.body} aria-busy={query.isFetching}>
+        {data && props.panel === 'histogram' ? (
+          <Histogram histogram={data.histogram} busy={query.isFetching} onZoom={() => undefined} />
+        ) : null}
+        {data && props.panel === 'results' ? <Rows hits={data.hits} /> : null}
+        {data && props.panel === 'facets' ? <Facets facets={data.facets} /> : null}
+      </main>
+    </div>
+  );
+}
+
+function Rows({ hits }: { hits: SearchHit[] }) {
+  const [open, setOpen] = useState<string | null>(null);
+  if (hits.length === 0) return <p className={styles.none}>No log lines in this range.</p>;
+  return (
+    <ol className={styles.rows} aria-label="Log lines">
+      {hits.map((hit) => (
+        <li key={`${hit.index}/${hit.id}`} className={styles.row}>
+          <button
+            type="button"
+            className={styles.rowButton}
+            aria-expanded={open === hit.id}
+            onClick={() => setOpen(open === hit.id ? null : hit.id)}
+          >
+            <time className={styles.time}>{hit.timestamp}</time>
+            <span className={styles.message}>
+              <MessageText message={hit.message} highlight={hit.highlight} maxChars={400} />
+            </span>
+          </button>
+          {open === hit.id ? (
+            <dl className={styles.fields} aria-label="Document">
+              {Object.entries(hit.fields).map(([name, value]) => (
+                <div key={name} className={styles.field}>
+                  <dt>{name}</dt>
+                  <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Facets({ facets }: { facets: SearchResponse['facets'] }) {
+  return (
+    <div className={styles.facets}>
+      {Object.entries(facets).map(([name, values]) => {
+        const max = Math.max(1, ...values.map((v) => v.count));
+        return (
+          <section key={name} aria-label={name} className={styles.facet}>
+            <h2 className={styles.facetTitle}>{name}</h2>
+            <ul className={styles.values}>
+              {values.map((v) => (
+                <li key={v.value} className={styles.value}>
+                  <span className={styles.bar} style={{ width: `${(v.count / max) * 100}%` }} aria-hidden="true" />
+                  <span className={styles.valueText}>{v.value === '' ? '(empty)' : v.value}</span>
+                  <span className={styles.count}>{v.count.toLocaleString('en-US')}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

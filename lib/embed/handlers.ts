@@ -1,0 +1,107 @@
+/**
+ * The embed routes: `POST/GET /api/embeds`, `DELETE /api/embeds/{id}` (the app's own pages
+ * manage embeds) and `POST /api/embeds/{id}/data` (a panel asks for its data with its token).
+ * All run inside the one frame (lib/api/with-engine.ts): CSRF guard, shedding, cancellation.
+ */
+import { readJsonBody } from '@/lib/api/body';
+import { ApiError, jsonResponse } from '@/lib/api/errors';
+import { parseRequest } from '@/lib/api/validate';
+import type { EngineContext } from '@/lib/api/with-engine';
+import { authorizeEmbed, requireEmbedConfig } from '@/lib/embed/access';
+import { lockedSearchRequest } from '@/lib/embed/locked-search';
+import { EmbedStore } from '@/lib/embed/store';
+import { signEmbedToken } from '@/lib/embed/token';
+import { CreateEmbedRequest, EMBED_ID_PATTERN, EmbedDataRequest, type CreateEmbedResponse, type EmbedRecord } from '@/lib/schema/embeds';
+import type { ViewState } from '@/lib/schema/view-state';
+import { runSearch } from '@/lib/search/run-search';
+import { findSource } from '@/lib/sources';
+import { getViewStore } from '@/lib/views/handlers';
+
+let shared: EmbedStore | undefined;
+
+export function getEmbedStore(ctx: Pick<EngineContext, 'client'>): EmbedStore {
+  shared ??= new EmbedStore(ctx.client);
+  return shared;
+}
+
+export function embedPath(id: string, token: string): string {
+  return `/embed/${id}?t=${encodeURIComponent(token)}`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function iframeSnippet(appOrigin: string, record: EmbedRecord, token: string): string {
+  const title = escapeAttribute(record.title || `Log Explorer ${record.panel}`);
+  const src = escapeAttribute(`${appOrigin}${embedPath(record.id, token)}`);
+  return `<iframe src="${src}" title="${title}" width="800" height="400" style="border:0" loading="lazy" referrerpolicy="no-referrer"></iframe>`;
+}
+
+async function describe(request: Request, record: EmbedRecord, secret: Uint8Array) {
+  const token = await signEmbedToken(record, secret);
+  const url = embedPath(record.id, token);
+  return { embed: record, token, url, snippet: iframeSnippet(new URL(request.url).origin, record, token) };
+}
+
+export async function createEmbed(request: Request, ctx: EngineContext): Promise<Response> {
+  const config = requireEmbedConfig();
+  const input = parseRequest(CreateEmbedRequest, await readJsonBody(request));
+  input.origins.forEach((origin, i) => {
+    if (!config.allowedOrigins.includes(origin)) {
+      throw new ApiError(400, 'validation_failed', `origins.${i}: ${origin} is not in this server's EMBED_ALLOWED_ORIGINS`, {
+        path: `origins.${i}`,
+      });
+    }
+  });
+  let state: ViewState;
+  if (input.viewId !== undefined) {
+    const view = await getViewStore().get(input.viewId);
+    if (!view) throw new ApiError(400, 'validation_failed', 'viewId: there is no such view', { path: 'viewId' });
+    state = view.state;
+  } else {
+    state = input.state as ViewState;
+  }
+  findSource(state.source);
+  const now = new Date();
+  const record = await getEmbedStore(ctx).create({
+    panel: input.panel,
+    title: input.title,
+    state,
+    origins: [...new Set(input.origins)],
+    allowTimeChange: input.allowTimeChange,
+    maxWindowHours: input.maxWindowHours,
+    theme: input.theme,
+    refreshSeconds: input.refreshSeconds,
+    createdAt: now.toISOString(),
+    expiresAt: input.expiresInDays === null ? null : new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString(),
+  });
+  const body: CreateEmbedResponse = await describe(request, record, config.secret);
+  const response = jsonResponse(body, 201);
+  response.headers.set('location', `/api/embeds/${record.id}`);
+  return response;
+}
+
+export async function listEmbeds(request: Request, ctx: EngineContext): Promise<Response> {
+  const config = requireEmbedConfig();
+  const records = await getEmbedStore(ctx).list();
+  return jsonResponse({ embeds: await Promise.all(records.map((r) => describe(request, r, config.secret))) });
+}
+
+export async function revokeEmbed(_request: Request, ctx: EngineContext, id: string): Promise<Response> {
+  requireEmbedConfig();
+  if (!EMBED_ID_PATTERN.test(id) || !(await getEmbedStore(ctx).revoke(id))) {
+    throw new ApiError(404, 'not_found', 'there is no such embed');
+  }
+  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+}
+
+/** The panel's data, held to what the embed locks; every other parameter is ignored. */
+export async function embedData(request: Request, ctx: EngineContext, id: string): Promise<Response> {
+  const input = parseRequest(EmbedDataRequest, await readJsonBody(request));
+  const record = await authorizeEmbed(getEmbedStore(ctx), input.token, id);
+  const now = Date.now();
+  const result = await runSearch(lockedSearchRequest(record, input, now), { ...ctx, now });
+  // A panel gets its own part only: no rows for a chart or the facets.
+  return jsonResponse(record.panel === 'results' ? result : { ...result, hits: [], cursor: null });
+}
