@@ -43,7 +43,13 @@ export default defineConfig({
         command: `npx next start -p ${port}`,
         url: baseURL,
         // Views and short links made by the specs go to indices of their own, not the demo's.
-        env: { LOG_SOURCES: TEST_SOURCES_ENV, APP_INDEX_PREFIX: 'lxtest-e2e-' },
+        env: {
+          LOG_SOURCES: TEST_SOURCES_ENV,
+          APP_INDEX_PREFIX: 'lxtest-e2e-',
+          // Embeds on, for host pages the embed spec serves on the next ports (e2e/embed.spec.ts).
+          EMBED_SECRET: 'e2e-embed-secret-not-for-production-0123',
+          EMBED_ALLOWED_ORIGINS: `http://localhost:${port + 50}`,
+        },
         reuseExistingServer: true,
         timeout: 120_000,
         stdout: 'ignore',

@@ -1,0 +1,103 @@
+import http from 'node:http';
+import { expect, test, type Page } from '@playwright/test';
+import type { CreateEmbedResponse } from '@/lib/schema/embeds';
+import { DATASET_RANGE, events, hitsText } from './support/dataset';
+
+/**
+ * Embedded panels inside host pages served from other origins on this machine: the allowed host
+ * (playwright.config.ts names http://localhost:<port + 50> in EMBED_ALLOWED_ORIGINS) shows the
+ * panel; another one is refused by Chromium itself.
+ */
+
+const port = (baseURL: string | undefined) => Number(new URL(baseURL ?? 'http://127.0.0.1:3100').port);
+
+async function hostPage(hostPort: number, iframeSrc: string): Promise<http.Server> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(
+      `<!doctype html><title>host</title><h1>Status page</h1><iframe id="panel" src="${iframeSrc}" width="900" height="420"></iframe>`,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(hostPort, '127.0.0.1', resolve));
+  return server;
+}
+
+async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
+  });
+  return violations;
+}
+
+test('a results panel renders inside an allowed host, is refused inside another, and a revoked one shows nothing', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const appPort = port(baseURL);
+  const made = await request.post('/api/embeds', {
+    data: {
+      panel: 'results',
+      title: 'Errors in the test cluster',
+      state: {
+        schemaVersion: 1,
+        query: { language: 'kql', text: 'level:error' },
+        filters: [],
+        time: DATASET_RANGE,
+        columns: ['message'],
+        sort: 'desc',
+      },
+      origins: [`http://localhost:${appPort + 50}`],
+      maxWindowHours: 48,
+    },
+  });
+  expect(made.status()).toBe(201);
+  const embed = (await made.json()) as CreateEmbedResponse;
+  const src = `${baseURL}${embed.url}`;
+  const allowed = await hostPage(appPort + 50, src);
+  const other = await hostPage(appPort + 51, src);
+  try {
+    const violations = await watchCsp(page);
+    await page.goto(`http://localhost:${appPort + 50}/`);
+    const panel = page.frameLocator('#panel');
+    await expect(panel.getByRole('heading', { name: 'Errors in the test cluster' })).toBeVisible();
+    const errors = events().filter((e) => e.fields.level === 'error').length;
+    await expect(panel.getByTestId('embed-total')).toHaveText(hitsText(errors));
+    const rows = panel.getByRole('list', { name: 'Log lines' }).getByRole('listitem');
+    await expect(rows).toHaveCount(Math.min(100, errors));
+    await rows.first().getByRole('button').click();
+    await expect(
+      panel
+        .getByRole('definition')
+        .filter({ hasText: /^error$/ })
+        .first(),
+    ).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'Open in Log Explorer' })).toHaveAttribute('target', '_blank');
+    expect(violations).toEqual([]);
+
+    // The same panel on a host the token does not name: Chromium refuses to show it.
+    const refused: string[] = [];
+    page.on('console', (msg) => refused.push(msg.text()));
+    await page.goto(`http://127.0.0.1:${appPort + 51}/`);
+    await page.waitForTimeout(1_500);
+    await expect(page.frameLocator('#panel').getByText('Errors in the test cluster')).toHaveCount(0);
+    expect(refused.join('\n')).toMatch(/frame-ancestors/);
+
+    // Revoked: the page and its data answer "not available", nothing else.
+    expect((await request.delete(`/api/embeds/${embed.embed.id}`)).status()).toBe(204);
+    await page.goto(`http://localhost:${appPort + 50}/`);
+    await expect(page.frameLocator('#panel').getByText('This panel is not available.')).toBeVisible();
+  } finally {
+    await new Promise((resolve) => allowed.close(resolve));
+    await new Promise((resolve) => other.close(resolve));
+  }
+});
+
+test('a tampered token gets a 403 page that no one may frame', async ({ request }) => {
+  const res = await request.get('/embed/AAAAAAAAAAAAAAAAAAAA?t=eyJhbGciOiJIUzI1NiJ9.e30.AAAA');
+  expect(res.status()).toBe(403);
+  expect(await res.text()).toContain('This panel is not available.');
+  expect(res.headers()['x-frame-options']).toBe('DENY');
+  expect(res.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+});
