@@ -1,42 +1,11 @@
 'use client';
 import { memo, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis, type MouseHandlerDataParam } from 'recharts';
-import type { SearchResponse } from '@/lib/schema/search';
-import { formatAxisTime, formatTimestamp } from '@/components/time-picker/time-format';
-import { levelColour, NO_LEVEL_KEY, sortLevels } from './level-colors';
+import { formatTimestamp } from '@/components/time-picker/time-format';
+import { axisLabel, formatCount, yTicks } from './axis';
+import { chartRows, TOTAL_KEY, type Histogram, type Row } from './histogram-rows';
+import { levelColour } from './level-colors';
 import styles from './histogram.module.css';
-
-type Histogram = NonNullable<SearchResponse['histogram']>;
-type Row = { key: number; total: number } & Record<string, number>;
-
-const TOTAL_KEY = 'count';
-
-function toRows(histogram: Histogram): { rows: Row[]; series: string[] } {
-  const seen = new Set<string>();
-  let anyLevels = false;
-  const rows = histogram.buckets.map((b) => {
-    const row: Row = { key: b.key, total: b.count } as Row;
-    if (b.levels) {
-      anyLevels = true;
-      let sum = 0;
-      for (const [level, n] of Object.entries(b.levels)) {
-        row[level] = n;
-        sum += n;
-        seen.add(level);
-      }
-      // Documents without a level still count towards the bar's height.
-      if (b.count > sum) {
-        row[NO_LEVEL_KEY] = b.count - sum;
-        seen.add(NO_LEVEL_KEY);
-      }
-    } else {
-      row[TOTAL_KEY] = b.count;
-    }
-    return row;
-  });
-  if (!anyLevels) return { rows, series: [TOTAL_KEY] };
-  return { rows, series: sortLevels(seen) };
-}
 
 interface HistogramChartProps {
   histogram: Histogram;
@@ -45,9 +14,9 @@ interface HistogramChartProps {
 
 /** Memoized so a deferred render of the histogram (see Histogram) really skips recharts. */
 export const HistogramChart = memo(function HistogramChart({ histogram, onZoom }: HistogramChartProps) {
-  const { rows, series } = useMemo(() => toRows(histogram), [histogram]);
+  const { rows, series } = useMemo(() => chartRows(histogram), [histogram]);
+  const ticks = useMemo(() => yTicks(Math.max(0, ...rows.map((r) => r.total))), [rows]);
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
-  const span = histogram.to - histogram.from;
 
   const keyAt = (state: MouseHandlerDataParam): number | null => {
     const index = Number(state.activeTooltipIndex ?? state.activeIndex);
@@ -85,12 +54,22 @@ export const HistogramChart = memo(function HistogramChart({ histogram, onZoom }
         <CartesianGrid vertical={false} stroke="var(--grid)" />
         <XAxis
           dataKey="key"
-          tickFormatter={(v: number) => formatAxisTime(Number(v), span)}
+          tickFormatter={(v: number) => axisLabel(Number(v), histogram, histogram.intervalMs)}
           minTickGap={40}
           tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
           tickLine={false}
         />
-        <YAxis width={44} allowDecimals={false} tick={{ fontSize: 11, fill: 'var(--text-muted)' }} tickLine={false} axisLine={false} />
+        <YAxis
+          width={44}
+          allowDecimals={false}
+          domain={[0, ticks[ticks.length - 1] ?? 1]}
+          ticks={ticks}
+          interval={0}
+          tickFormatter={(v: number) => formatCount(Number(v))}
+          tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
+          tickLine={false}
+          axisLine={false}
+        />
         <Tooltip
           isAnimationActive={false}
           cursor={{ fill: 'var(--chart-cursor)' }}

@@ -1,7 +1,9 @@
 'use client';
-import { memo, useDeferredValue, useEffect, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { SearchResponse } from '@/lib/schema/search';
+import { legendLevels } from './histogram-rows';
 import { intervalLabel } from './interval-label';
+import { levelColour } from './level-colors';
 import styles from './histogram.module.css';
 
 // recharts is most of the page's JavaScript: it loads after the rows, not before them (below).
@@ -56,12 +58,23 @@ export const Histogram = memo(function Histogram({ histogram: latest, busy, onZo
     return whenIdle(() => setChartReady(true), 1000);
   }, [chartModule, chartReady, busy]);
   const HistogramChart = chartReady ? chartModule?.HistogramChart : undefined;
+  const levels = useMemo(() => (histogram ? legendLevels(histogram) : []), [histogram]);
 
   if (!histogram) return <div className={styles.placeholder} aria-hidden="true" />;
   return (
     <section className={styles.histogram} aria-label="Log volume over time">
       <div className={styles.meta}>
         <span className={styles.interval}>{intervalLabel(histogram.interval, histogram.intervalMs)}</span>
+        {levels.length > 0 ? (
+          <ul className={styles.legend} aria-label="Level colours">
+            {levels.map((level) => (
+              <li key={level} className={styles.legendItem}>
+                <span className={styles.swatch} style={{ background: levelColour(level) }} aria-hidden="true" />
+                {level}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <span className={styles.help}>Drag across the chart to zoom in</span>
       </div>
       {HistogramChart ? <HistogramChart histogram={histogram} onZoom={onZoom} /> : <div className={styles.placeholder} />}
