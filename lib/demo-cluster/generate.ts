@@ -4,7 +4,7 @@
  * engine must answer. Memory stays flat: only one minute of events is held at a time.
  */
 import { buildCluster, liveAt } from './cluster';
-import type { Cluster, ContainerSource, LiveContainer, Scheduled, Source } from './cluster';
+import type { Cluster, ContainerSource, LiveContainer, Scheduled, ScheduledKind, Source } from './cluster';
 import { containerDoc, pushedDoc } from './document';
 import { FORMATS, crashOutput, longLine } from './formats';
 import type { LineContext, LogLine } from './formats';
@@ -29,6 +29,18 @@ export interface DemoEvent {
   id: string;
   index: string;
   doc: Record<string, unknown>;
+  /**
+   * The write this line came from (not part of the document): a stack trace is one write of
+   * several lines, so tests of multi-line grouping know which lines belong together.
+   */
+  emission: EmissionInfo;
+}
+
+/** `first` is the sequence number of the write's first line; `kind` says what was written. */
+export interface EmissionInfo {
+  first: number;
+  lines: number;
+  kind: ScheduledKind | 'line' | 'pushed';
 }
 
 export const DEFAULT_INDEX_PREFIX = 'logstash-';
@@ -43,6 +55,7 @@ export const GENERATOR_VERSION = 1;
 interface Emission {
   ts: number;
   lines: LogLine[];
+  kind?: ScheduledKind;
   live?: LiveContainer;
   pushed?: PushedSpec;
 }
@@ -131,6 +144,11 @@ export function* generateEvents(opts: DemoOptions): Generator<DemoEvent> {
     // Stable sort: equal timestamps keep their (deterministic) creation order.
     emissions.sort((a, b) => a.ts - b.ts);
     for (const emission of emissions) {
+      const info: EmissionInfo = {
+        first: sequence,
+        lines: emission.lines.length,
+        kind: emission.kind ?? (emission.pushed ? 'pushed' : 'line'),
+      };
       for (let i = 0; i < emission.lines.length; i++) {
         const line = emission.lines[i] as LogLine;
         const ts = emission.ts + i;
@@ -146,7 +164,7 @@ export function* generateEvents(opts: DemoOptions): Generator<DemoEvent> {
               emission.live.run.kubernetes,
             )
           : pushedDoc(timestamp, emission.pushed as PushedSpec, line.text, line.level ?? 'info');
-        yield { id: eventId(opts.seed, sequence), index, doc };
+        yield { id: eventId(opts.seed, sequence), index, doc, emission: info };
         sequence++;
       }
     }
@@ -177,7 +195,7 @@ function scheduledEmission(s: Scheduled, rng: Rng, podIpOf: PodIpOf): Emission |
         : s.kind === 'shutdown'
           ? format.shutdown(ctx)
           : longLine(ctx);
-  return lines.length > 0 ? { ts: s.ts, lines, live } : undefined;
+  return lines.length > 0 ? { ts: s.ts, lines, live, kind: s.kind } : undefined;
 }
 
 function containerFormat(source: ContainerSource) {

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_LOGS_VIEW,
+  isKubernetesName,
+  logsViewQuery,
+  parseLogsView,
+  podViewAroundLine,
+  podViewHref,
+  workloadViewHref,
+} from '@/lib/k8s/view-url';
+
+describe('logs view URL', () => {
+  it('round-trips every field and leaves defaults out', () => {
+    const state = {
+      since: 'now-6h',
+      until: '2026-11-20T12:00:00.000Z',
+      container: 'app',
+      tail: 200,
+      timestamps: false,
+      line: 'abc',
+      pods: ['a-0', 'a-1'],
+    };
+    const q = logsViewQuery(state);
+    expect(parseLogsView(new URLSearchParams(q))).toEqual(state);
+    expect(logsViewQuery(DEFAULT_LOGS_VIEW)).toBe('');
+  });
+
+  it.each([
+    ['tail=0', { tail: 1000 }],
+    ['tail=9999', { tail: 1000 }],
+    ['tail=2.5', { tail: 1000 }],
+    ['container=Bad%20Name', { container: null }],
+    ['pods=ok-1,BAD,,x', { pods: ['ok-1', 'x'] }],
+    [`since=${'x'.repeat(300)}`, { since: 'now-24h' }],
+    ['ts=1', { timestamps: true }],
+  ])('%s falls back to a safe value', (q, expected) => {
+    expect(parseLogsView(new URLSearchParams(q))).toMatchObject(expected);
+  });
+
+  it('builds same-origin paths with the names encoded', () => {
+    expect(podViewHref('ns', 'p-0', { container: 'c' })).toBe('/pods/ns/p-0?container=c');
+    expect(workloadViewHref('ns', 'web')).toBe('/workloads/ns/web');
+    expect(podViewHref('a/b', '..')).toBe('/pods/a%2Fb/%2E%2E');
+    expect([isKubernetesName('web-0'), isKubernetesName('..'), isKubernetesName('A'), isKubernetesName(3)]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('opens the pod view on a window around a line, with the line marked', () => {
+    const href = podViewAroundLine('ns', 'p-0', { id: 'X1', timestamp: '2026-11-20T10:00:00.000Z' });
+    const params = new URLSearchParams(href.split('?')[1]);
+    expect(parseLogsView(params)).toMatchObject({
+      since: '2026-11-20T09:45:00.000Z',
+      until: '2026-11-20T10:15:00.000Z',
+      line: 'X1',
+      tail: 5000,
+    });
+  });
+});

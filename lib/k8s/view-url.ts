@@ -1,0 +1,98 @@
+/**
+ * The URL of the Kubernetes views: `/pods/{namespace}/{pod}` and `/workloads/{namespace}/{name}`
+ * with `since`, `until`, `container`, `tail`, `ts` (timestamps, `0` hides them), `line` (the line
+ * to scroll to and mark) and `pods` (the workload view's pod filter). Parsed defensively: a bad
+ * value falls back to its default, never breaks the screen. Pure.
+ */
+import { POD_LOG_LIMITS } from '@/lib/schema/pod-logs';
+
+export interface LogsViewState {
+  since: string;
+  until: string;
+  container: string | null;
+  tail: number;
+  timestamps: boolean;
+  line: string | null;
+  pods: string[];
+}
+
+export const DEFAULT_LOGS_VIEW: LogsViewState = {
+  since: 'now-24h',
+  until: 'now',
+  container: null,
+  tail: POD_LOG_LIMITS.defaultTail,
+  timestamps: true,
+  line: null,
+  pods: [],
+};
+
+const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+const MAX_PARAM = 256;
+
+function text(params: URLSearchParams, key: string): string | null {
+  const v = params.get(key);
+  return v !== null && v.length > 0 && v.length <= MAX_PARAM ? v : null;
+}
+
+export function parseLogsView(params: URLSearchParams): LogsViewState {
+  const tail = Number(params.get('tail'));
+  const container = text(params, 'container');
+  return {
+    since: text(params, 'since') ?? DEFAULT_LOGS_VIEW.since,
+    until: text(params, 'until') ?? DEFAULT_LOGS_VIEW.until,
+    container: container && NAME.test(container) ? container : null,
+    tail: Number.isInteger(tail) && tail >= 1 && tail <= POD_LOG_LIMITS.maxTail ? tail : DEFAULT_LOGS_VIEW.tail,
+    timestamps: params.get('ts') !== '0',
+    line: text(params, 'line'),
+    pods: (params.get('pods') ?? '')
+      .split(',')
+      .filter((p) => NAME.test(p))
+      .slice(0, POD_LOG_LIMITS.maxPods),
+  };
+}
+
+/** Only what differs from the defaults, in a fixed order, so equal screens have equal URLs. */
+export function logsViewQuery(state: Partial<LogsViewState>): string {
+  const s = { ...DEFAULT_LOGS_VIEW, ...state };
+  const params = new URLSearchParams();
+  if (s.since !== DEFAULT_LOGS_VIEW.since) params.set('since', s.since);
+  if (s.until !== DEFAULT_LOGS_VIEW.until) params.set('until', s.until);
+  if (s.container) params.set('container', s.container);
+  if (s.tail !== DEFAULT_LOGS_VIEW.tail) params.set('tail', String(s.tail));
+  if (!s.timestamps) params.set('ts', '0');
+  if (s.line) params.set('line', s.line);
+  if (s.pods.length > 0) params.set('pods', s.pods.join(','));
+  const q = params.toString();
+  return q ? `?${q}` : '';
+}
+
+/** Names come from log documents (hostile input): a valid Kubernetes name, or no link at all. */
+export function isKubernetesName(name: unknown): name is string {
+  return typeof name === 'string' && name.length <= 253 && NAME.test(name);
+}
+
+/** A path segment; `.` and `..` are encoded so a browser never resolves them. */
+const segment = (name: string) => encodeURIComponent(name).replace(/^\.{1,2}$/, (dots) => dots.replace(/\./g, '%2E'));
+
+export function podViewHref(namespace: string, pod: string, state: Partial<LogsViewState> = {}): string {
+  return `/pods/${segment(namespace)}/${segment(pod)}${logsViewQuery(state)}`;
+}
+
+export function workloadViewHref(namespace: string, name: string, state: Partial<LogsViewState> = {}): string {
+  return `/workloads/${segment(namespace)}/${segment(name)}${logsViewQuery(state)}`;
+}
+
+/** Half the window a link from one line opens around it: enough context, few enough lines for `tail`. */
+export const AROUND_LINE_MS = 15 * 60_000;
+
+/** The pod view around one line (from a hit): a window centred on it, the line marked. */
+export function podViewAroundLine(namespace: string, pod: string, line: { id: string; timestamp: string }): string {
+  const at = Date.parse(line.timestamp);
+  if (!Number.isFinite(at)) return podViewHref(namespace, pod, { line: line.id });
+  return podViewHref(namespace, pod, {
+    since: new Date(at - AROUND_LINE_MS).toISOString(),
+    until: new Date(at + AROUND_LINE_MS).toISOString(),
+    tail: POD_LOG_LIMITS.maxTail,
+    line: line.id,
+  });
+}
