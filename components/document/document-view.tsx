@@ -8,6 +8,7 @@ import { DocumentJson, documentJson } from './document-json';
 import { FieldsTable } from './fields-table';
 import styles from './document.module.css';
 import { CloseIcon } from '@/components/ui/icons';
+import { PodLinks } from '@/components/pods/pod-links';
 
 interface DocumentViewProps {
   docRef: DocRef;
@@ -51,6 +52,7 @@ export function DocumentView({ docRef, linked, columns, onClose, onFilter, onTog
           <p className={styles.meta} title={`${docRef.index}/${docRef.id}`}>
             {docRef.index} / {docRef.id}
           </p>
+          {hit ? <PodLinks hit={hit} /> : null}
         </div>
         <button type="button" className="icon-btn" aria-label="Close document" onClick={onClose}>
           <CloseIcon />

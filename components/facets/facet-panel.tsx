@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { FacetValue, Filter } from '@/lib/schema/search';
 import { valueFilterState } from '@/lib/url-state/filters';
 import { levelColour } from '@/components/histogram/level-colors';
+import { PodViewLink } from '@/components/pods/pod-links';
 import styles from './facets.module.css';
 
 interface FacetPanelProps {
@@ -69,6 +70,7 @@ export function FacetPanel({ meaning, field, values, filters, onFilter }: FacetP
               >
                 −
               </button>
+              {meaning === 'pod' ? <PodViewLink pod={v.value} /> : null}
             </li>
           );
         })}

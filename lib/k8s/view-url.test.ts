@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LOGS_VIEW,
   isKubernetesName,
+  podOfFields,
   logsViewQuery,
   parseLogsView,
   podViewAroundLine,
@@ -58,5 +59,14 @@ describe('logs view URL', () => {
       line: 'X1',
       tail: 5000,
     });
+  });
+});
+
+describe('podOfFields', () => {
+  it('reads Fluentd and ECS fields, and refuses names that are not Kubernetes names', () => {
+    expect(podOfFields({ 'kubernetes.namespace_name': 'a', 'kubernetes.pod_name': 'p-0' })).toEqual({ namespace: 'a', pod: 'p-0' });
+    expect(podOfFields({ 'kubernetes.namespace': 'a', 'kubernetes.pod.name': 'p-0' })).toEqual({ namespace: 'a', pod: 'p-0' });
+    expect(podOfFields({ 'kubernetes.namespace_name': 'a', 'kubernetes.pod_name': '../x' })).toBeNull();
+    expect(podOfFields({ message: 'x' })).toBeNull();
   });
 });

@@ -96,3 +96,22 @@ export function podViewAroundLine(namespace: string, pod: string, line: { id: st
     line: line.id,
   });
 }
+
+/** A dynamic route segment as text: decoded once, and left as it is when it is not valid percent-encoding. */
+export function routeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** The Kubernetes namespace and pod of a hit's flattened fields, in either built-in profile (Fluentd, ECS). */
+export function podOfFields(fields: Readonly<Record<string, unknown>>): { namespace: string; pod: string } | null {
+  const namespace = fields['kubernetes.namespace_name'] ?? fields['kubernetes.namespace'];
+  const pod = fields['kubernetes.pod_name'] ?? fields['kubernetes.pod.name'];
+  return isKubernetesName(namespace) && isKubernetesName(pod) ? { namespace, pod } : null;
+}
+
+/** Stands for "whichever namespace the pod is in" in `/pods/-/{pod}` (links that know only the pod). */
+export const ANY_NAMESPACE = '-';

@@ -1,0 +1,28 @@
+'use client';
+/** Links into the Kubernetes views from the explorer: a hit's pod and surrounding lines, a pod facet value. */
+import Link from 'next/link';
+import { ANY_NAMESPACE, isKubernetesName, podOfFields, podViewAroundLine, podViewHref } from '@/lib/k8s/view-url';
+import type { SearchHit } from '@/lib/schema/search';
+import styles from './pod-links.module.css';
+
+export function PodLinks({ hit }: { hit: SearchHit }) {
+  const where = podOfFields(hit.fields);
+  if (!where) return null;
+  return (
+    <p className={styles.links}>
+      <Link href={podViewAroundLine(where.namespace, where.pod, hit)} data-testid="hit-pod-link">
+        Pod logs around this line
+      </Link>
+    </p>
+  );
+}
+
+/** A pod facet value knows no namespace: the pod view finds it (`/pods/-/{pod}`). */
+export function PodViewLink({ pod }: { pod: string }) {
+  if (!isKubernetesName(pod)) return null;
+  return (
+    <Link className={styles.facetLink} href={podViewHref(ANY_NAMESPACE, pod)} aria-label={`Logs of pod ${pod}`} title="Pod logs">
+      ↗
+    </Link>
+  );
+}

@@ -1,0 +1,154 @@
+'use client';
+/**
+ * `/pods/{namespace}/{pod}`: a pod's logs like `kubectl logs`, for pods that no longer exist
+ * too — oldest to newest, restarts as separators, gone pods pointing to their successor.
+ */
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useMemo, useRef, useState } from 'react';
+import { colourSlots, logItems } from '@/lib/k8s/separators';
+import { podViewHref, workloadViewHref } from '@/lib/k8s/view-url';
+import { podLogsQueryOptions } from '@/lib/queries/pod-logs';
+import type { LogLine } from '@/lib/schema/pod-logs';
+import { formatLineTime } from './line-time';
+import { LogTerminal } from './log-terminal';
+import { LogsToolbar } from './logs-toolbar';
+import styles from './pods.module.css';
+import { jumpToPreviousInstance, useScrollToLine } from './use-scroll-to-line';
+import { useLogsView } from './use-logs-view';
+import { usePodNamespace } from './use-pod-namespace';
+
+const SLOTS = 8;
+
+export function PodScreen({ namespace, pod }: { namespace: string; pod: string }) {
+  const { state, update } = useLogsView();
+  const [refreshTick, setRefreshTick] = useState(0);
+  const [grouping, setGrouping] = useState(true);
+  const request = useMemo(
+    () => ({
+      namespace,
+      pod,
+      since: state.since,
+      until: state.until,
+      tail: state.tail,
+      ...(state.container ? { container: state.container } : {}),
+    }),
+    [namespace, pod, state.since, state.until, state.tail, state.container],
+  );
+  const resolving = usePodNamespace(namespace, pod, state);
+  const query = useQuery({ ...podLogsQueryOptions(request, refreshTick), enabled: !resolving.looking && !resolving.missing });
+  const data = query.data;
+  const scroller = useRef<HTMLDivElement>(null);
+  useScrollToLine(scroller, state.line, data);
+
+  const items = useMemo(() => (data ? logItems(data.lines, data.summary.restarts, grouping) : []), [data, grouping]);
+  const slots = useMemo(() => colourSlots(data?.summary.containers ?? [], SLOTS), [data]);
+  const slotOf = (line: LogLine) => slots.get(line.container) ?? 0;
+  const summary = data?.summary;
+  const keep = { since: state.since, until: state.until };
+
+  return (
+    <main className={styles.screen}>
+      <header className={styles.header}>
+        <nav className={styles.crumbs} aria-label="Breadcrumbs">
+          <Link href="/">Explorer</Link>
+          <span>/</span>
+          <span>{namespace}</span>
+          {summary?.workload ? (
+            <>
+              <span>/</span>
+              <Link href={workloadViewHref(namespace, summary.workload.name, keep)} data-testid="workload-link">
+                {summary.workload.kind} {summary.workload.name}
+              </Link>
+            </>
+          ) : null}
+        </nav>
+        <h1 className={styles.title}>{pod}</h1>
+        {summary ? (
+          <span className={`${styles.badge} ${summary.gone ? styles.badgeGone : ''}`} data-testid="pod-status">
+            {summary.gone ? 'Gone' : summary.lines > 0 ? 'Logging' : 'No lines'}
+          </span>
+        ) : null}
+        {summary && summary.nodes.length > 0 ? <span className={styles.status}>on {summary.nodes.join(', ')}</span> : null}
+      </header>
+
+      <LogsToolbar
+        state={state}
+        update={update}
+        grouping={grouping}
+        onGrouping={setGrouping}
+        onRefresh={() => setRefreshTick((t) => t + 1)}
+      >
+        <label>
+          Container
+          <select value={state.container ?? ''} onChange={(e) => update({ container: e.target.value || null })} name="container">
+            <option value="">All containers</option>
+            {(summary?.containers ?? (state.container ? [state.container] : [])).map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={!summary || summary.restarts.length === 0}
+          onClick={() => jumpToPreviousInstance(scroller.current)}
+          title="Scroll to where the previous container instance ended (kubectl logs --previous)"
+        >
+          Previous instance
+        </button>
+      </LogsToolbar>
+
+      {resolving.looking ? <div className={styles.status}>Finding the pod’s namespace…</div> : null}
+      {resolving.missing ? (
+        <div className={styles.error} role="alert">
+          No lines from a pod named {pod} in the range.
+        </div>
+      ) : null}
+      {query.error ? (
+        <div className={styles.error} role="alert">
+          {query.error instanceof Error ? query.error.message : 'The lines could not be loaded.'}
+        </div>
+      ) : null}
+
+      {summary?.gone ? (
+        <div className={`${styles.notice} ${styles.noticeGone}`} data-testid="gone-notice">
+          This pod is gone: its last line was at {formatLineTime(summary.gone.lastLine)} on {summary.gone.node}.{' '}
+          {data?.successor ? (
+            <>
+              Rescheduled as{' '}
+              <Link href={podViewHref(namespace, data.successor.pod, keep)} data-testid="successor-link">
+                {data.successor.pod}
+              </Link>{' '}
+              on {data.successor.node} (first line {formatLineTime(data.successor.at)}).
+            </>
+          ) : (
+            'No successor in the data.'
+          )}
+        </div>
+      ) : null}
+      {data?.predecessor ? (
+        <div className={styles.notice} data-testid="predecessor-notice">
+          Replaces{' '}
+          <Link href={podViewHref(namespace, data.predecessor.pod, keep)} data-testid="predecessor-link">
+            {data.predecessor.pod}
+          </Link>{' '}
+          on {data.predecessor.node}, whose last line was at {formatLineTime(data.predecessor.at)}.
+        </div>
+      ) : null}
+
+      <div className={styles.status} data-testid="pod-log-status" aria-live="polite">
+        {query.isFetching ? 'Loading… ' : ''}
+        {data
+          ? `${data.lines.length.toLocaleString('en-US')} of ${data.summary.lines.toLocaleString('en-US')} lines in the range${data.truncated ? ' (older ones cut by the line limit)' : ''} · ${data.summary.restarts.length} ${data.summary.restarts.length === 1 ? 'restart' : 'restarts'}`
+          : null}
+      </div>
+
+      <div className={styles.scroller} ref={scroller}>
+        {data && data.lines.length === 0 ? <p className={styles.terminal}>No lines from this pod in the range.</p> : null}
+        <LogTerminal items={items} labelOf={(l) => l.container} slotOf={slotOf} timestamps={state.timestamps} markedLine={state.line} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,138 @@
+'use client';
+/**
+ * `/workloads/{namespace}/{name}`: every pod of a Deployment, StatefulSet or DaemonSet with
+ * their lines interleaved in time, each pod in its own colour; the legend filters by pod.
+ */
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useMemo, useRef, useState } from 'react';
+import { colourSlots, logItems } from '@/lib/k8s/separators';
+import { podViewHref } from '@/lib/k8s/view-url';
+import { workloadLogsQueryOptions } from '@/lib/queries/pod-logs';
+import type { LogLine, PodSummary } from '@/lib/schema/pod-logs';
+import { formatLineTime } from './line-time';
+import { LogTerminal } from './log-terminal';
+import { LogsToolbar } from './logs-toolbar';
+import styles from './pods.module.css';
+import { useScrollToLine } from './use-scroll-to-line';
+import { useLogsView } from './use-logs-view';
+
+const SLOTS = 8;
+
+export function WorkloadScreen({ namespace, name }: { namespace: string; name: string }) {
+  const { state, update } = useLogsView();
+  const [refreshTick, setRefreshTick] = useState(0);
+  const [grouping, setGrouping] = useState(true);
+  const request = useMemo(
+    () => ({
+      namespace,
+      name,
+      since: state.since,
+      until: state.until,
+      tail: state.tail,
+      ...(state.pods.length > 0 ? { pods: state.pods } : {}),
+    }),
+    [namespace, name, state.since, state.until, state.tail, state.pods],
+  );
+  const query = useQuery(workloadLogsQueryOptions(request, refreshTick));
+  const data = query.data;
+  const scroller = useRef<HTMLDivElement>(null);
+  useScrollToLine(scroller, state.line, data);
+
+  const restarts = useMemo(() => data?.pods.flatMap((p) => p.restarts) ?? [], [data]);
+  const items = useMemo(() => (data ? logItems(data.lines, restarts, grouping) : []), [data, restarts, grouping]);
+  const slots = useMemo(() => colourSlots(data?.pods.map((p) => p.pod) ?? [], SLOTS), [data]);
+  const slotOf = (line: LogLine) => slots.get(line.pod) ?? 0;
+  const keep = { since: state.since, until: state.until };
+  const toggle = (pod: string) => {
+    const on = state.pods.includes(pod);
+    update({ pods: on ? state.pods.filter((p) => p !== pod) : [...state.pods, pod] });
+  };
+
+  return (
+    <main className={styles.screen}>
+      <header className={styles.header}>
+        <nav className={styles.crumbs} aria-label="Breadcrumbs">
+          <Link href="/">Explorer</Link>
+          <span>/</span>
+          <span>{namespace}</span>
+        </nav>
+        <h1 className={styles.title}>
+          {data?.workload.kind ? `${data.workload.kind} ` : ''}
+          {name}
+        </h1>
+        {data ? <span className={styles.status}>{data.pods.length} pods with lines in the range</span> : null}
+      </header>
+
+      <LogsToolbar
+        state={state}
+        update={update}
+        grouping={grouping}
+        onGrouping={setGrouping}
+        onRefresh={() => setRefreshTick((t) => t + 1)}
+      >
+        {state.pods.length > 0 ? (
+          <button type="button" onClick={() => update({ pods: [] })}>
+            All pods
+          </button>
+        ) : null}
+      </LogsToolbar>
+
+      {data ? (
+        <ul className={styles.legend} aria-label="Pods" data-testid="pod-legend">
+          {data.pods.map((p) => (
+            <LegendItem
+              key={p.pod}
+              pod={p}
+              slot={slots.get(p.pod) ?? 0}
+              shown={state.pods.length === 0 || state.pods.includes(p.pod)}
+              onToggle={() => toggle(p.pod)}
+              href={podViewHref(namespace, p.pod, keep)}
+            />
+          ))}
+        </ul>
+      ) : null}
+
+      {query.error ? (
+        <div className={styles.error} role="alert">
+          {query.error instanceof Error ? query.error.message : 'The lines could not be loaded.'}
+        </div>
+      ) : null}
+
+      <div className={styles.status} data-testid="workload-log-status" aria-live="polite">
+        {query.isFetching ? 'Loading… ' : ''}
+        {data ? `${data.lines.length.toLocaleString('en-US')} lines${data.truncated ? ' (older ones cut by the line limit)' : ''}` : null}
+      </div>
+
+      <div className={styles.scroller} ref={scroller}>
+        <LogTerminal items={items} labelOf={(l) => l.pod} slotOf={slotOf} timestamps={state.timestamps} markedLine={state.line} />
+      </div>
+    </main>
+  );
+}
+
+interface LegendItemProps {
+  pod: PodSummary;
+  slot: number;
+  shown: boolean;
+  onToggle: () => void;
+  href: string;
+}
+
+function LegendItem({ pod, slot, shown, onToggle, href }: LegendItemProps) {
+  const state = pod.gone ? `gone since ${formatLineTime(pod.gone.lastLine)}` : 'logging';
+  return (
+    <li className={shown ? undefined : styles.legendOff} data-testid="legend-pod" data-pod={pod.pod}>
+      <span className={`${styles.swatch} ${styles[`slot${slot}`] ?? ''}`} aria-hidden="true" />
+      <button type="button" className={styles.legendPod} aria-pressed={shown} onClick={onToggle} title="Show only the pods you pick">
+        {pod.pod}
+      </button>
+      <span className={styles.status}>
+        {pod.nodes.join(', ')} · {state} · {pod.restarts.length} {pod.restarts.length === 1 ? 'restart' : 'restarts'}
+      </span>
+      <Link href={href} aria-label={`Logs of ${pod.pod}`}>
+        logs
+      </Link>
+    </li>
+  );
+}
