@@ -1,18 +1,25 @@
 'use client';
 /** Links into the Kubernetes views from the explorer: a hit's pod and surrounding lines, a pod facet value. */
 import Link from 'next/link';
-import { ANY_NAMESPACE, isKubernetesName, podOfFields, podViewAroundLine, podViewHref } from '@/lib/k8s/view-url';
+import { ANY_NAMESPACE, contextHref, isKubernetesName, podOfFields, podViewAroundLine, podViewHref } from '@/lib/k8s/view-url';
 import type { SearchHit } from '@/lib/schema/search';
 import styles from './pod-links.module.css';
 
 export function PodLinks({ hit }: { hit: SearchHit }) {
   const where = podOfFields(hit.fields);
-  if (!where) return null;
   return (
     <p className={styles.links}>
-      <Link href={podViewAroundLine(where.namespace, where.pod, hit)} data-testid="hit-pod-link">
-        Pod logs around this line
+      <Link href={contextHref(hit)} data-testid="hit-context-link">
+        Show surrounding lines
       </Link>
+      {where ? (
+        <>
+          {' · '}
+          <Link href={podViewAroundLine(where.namespace, where.pod, hit)} data-testid="hit-pod-link">
+            Pod logs around this line
+          </Link>
+        </>
+      ) : null}
     </p>
   );
 }

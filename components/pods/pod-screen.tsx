@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useRef, useState } from 'react';
 import { colourSlots, logItems } from '@/lib/k8s/separators';
-import { podViewHref, workloadViewHref } from '@/lib/k8s/view-url';
+import { contextHref, podViewHref, workloadViewHref } from '@/lib/k8s/view-url';
 import { podLogsQueryOptions } from '@/lib/queries/pod-logs';
 import type { LogLine } from '@/lib/schema/pod-logs';
 import { formatLineTime } from './line-time';
@@ -19,6 +19,12 @@ import { useLogsView } from './use-logs-view';
 import { usePodNamespace } from './use-pod-namespace';
 
 const SLOTS = 8;
+
+const lineActions = (line: LogLine) => (
+  <Link href={contextHref(line)} aria-label="Show surrounding lines">
+    context
+  </Link>
+);
 
 export function PodScreen({ namespace, pod }: { namespace: string; pod: string }) {
   const { state, update } = useLogsView();
@@ -147,7 +153,14 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
 
       <div className={styles.scroller} ref={scroller}>
         {data && data.lines.length === 0 ? <p className={styles.terminal}>No lines from this pod in the range.</p> : null}
-        <LogTerminal items={items} labelOf={(l) => l.container} slotOf={slotOf} timestamps={state.timestamps} markedLine={state.line} />
+        <LogTerminal
+          items={items}
+          labelOf={(l) => l.container}
+          slotOf={slotOf}
+          timestamps={state.timestamps}
+          markedLine={state.line}
+          lineActions={lineActions}
+        />
       </div>
     </main>
   );

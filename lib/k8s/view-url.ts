@@ -115,3 +115,9 @@ export function podOfFields(fields: Readonly<Record<string, unknown>>): { namesp
 
 /** Stands for "whichever namespace the pod is in" in `/pods/-/{pod}` (links that know only the pod). */
 export const ANY_NAMESPACE = '-';
+
+/** "Show surrounding lines" of one line: `/context/{index}/{id}`. */
+export function contextHref(line: { index: string; id: string }, scope?: string): string {
+  const q = scope && scope !== 'instance' ? `?scope=${encodeURIComponent(scope)}` : '';
+  return `/context/${segment(line.index)}/${segment(line.id)}${q}`;
+}

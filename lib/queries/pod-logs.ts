@@ -1,6 +1,7 @@
 /** POST /api/pod-logs and /api/workload-logs as TanStack queries; the key is the typed request. */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { PodLogsRequestInput, PodLogsResponse, WorkloadLogsRequestInput, WorkloadLogsResponse } from '@/lib/schema/pod-logs';
+import type { ContextRequestInput, ContextResponse } from '@/lib/schema/context';
 import { fetchJson, retryTransient } from './api-error';
 
 const post = <T>(url: string, body: unknown, signal: AbortSignal) =>
@@ -21,6 +22,17 @@ export function workloadLogsQueryOptions(request: WorkloadLogsRequestInput, refr
   return queryOptions({
     queryKey: ['workload-logs', request, refreshTick] as const,
     queryFn: ({ signal }) => post<WorkloadLogsResponse>('/api/workload-logs', request, signal),
+    placeholderData: keepPreviousData,
+    retry: retryTransient,
+    staleTime: Infinity,
+    gcTime: 60_000,
+  });
+}
+
+export function contextQueryOptions(request: ContextRequestInput) {
+  return queryOptions({
+    queryKey: ['context', request] as const,
+    queryFn: ({ signal }) => post<ContextResponse>('/api/context', request, signal),
     placeholderData: keepPreviousData,
     retry: retryTransient,
     staleTime: Infinity,

@@ -1,0 +1,126 @@
+'use client';
+/**
+ * `/context/{index}/{id}`: the lines written before and after one line — by default from the
+ * same container instance — with the line marked; widen to the pod, the node or everything,
+ * and load more in either direction.
+ */
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { colourSlots, logItems } from '@/lib/k8s/separators';
+import { podOfFields, podViewAroundLine } from '@/lib/k8s/view-url';
+import { contextQueryOptions } from '@/lib/queries/pod-logs';
+import { CONTEXT_LIMITS, ContextScope } from '@/lib/schema/context';
+import type { LogLine } from '@/lib/schema/pod-logs';
+import { LogTerminal } from './log-terminal';
+import styles from './pods.module.css';
+
+const STEP = 50;
+const SCOPES: { value: ContextScope; label: string }[] = [
+  { value: 'instance', label: 'This container instance' },
+  { value: 'pod', label: 'Whole pod' },
+  { value: 'node', label: 'Node' },
+  { value: 'all', label: 'Everything' },
+];
+
+function count(raw: string | null): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 && n <= CONTEXT_LIMITS.maxLines ? n : CONTEXT_LIMITS.defaultLines;
+}
+
+export function ContextScreen({ index, id }: { index: string; id: string }) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const parsedScope = ContextScope.safeParse(params.get('scope'));
+  const scope = parsedScope.success ? parsedScope.data : 'instance';
+  const before = count(params.get('before'));
+  const after = count(params.get('after'));
+  const source = params.get('source') ?? undefined;
+  const [grouping, setGrouping] = useState(true);
+  const [timestamps, setTimestamps] = useState(true);
+  const set = (change: Record<string, string | number>) => {
+    const next = new URLSearchParams(params.toString());
+    for (const [k, v] of Object.entries(change)) next.set(k, String(v));
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  };
+
+  const query = useQuery(contextQueryOptions({ anchor: { index, id }, scope, before, after, ...(source ? { source } : {}) }));
+  const data = query.data;
+  const lines = useMemo(() => (data ? [...data.before, data.anchor, ...data.after] : []), [data]);
+  const items = useMemo(() => logItems(lines, [], grouping), [lines, grouping]);
+  const slots = useMemo(
+    () =>
+      colourSlots(
+        lines.map((l) => `${l.pod}/${l.container}`),
+        8,
+      ),
+    [lines],
+  );
+  const slotOf = (l: LogLine) => slots.get(`${l.pod}/${l.container}`) ?? 0;
+  const labelOf = (l: LogLine) => (scope === 'instance' ? l.container : l.pod ? `${l.pod}/${l.container}` : '');
+  const where = data
+    ? podOfFields({ 'kubernetes.namespace_name': data.matchedOn['kubernetes.namespace_name'], 'kubernetes.pod_name': data.anchor.pod })
+    : null;
+
+  return (
+    <main className={styles.screen}>
+      <header className={styles.header}>
+        <nav className={styles.crumbs} aria-label="Breadcrumbs">
+          <Link href="/">Explorer</Link>
+          {where && data ? (
+            <>
+              <span>/</span>
+              <Link href={podViewAroundLine(where.namespace, where.pod, data.anchor)}>pod {where.pod}</Link>
+            </>
+          ) : null}
+        </nav>
+        <h1 className={styles.title}>Surrounding lines</h1>
+      </header>
+      <div className={styles.toolbar} role="group" aria-label="Scope">
+        {SCOPES.map((s) => (
+          <label key={s.value}>
+            <input type="radio" name="scope" value={s.value} checked={scope === s.value} onChange={() => set({ scope: s.value })} />
+            {s.label}
+          </label>
+        ))}
+        <label>
+          <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} />
+          Timestamps
+        </label>
+        <label>
+          <input type="checkbox" checked={grouping} onChange={(e) => setGrouping(e.target.checked)} />
+          Group multi-line events
+        </label>
+      </div>
+      {query.error ? (
+        <div className={styles.error} role="alert">
+          {query.error instanceof Error ? query.error.message : 'The lines could not be loaded.'}
+        </div>
+      ) : null}
+      <div className={styles.status} data-testid="context-status" aria-live="polite">
+        {query.isFetching ? 'Loading… ' : ''}
+        {data ? `${data.before.length} lines before, ${data.after.length} after` : null}
+        {data && Object.keys(data.matchedOn).length > 0
+          ? ` · same ${Object.entries(data.matchedOn)
+              .map(([k, v]) => `${k}=${v.length > 16 ? `${v.slice(0, 12)}…` : v}`)
+              .join(', ')}`
+          : null}
+      </div>
+      <div className={styles.scroller}>
+        {data?.hasMoreBefore ? (
+          <button type="button" className={styles.more} onClick={() => set({ before: Math.min(CONTEXT_LIMITS.maxLines, before + STEP) })}>
+            Load {STEP} more before
+          </button>
+        ) : null}
+        <LogTerminal items={items} labelOf={labelOf} slotOf={slotOf} timestamps={timestamps} markedLine={id} />
+        {data?.hasMoreAfter ? (
+          <button type="button" className={styles.more} onClick={() => set({ after: Math.min(CONTEXT_LIMITS.maxLines, after + STEP) })}>
+            Load {STEP} more after
+          </button>
+        ) : null}
+      </div>
+    </main>
+  );
+}

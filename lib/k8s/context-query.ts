@@ -1,0 +1,94 @@
+/**
+ * The lines around one line, as pure builders: which fields pin the neighbourhood for a scope,
+ * and the two searches (backwards and forwards) from the anchor's sort values under one point
+ * in time. Order is the order lines were written: time (nanoseconds), then index, then the
+ * index's sequence number (the order the shipper sent them), then `_shard_doc` (the point in
+ * time's own tie-breaker).
+ */
+import type { estypes } from '@elastic/elasticsearch';
+import type { Meanings } from '@/lib/k8s/pod-query';
+import type { ContextScope } from '@/lib/schema/context';
+
+/** Where logs with no Kubernetes metadata say where they come from, best first. */
+export const NON_KUBERNETES_ORIGIN_FIELDS = ['service', 'service.name', 'host.name', 'host', 'app', 'application'] as const;
+
+/** The fields (with the anchor's values) that pin a scope; an anchor missing one falls back to what it has. */
+export function scopeTerms(scope: ContextScope, meanings: Meanings, anchor: Readonly<Record<string, unknown>>): Record<string, string> {
+  if (scope === 'all') return {};
+  const value = (field: string | undefined) =>
+    field && typeof anchor[field] === 'string' && anchor[field] !== '' ? (anchor[field] as string) : null;
+  const pick = (fields: (string | undefined)[]) => {
+    const terms: Record<string, string> = {};
+    for (const f of fields) {
+      const v = value(f);
+      if (f && v !== null) terms[f] = v;
+    }
+    return terms;
+  };
+  const kubernetes = value(meanings.pod) !== null;
+  if (!kubernetes) {
+    if (scope === 'node') return firstOf(pick([meanings.node, 'host.name', 'host']));
+    const origin = NON_KUBERNETES_ORIGIN_FIELDS.find((f) => value(f) !== null);
+    return origin ? { [origin]: value(origin) as string } : {};
+  }
+  switch (scope) {
+    case 'instance':
+      return pick([meanings.namespace, meanings.pod, meanings.pod_uid, meanings.container, meanings.container_id]);
+    case 'pod':
+      return pick([meanings.namespace, meanings.pod, meanings.pod_uid]);
+    case 'node':
+      return pick([meanings.node]);
+  }
+}
+
+function firstOf(terms: Record<string, string>): Record<string, string> {
+  const [entry] = Object.entries(terms);
+  return entry ? { [entry[0]]: entry[1] } : {};
+}
+
+export function contextSort(timeField: string, order: 'asc' | 'desc'): estypes.SortCombinations[] {
+  return [
+    { [timeField]: { order, format: 'strict_date_optional_time_nanos', numeric_type: 'date_nanos', unmapped_type: 'date' } },
+    { _index: { order } },
+    { _seq_no: { order } },
+    { _shard_doc: { order } },
+  ];
+}
+
+export interface ContextPlan {
+  pitId: string;
+  keepAlive: string;
+  timeField: string;
+  terms: Record<string, string>;
+  direction: 'before' | 'after';
+  searchAfter: estypes.SortResults;
+  size: number;
+  sourceFields: string[];
+  engineTimeout: string;
+}
+
+/** One direction from the anchor: backwards (newest first, reversed by the caller) or forwards. */
+export function buildContextRequest(plan: ContextPlan): estypes.SearchRequest {
+  const filter = Object.entries(plan.terms).map(([field, value]) => ({ term: { [field]: value } }));
+  return {
+    pit: { id: plan.pitId, keep_alive: plan.keepAlive },
+    size: plan.size,
+    sort: contextSort(plan.timeField, plan.direction === 'before' ? 'desc' : 'asc'),
+    search_after: plan.searchAfter,
+    query: { bool: { filter } },
+    _source: { includes: plan.sourceFields },
+    track_total_hits: false,
+    timeout: plan.engineTimeout,
+  };
+}
+
+/** The anchor itself under the point in time, to learn its sort values (the place to start from). */
+export function buildAnchorRequest(pitId: string, keepAlive: string, timeField: string, index: string, id: string): estypes.SearchRequest {
+  return {
+    pit: { id: pitId, keep_alive: keepAlive },
+    size: 1,
+    sort: contextSort(timeField, 'asc'),
+    query: { bool: { filter: [{ ids: { values: [id] } }, { term: { _index: index } }] } },
+    track_total_hits: false,
+  };
+}
