@@ -7,7 +7,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { colourSlots, logItems } from '@/lib/k8s/separators';
 import { podOfFields, podViewAroundLine } from '@/lib/k8s/view-url';
 import { contextQueryOptions } from '@/lib/queries/pod-logs';
@@ -15,6 +15,7 @@ import { CONTEXT_LIMITS, ContextScope } from '@/lib/schema/context';
 import type { LogLine } from '@/lib/schema/pod-logs';
 import { LogTerminal } from './log-terminal';
 import styles from './pods.module.css';
+import { useScrollToLine } from './use-scroll-to-line';
 
 const STEP = 50;
 const SCOPES: { value: ContextScope; label: string }[] = [
@@ -48,6 +49,8 @@ export function ContextScreen({ index, id }: { index: string; id: string }) {
 
   const query = useQuery(contextQueryOptions({ anchor: { index, id }, scope, before, after, ...(source ? { source } : {}) }));
   const data = query.data;
+  const scroller = useRef<HTMLDivElement>(null);
+  useScrollToLine(scroller, id, data);
   const lines = useMemo(() => (data ? [...data.before, data.anchor, ...data.after] : []), [data]);
   const items = useMemo(() => logItems(lines, [], grouping), [lines, grouping]);
   const slots = useMemo(
@@ -108,7 +111,7 @@ export function ContextScreen({ index, id }: { index: string; id: string }) {
               .join(', ')}`
           : null}
       </div>
-      <div className={styles.scroller}>
+      <div className={styles.scroller} ref={scroller}>
         {data?.hasMoreBefore ? (
           <button type="button" className={styles.more} onClick={() => set({ before: Math.min(CONTEXT_LIMITS.maxLines, before + STEP) })}>
             Load {STEP} more before

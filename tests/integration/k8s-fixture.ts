@@ -1,9 +1,13 @@
 /**
- * What the generator did to pods, for the Kubernetes views' tests: container-id changes
- * (restarts) and pods replaced by new ones (evictions), read from the events and the scenario
- * themselves, never from the app. Plus callers of the routes.
+ * The Kubernetes views' tests: what the generator did to pods (lib/demo-cluster/k8s-expectations.ts)
+ * over the test dataset, and callers of the routes.
  */
-import { demoScenario } from '@/lib/demo-cluster';
+import {
+  seededEvictions as evictionsOf,
+  seededRestarts as restartsIn,
+  type SeededEviction,
+  type SeededRestart,
+} from '@/lib/demo-cluster/k8s-expectations';
 import { TEST_DATASET } from '@/lib/demo-cluster/test-dataset';
 import type { PodLogsRequestInput, PodLogsResponse, WorkloadLogsRequestInput, WorkloadLogsResponse } from '@/lib/schema/pod-logs';
 import { END, expectedEvents, type ExpectedEvent } from './search-fixture';
@@ -11,63 +15,14 @@ import { END, expectedEvents, type ExpectedEvent } from './search-fixture';
 export const DAY_RANGE = { since: new Date(END - 86_400_000).toISOString(), until: new Date(END).toISOString() };
 
 const POD = 'kubernetes.pod_name';
-const CONTAINER = 'kubernetes.container_name';
 const NS = 'kubernetes.namespace_name';
-const CID = 'docker.container_id';
 
-export interface SeededRestart {
-  namespace: string;
-  pod: string;
-  container: string;
-  previousContainerId: string;
-  containerId: string;
-  /** First line of the new instance, epoch ms. */
-  at: number;
-  previousLines: number;
-}
-
-/** Each change of container id within one pod and container, in the order the events were written. */
 export function seededRestarts(events: readonly ExpectedEvent[] = expectedEvents()): SeededRestart[] {
-  const ordered = [...events].filter((e) => e.fields[POD] !== undefined).sort((a, b) => a.ts - b.ts);
-  const current = new Map<string, { id: string; lines: number }>();
-  const restarts: SeededRestart[] = [];
-  for (const e of ordered) {
-    const key = `${String(e.fields[NS])}/${String(e.fields[POD])}/${String(e.fields[CONTAINER])}`;
-    const id = String(e.fields[CID]);
-    const seen = current.get(key);
-    if (seen && seen.id !== id) {
-      const [namespace = '', pod = '', container = ''] = key.split('/');
-      restarts.push({ namespace, pod, container, previousContainerId: seen.id, containerId: id, at: e.ts, previousLines: seen.lines });
-      current.set(key, { id, lines: 1 });
-    } else if (seen) seen.lines++;
-    else current.set(key, { id, lines: 1 });
-  }
-  return restarts;
+  return restartsIn(events);
 }
 
-export interface SeededEviction {
-  namespace: string;
-  from: { pod: string; node: string };
-  to: { pod: string; node: string };
-}
-
-/** Pods the scenario replaced: consecutive instances of one replica. */
 export function seededEvictions(): SeededEviction[] {
-  const { cluster } = demoScenario({ ...TEST_DATASET, end: new Date(TEST_DATASET.end) });
-  const out: SeededEviction[] = [];
-  for (const replica of cluster.replicas) {
-    for (let i = 1; i < replica.instances.length; i++) {
-      const a = replica.instances[i - 1];
-      const b = replica.instances[i];
-      if (!a || !b) continue;
-      out.push({
-        namespace: replica.workload.namespace,
-        from: { pod: a.podName, node: a.node.name },
-        to: { pod: b.podName, node: b.node.name },
-      });
-    }
-  }
-  return out;
+  return evictionsOf({ ...TEST_DATASET, end: new Date(TEST_DATASET.end) });
 }
 
 export function podEvents(namespace: string, pod: string, from = END - 86_400_000, to = END): ExpectedEvent[] {
