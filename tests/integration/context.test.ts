@@ -25,7 +25,13 @@ afterAll(async () => {
 
 async function context(body: unknown): Promise<{ status: number; json: unknown }> {
   const { POST } = await import('@/app/api/context/route');
-  const res = await POST(new Request('http://app.test/api/context', { method: 'POST', body: JSON.stringify(body) }));
+  const res = await POST(
+    new Request('http://app.test/api/context', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }),
+  );
   return { status: res.status, json: await res.json() };
 }
 

@@ -11,5 +11,5 @@ export const dynamic = 'force-dynamic';
 /** The lines written before and after one line, in the order they were written (lib/schema/context.ts). */
 export const POST = withEngine(
   async (request, ctx) => jsonResponse(await runContext(parseRequest(ContextRequest, await readJsonBody(request)), ctx)),
-  { deadlineMs: searchTimeouts().deadlineMs },
+  { deadlineMs: searchTimeouts().deadlineMs, search: true },
 );

@@ -11,5 +11,5 @@ export const dynamic = 'force-dynamic';
 /** A pod's lines oldest → newest, with its restarts, whether it is gone and who replaced it (lib/schema/pod-logs.ts). */
 export const POST = withEngine(
   async (request, ctx) => jsonResponse(await runPodLogs(parseRequest(PodLogsRequest, await readJsonBody(request)), ctx)),
-  { deadlineMs: searchTimeouts().deadlineMs },
+  { deadlineMs: searchTimeouts().deadlineMs, search: true },
 );

@@ -11,5 +11,5 @@ export const dynamic = 'force-dynamic';
 /** Every pod of a workload and their lines interleaved in time (lib/schema/pod-logs.ts). */
 export const POST = withEngine(
   async (request, ctx) => jsonResponse(await runWorkloadLogs(parseRequest(WorkloadLogsRequest, await readJsonBody(request)), ctx)),
-  { deadlineMs: searchTimeouts().deadlineMs },
+  { deadlineMs: searchTimeouts().deadlineMs, search: true },
 );
