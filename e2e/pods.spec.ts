@@ -86,8 +86,9 @@ test('the workload view interleaves its pods in time with a legend, and filters 
   await expect(page.getByTestId('workload-log-status')).toContainText(
     `${Math.min(300, podLines(eviction.namespace, eviction.to.pod).length)} lines`,
   );
-  const only = await rendered.evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('data-pod')))]);
-  expect(only).toEqual([eviction.to.pod]);
+  await expect
+    .poll(() => rendered.evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('data-pod')))]))
+    .toEqual([eviction.to.pod]);
 });
 
 test('surrounding lines are exactly the line’s container neighbours, and widen to the pod', async ({ page }) => {

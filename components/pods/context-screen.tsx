@@ -31,9 +31,17 @@ function count(raw: string | null): number {
 }
 
 export function ContextScreen({ index, id }: { index: string; id: string }) {
-  const params = useSearchParams();
+  const urlParams = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
+  // What was just written shows at once; Next.js reports the new URL a little later.
+  const [written, setWritten] = useState<URLSearchParams | null>(null);
+  const [seenParams, setSeenParams] = useState(urlParams);
+  if (seenParams !== urlParams) {
+    setSeenParams(urlParams);
+    setWritten(null);
+  }
+  const params = written ?? urlParams;
   const parsedScope = ContextScope.safeParse(params.get('scope'));
   const scope = parsedScope.success ? parsedScope.data : 'instance';
   const before = count(params.get('before'));
@@ -44,6 +52,7 @@ export function ContextScreen({ index, id }: { index: string; id: string }) {
   const set = (change: Record<string, string | number>) => {
     const next = new URLSearchParams(params.toString());
     for (const [k, v] of Object.entries(change)) next.set(k, String(v));
+    setWritten(next);
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   };
 
