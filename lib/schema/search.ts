@@ -3,6 +3,8 @@
  * Limits live here so the server, the UI and the docs agree on them.
  */
 import { z } from 'zod';
+import { timeExpressionProblem } from '@/lib/time/date-math';
+import { isValidTimeZone } from '@/lib/time/zone';
 
 export const SEARCH_LIMITS = {
   queryLength: 4_096,
@@ -14,6 +16,8 @@ export const SEARCH_LIMITS = {
   defaultFacetSize: 10,
   maxFacetSize: 100,
   maxHistogramBuckets: 200,
+  /** Buckets the engine builds for one histogram (steps such as 3 days are merged from days). */
+  maxEngineHistogramBuckets: 1_000,
   fieldNameLength: 256,
   valueLength: 1_024,
   cursorLength: 2_048,
@@ -60,9 +64,23 @@ export const Filter = z.discriminatedUnion('op', [
 ]);
 export type Filter = z.infer<typeof Filter>;
 
-/** Date math (`now-24h`, `now/d`) or an ISO-8601 instant. Resolved and checked on the server. */
-const timeExpression = z.string().min(1).max(SEARCH_LIMITS.timeExpressionLength);
-export const TimeRange = z.object({ from: timeExpression, to: timeExpression });
+/**
+ * Date math (`now-24h`, `now-1d/d+6h`), an ISO-8601 time or epoch milliseconds: the one time
+ * grammar (lib/time) that the API, the URL codec, saved views and the time picker all accept.
+ */
+export const TimeExpression = z.string().superRefine((raw, ctx) => {
+  const problem = timeExpressionProblem(raw, SEARCH_LIMITS.timeExpressionLength);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** An IANA zone (`Europe/Berlin`) or `UTC`; absent means UTC. */
+export const TimeZone = z.string().superRefine((zone, ctx) => {
+  if (!isValidTimeZone(zone)) {
+    ctx.addIssue({ code: 'custom', message: `"${zone.slice(0, 64)}" is not a known IANA time zone (e.g. Europe/Berlin, UTC)` });
+  }
+});
+
+export const TimeRange = z.object({ from: TimeExpression, to: TimeExpression, timeZone: TimeZone.optional() });
 export type TimeRange = z.infer<typeof TimeRange>;
 export const DEFAULT_TIME_RANGE: TimeRange = { from: 'now-24h', to: 'now' };
 
@@ -106,8 +124,13 @@ export interface SearchHit {
 }
 
 export interface HistogramBucket {
+  /** Start of the bar's whole interval (epoch ms), which may lie before the range's start. */
   key: number;
+  /** Start of the next bar's interval: calendar bars differ in length (DST days, months). */
+  end: number;
   count: number;
+  /** The range covers only part of this bar's interval (the first or last bar, as Kibana marks them). */
+  partial?: true;
   /** Counts per level value when the source has a level field. */
   levels?: Record<string, number>;
 }
@@ -127,7 +150,15 @@ export interface PartialResults {
 export interface SearchResponse {
   hits: SearchHit[];
   total: { value: number; relation: 'eq' | 'gte' };
-  histogram: { interval: string; intervalMs: number; from: number; to: number; buckets: HistogramBucket[] } | null;
+  /** Bars in the request's time zone; their counts add up to `total`, one bar per document. */
+  histogram: {
+    interval: string;
+    intervalMs: number;
+    timeZone: string;
+    from: number;
+    to: number;
+    buckets: HistogramBucket[];
+  } | null;
   facets: Record<string, FacetValue[]>;
   cursor: string | null;
   partial: PartialResults | null;

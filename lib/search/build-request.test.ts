@@ -11,6 +11,7 @@ function plan(overrides: Partial<SearchPlan> = {}): SearchPlan {
     index: 'logstash-*',
     timeField: '@timestamp',
     range: { from: FROM, to: TO },
+    timeZone: 'Europe/Berlin',
     query: { query_string: { query: 'error' } },
     filters: { filter: [{ exists: { field: 'stream' } }], must_not: [{ match_phrase: { level: 'debug' } }] },
     sort: 'desc',
@@ -61,9 +62,9 @@ describe('buildSearchRequest, first page', () => {
           date_histogram: {
             field: '@timestamp',
             fixed_interval: '5m',
+            time_zone: 'Europe/Berlin',
             min_doc_count: 0,
             extended_bounds: { min: FROM, max: TO },
-            hard_bounds: { min: FROM, max: TO },
           },
           aggs: { levels: { terms: { field: 'level', size: 12 } } },
         },

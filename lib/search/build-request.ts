@@ -6,6 +6,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { SortOrder } from '@/lib/schema/search';
 import type { CursorState, SortValues } from '@/lib/search/cursor';
 import type { FilterClauses } from '@/lib/search/filters';
+import { buildHistogramAgg } from '@/lib/search/histogram';
 import type { HistogramInterval } from '@/lib/search/interval';
 
 type Query = estypes.QueryDslQueryContainer;
@@ -15,13 +16,10 @@ export const HIGHLIGHT_PRE = '\u0001';
 export const HIGHLIGHT_POST = '\u0002';
 /** Beyond this many characters a message is returned whole but highlighted only in its head. */
 export const HIGHLIGHT_MAX_ANALYZED_OFFSET = 200_000;
-/** Levels are a handful of values; a few spare slots absorb odd ones like `warning` next to `warn`. */
-export const LEVEL_BUCKETS = 12;
 /** The engine's hit count stops here when the histogram does not give the exact total. */
 export const TRACK_TOTAL_HITS_UP_TO = 10_000;
 
 export const HISTOGRAM_AGG = 'histogram';
-export const LEVELS_AGG = 'levels';
 /** Facet aggregations are named by position: field names may hold characters agg names may not. */
 export const facetAggName = (i: number) => `facet_${i}`;
 
@@ -30,6 +28,8 @@ export interface SearchPlan {
   timeField: string;
   /** Inclusive epoch-ms bounds. */
   range: { from: number; to: number };
+  /** IANA zone the histogram's bars are aligned in. */
+  timeZone: string;
   /** The user's compiled query; null matches everything. */
   query: Query | null;
   filters: FilterClauses;
@@ -72,25 +72,18 @@ export function searchAfterFor(after: SortValues, order: SortOrder): estypes.Sor
   return [time, index, order === 'desc' ? seqNo + 1 : seqNo - 1];
 }
 
-function buildHistogramAgg(plan: SearchPlan, histogram: NonNullable<SearchPlan['histogram']>): estypes.AggregationsAggregationContainer {
-  const bounds = { min: plan.range.from, max: plan.range.to };
-  return {
-    date_histogram: {
-      field: plan.timeField,
-      fixed_interval: histogram.interval.label,
-      min_doc_count: 0,
-      // Empty bars at both ends are drawn; nothing outside the range makes a bar.
-      extended_bounds: bounds,
-      hard_bounds: bounds,
-    },
-    ...(histogram.levelField ? { aggs: { [LEVELS_AGG]: { terms: { field: histogram.levelField, size: LEVEL_BUCKETS } } } } : {}),
-  };
-}
-
 export function buildAggregations(plan: SearchPlan): Record<string, estypes.AggregationsAggregationContainer> | undefined {
   if (plan.after) return undefined;
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
-  if (plan.histogram) aggs[HISTOGRAM_AGG] = buildHistogramAgg(plan, plan.histogram);
+  if (plan.histogram) {
+    aggs[HISTOGRAM_AGG] = buildHistogramAgg({
+      timeField: plan.timeField,
+      range: plan.range,
+      interval: plan.histogram.interval,
+      timeZone: plan.timeZone,
+      ...(plan.histogram.levelField ? { levelField: plan.histogram.levelField } : {}),
+    });
+  }
   plan.facets.forEach((facet, i) => {
     aggs[facetAggName(i)] = { terms: { field: facet.field, size: plan.facetSize } };
   });

@@ -6,7 +6,7 @@ import { highlightRanges } from '@/lib/search/highlight';
 import { reshapeSearchResponse, type ReshapeContext } from '@/lib/search/reshape';
 
 const RANGE = { from: 0, to: 179_999 };
-const INTERVAL = { label: '1m', ms: 60_000 };
+const INTERVAL = { label: '1m', ms: 60_000, engine: { fixed: '1m' } };
 const SHARDS = { total: 2, successful: 2, skipped: 0, failed: 0 };
 
 function hit(id: string, time: string, seq: number, log = `line ${id}`, highlight?: string): estypes.SearchHit<unknown> {
@@ -30,6 +30,7 @@ const ctx = (overrides: Partial<ReshapeContext> = {}): ReshapeContext => ({
   size: 3,
   sort: 'desc',
   range: RANGE,
+  timeZone: 'UTC',
   messageFields: ['log', 'message'],
   histogram: INTERVAL,
   facets: [{ name: 'namespace' }],
@@ -100,12 +101,13 @@ describe('reshapeSearchResponse, first page', () => {
     expect(page.histogram).toEqual({
       interval: '1m',
       intervalMs: 60_000,
+      timeZone: 'UTC',
       from: 0,
       to: 179_999,
       buckets: [
-        { key: 0, count: 2, levels: { error: 2 } },
-        { key: 60_000, count: 0, levels: {} },
-        { key: 120_000, count: 5, levels: { info: 4, error: 1 } },
+        { key: 0, end: 60_000, count: 2, levels: { error: 2 } },
+        { key: 60_000, end: 120_000, count: 0, levels: {} },
+        { key: 120_000, end: 180_000, count: 5, levels: { info: 4, error: 1 } },
       ],
     });
   });

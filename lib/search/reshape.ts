@@ -3,17 +3,19 @@
  * (this runs on every search; the budget for all server work is a few milliseconds).
  */
 import type { estypes } from '@elastic/elasticsearch';
-import type { FacetValue, HistogramBucket, PartialResults, SearchHit, SearchResponse, SortOrder } from '@/lib/schema/search';
-import { HISTOGRAM_AGG, LEVELS_AGG, facetAggName } from '@/lib/search/build-request';
+import type { FacetValue, PartialResults, SearchHit, SearchResponse, SortOrder } from '@/lib/schema/search';
+import { HISTOGRAM_AGG, facetAggName } from '@/lib/search/build-request';
 import type { CursorState, SortValues } from '@/lib/search/cursor';
 import { flattenSource, messageText } from '@/lib/search/flatten';
 import { highlightRanges } from '@/lib/search/highlight';
+import { reshapeHistogram } from '@/lib/search/histogram';
 import type { HistogramInterval } from '@/lib/search/interval';
 
 export interface ReshapeContext {
   size: number;
   sort: SortOrder;
   range: { from: number; to: number };
+  timeZone: string;
   /** Where a hit's message may be, best first (see messageFieldsOf). */
   messageFields: readonly string[];
   histogram: HistogramInterval | null;
@@ -59,24 +61,6 @@ function toHit(raw: RawHit, sortValues: SortValues | null, messageFields: readon
   return hit;
 }
 
-function reshapeHistogram(
-  aggs: Record<string, estypes.AggregationsAggregate> | undefined,
-  interval: HistogramInterval,
-  range: { from: number; to: number },
-): NonNullable<SearchResponse['histogram']> {
-  const agg = aggs?.[HISTOGRAM_AGG] as estypes.AggregationsDateHistogramAggregate | undefined;
-  const buckets: HistogramBucket[] = bucketList(agg?.buckets).map((b) => {
-    const bucket: HistogramBucket = { key: Number(b.key), count: b.doc_count };
-    const levels = (b as { [LEVELS_AGG]?: estypes.AggregationsStringTermsAggregate })[LEVELS_AGG];
-    if (levels) {
-      bucket.levels = {};
-      for (const l of bucketList(levels.buckets)) bucket.levels[String(l.key)] = l.doc_count;
-    }
-    return bucket;
-  });
-  return { interval: interval.label, intervalMs: interval.ms, from: range.from, to: range.to, buckets };
-}
-
 function reshapeFacets(aggs: Record<string, estypes.AggregationsAggregate> | undefined, facets: ReshapeContext['facets']) {
   const out: Record<string, FacetValue[]> = {};
   facets.forEach((facet, i) => {
@@ -115,7 +99,14 @@ export function reshapeSearchResponse(body: estypes.SearchResponse<unknown>, ctx
     sorts.push(sortValues);
   }
 
-  const histogram = ctx.histogram && !previous ? reshapeHistogram(body.aggregations, ctx.histogram, ctx.range) : null;
+  const histogram =
+    ctx.histogram && !previous
+      ? reshapeHistogram(body.aggregations?.[HISTOGRAM_AGG] as estypes.AggregationsDateHistogramAggregate | undefined, {
+          interval: ctx.histogram,
+          timeZone: ctx.timeZone,
+          range: ctx.range,
+        })
+      : null;
   let total: SearchResponse['total'];
   if (previous) total = previous.total;
   else if (histogram) total = { value: histogram.buckets.reduce((sum, b) => sum + b.count, 0), relation: 'eq' };

@@ -12,6 +12,7 @@ import { CursorError, decodeCursor, encodeCursor, requestIdentity, type CursorSt
 import { chooseHistogramInterval, type HistogramInterval } from '@/lib/search/interval';
 import { reshapeSearchResponse } from '@/lib/search/reshape';
 import { compileUserQuery, resolveFilterClauses, resolveRequestRange, unknownField } from '@/lib/search/request-parts';
+import { UTC } from '@/lib/time';
 import { findSource, messageFieldsOf, resolveAggregatableField, sourceFields } from '@/lib/sources';
 
 export interface SearchTimeouts {
@@ -51,6 +52,7 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
   // Later pages keep the first page's resolved range, so `now` moving on does not shift them.
   const range = cursor?.range ?? resolveRequestRange(req.time, ctx.now ?? Date.now());
   const timeouts = ctx.timeouts ?? searchTimeouts();
+  const timeZone = req.time.timeZone ?? UTC;
 
   let interval: HistogramInterval | null = null;
   if (req.histogram && !cursor) {
@@ -74,6 +76,7 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     index: source.indexPattern,
     timeField: source.timeField,
     range,
+    timeZone,
     query,
     filters,
     sort: req.sort,
@@ -95,6 +98,7 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     size: req.size,
     sort: req.sort,
     range,
+    timeZone,
     messageFields,
     histogram: plan.histogram?.interval ?? null,
     facets: plan.facets,

@@ -1,0 +1,117 @@
+/**
+ * The volume histogram: the engine aggregation for a chosen interval and its answer reshaped into
+ * bars. Pure.
+ *
+ * Exactness: the query already holds the range, so every matching document lands in exactly one
+ * engine bucket and the bars add up to the total. No `hard_bounds`: with a range that starts or
+ * ends inside a bucket it drops that whole bucket (the partial first and last bars), which made
+ * totals short on most ranges. `extended_bounds` only adds the empty bars at both ends.
+ */
+import type { estypes } from '@elastic/elasticsearch';
+import type { HistogramBucket, SearchResponse } from '@/lib/schema/search';
+import type { CalendarUnit, HistogramInterval } from '@/lib/search/interval';
+import { addUnits, inZone, wallClockToEpoch, type DateMathUnit } from '@/lib/time';
+
+export const LEVELS_AGG = 'levels';
+/** Levels are a handful of values; a few spare slots absorb odd ones like `warning` next to `warn`. */
+export const LEVEL_BUCKETS = 12;
+
+export interface HistogramSpec {
+  timeField: string;
+  range: { from: number; to: number };
+  interval: HistogramInterval;
+  timeZone: string;
+  levelField?: string;
+}
+
+export function buildHistogramAgg(spec: HistogramSpec): estypes.AggregationsAggregationContainer {
+  const { interval } = spec;
+  return {
+    date_histogram: {
+      field: spec.timeField,
+      ...('fixed' in interval.engine ? { fixed_interval: interval.engine.fixed } : { calendar_interval: `1${interval.engine.calendar}` }),
+      time_zone: spec.timeZone,
+      min_doc_count: 0,
+      extended_bounds: { min: spec.range.from, max: spec.range.to },
+    },
+    ...(spec.levelField ? { aggs: { [LEVELS_AGG]: { terms: { field: spec.levelField, size: LEVEL_BUCKETS } } } } : {}),
+  };
+}
+
+const CALENDAR_STEP: Record<CalendarUnit, [number, DateMathUnit]> = {
+  d: [1, 'd'],
+  w: [1, 'w'],
+  M: [1, 'M'],
+  q: [3, 'M'],
+  y: [1, 'y'],
+};
+
+/** Start of the interval after the one starting at `key`. */
+function intervalEnd(key: number, interval: HistogramInterval, timeZone: string): number {
+  if ('fixed' in interval.engine) return key + interval.ms;
+  const [amount, unit] = CALENDAR_STEP[interval.engine.calendar];
+  return addUnits(key, amount * (interval.merge ?? 1), unit, timeZone);
+}
+
+/** Local calendar day number since 1970-01-01 of an instant in the zone. */
+function localDayNumber(epochMs: number, timeZone: string): number {
+  const d = inZone(epochMs, timeZone);
+  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
+}
+
+const MONDAY_DAY_NUMBER = 4; // 1970-01-05
+
+/**
+ * For a merged step: the start of the merged bar holding the engine bucket at `key`. Groups are
+ * aligned to the calendar, not to the range: 3-day bars count from 1970-01-01, 2-week bars from
+ * Monday 1970-01-05, half-years start in January and July.
+ */
+function mergedBarStart(key: number, unit: CalendarUnit, factor: number, timeZone: string): number {
+  const d = inZone(key, timeZone);
+  if (unit === 'q') {
+    const quarter = d.getFullYear() * 4 + Math.floor(d.getMonth() / 3);
+    const first = quarter - (((quarter % factor) + factor) % factor);
+    return wallClockToEpoch(timeZone, Math.floor(first / 4), (first % 4) * 3, 1);
+  }
+  const step = unit === 'w' ? 7 : 1;
+  const origin = unit === 'w' ? MONDAY_DAY_NUMBER : 0;
+  const index = Math.floor((localDayNumber(key, timeZone) - origin) / step);
+  const firstDay = origin + (index - (((index % factor) + factor) % factor)) * step;
+  const date = new Date(firstDay * 86_400_000);
+  return wallClockToEpoch(timeZone, date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+}
+
+type Buckets<T> = T[] | Record<string, T> | undefined;
+function bucketList<T>(buckets: Buckets<T>): T[] {
+  if (!buckets) return [];
+  return Array.isArray(buckets) ? buckets : Object.values(buckets);
+}
+
+export function reshapeHistogram(
+  agg: estypes.AggregationsDateHistogramAggregate | undefined,
+  spec: Omit<HistogramSpec, 'timeField'>,
+): NonNullable<SearchResponse['histogram']> {
+  const { interval, timeZone, range } = spec;
+  const bars: HistogramBucket[] = [];
+  const calendarUnit = 'calendar' in interval.engine ? interval.engine.calendar : null;
+  for (const raw of bucketList(agg?.buckets)) {
+    const engineKey = Number(raw.key);
+    const key = interval.merge && calendarUnit ? mergedBarStart(engineKey, calendarUnit, interval.merge, timeZone) : engineKey;
+    let bar = bars[bars.length - 1];
+    if (!bar || bar.key !== key) {
+      bar = { key, end: key, count: 0 };
+      bars.push(bar);
+    }
+    bar.count += raw.doc_count;
+    const levels = (raw as { [LEVELS_AGG]?: estypes.AggregationsStringTermsAggregate })[LEVELS_AGG];
+    if (levels) {
+      bar.levels ??= {};
+      for (const l of bucketList(levels.buckets)) bar.levels[String(l.key)] = (bar.levels[String(l.key)] ?? 0) + l.doc_count;
+    }
+  }
+  bars.forEach((bar, i) => {
+    bar.end = bars[i + 1]?.key ?? intervalEnd(bar.key, interval, timeZone);
+    if (bar.key < range.from || bar.end - 1 > range.to) bar.partial = true;
+  });
+  return { interval: interval.label, intervalMs: Math.round(interval.ms), timeZone, from: range.from, to: range.to, buckets: bars };
+}

@@ -1,0 +1,62 @@
+/**
+ * Time zones: IANA names as the browser reports them (`Europe/Berlin`, `Asia/Kolkata`) or `UTC`.
+ * Calendar arithmetic in a zone goes through `@date-fns/tz`'s `TZDate` (a `Date` whose getters
+ * and setters work in that zone, DST included), so 23- and 25-hour days are handled by a kept
+ * library, not by offset sums of our own.
+ */
+import { TZDate } from '@date-fns/tz';
+
+export const UTC = 'UTC';
+
+const known = new Map<string, boolean>();
+
+/**
+ * True for a zone both the browser's Intl and the engine (java.time) understand: IANA names and
+ * `UTC`. Fixed offsets such as `+05:30` are refused: they have no DST and a user's zone does.
+ */
+export function isValidTimeZone(zone: string): boolean {
+  const cached = known.get(zone);
+  if (cached !== undefined) return cached;
+  let ok = zone.length > 0 && zone.length <= 64 && /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone);
+  if (ok) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    } catch {
+      ok = false;
+    }
+  }
+  if (known.size < 1_000) known.set(zone, ok);
+  return ok;
+}
+
+/** A `Date` at `epochMs` whose calendar getters and setters work in `zone`. */
+export function inZone(epochMs: number, zone: string): TZDate {
+  return new TZDate(epochMs, zone);
+}
+
+/**
+ * Epoch ms of a wall-clock time in `zone` (month 0-based; out-of-range fields roll over as in
+ * Date). As java.time resolves it: a time that exists twice (DST fall-back) is its earlier
+ * instant; one that does not exist (spring-forward gap) moves forward by the gap's length.
+ */
+export function wallClockToEpoch(zone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const d = new TZDate(2000, 0, 1, 0, 0, 0, 0, zone);
+  d.setFullYear(year, month, day);
+  d.setHours(hour, minute, second, ms);
+  const resolved = d.getTime();
+  // The wall clock read as if it were UTC; each offset the zone has around it gives a candidate.
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month, day);
+  const wall = utc.setUTCHours(hour, minute, second, ms);
+  let earliest = resolved;
+  for (const probe of [wall - 86_400_000, wall + 86_400_000]) {
+    const candidate = wall - zoneOffsetMinutes(probe, zone) * 60_000;
+    if (candidate < earliest && zoneOffsetMinutes(candidate, zone) === zoneOffsetMinutes(probe, zone)) earliest = candidate;
+  }
+  return earliest;
+}
+
+/** Minutes east of UTC that `zone` is at `epochMs` (330 for Asia/Kolkata). */
+export function zoneOffsetMinutes(epochMs: number, zone: string): number {
+  return -inZone(epochMs, zone).getTimezoneOffset();
+}
