@@ -2,6 +2,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { LinkedDocument } from './use-linked-document';
 import type { DocRef } from '@/lib/url-state/codec';
+import { useDisplayZone } from '@/components/time-picker/display-zone';
 import { formatTimestamp } from '@/components/time-picker/time-format';
 import { CopyButton } from '@/components/ui/copy-button';
 import { DocumentJson, documentJson } from './document-json';
@@ -24,6 +25,7 @@ type Tab = 'fields' | 'json';
 export function DocumentView({ docRef, linked, columns, onClose, onFilter, onToggleColumn }: DocumentViewProps) {
   const { hit } = linked;
   const [tab, setTab] = useState<Tab>('fields');
+  const zone = useDisplayZone();
   const panel = useRef<HTMLElement>(null);
   // Always the latest onClose, without re-subscribing the key listener when it changes.
   const close = useEffectEvent(() => onClose());
@@ -43,7 +45,7 @@ export function DocumentView({ docRef, linked, columns, onClose, onFilter, onTog
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const title = hit ? formatTimestamp(hit.timestamp) : 'Document';
+  const title = hit ? formatTimestamp(hit.timestamp, zone) : 'Document';
   return (
     <aside ref={panel} className={styles.panel} role="dialog" aria-label="Document" tabIndex={-1} data-match={linked.match ?? undefined}>
       <header className={styles.header}>

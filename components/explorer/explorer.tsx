@@ -15,6 +15,7 @@ import { EmptyState } from '@/components/status/empty-state';
 import { EngineBanner } from '@/components/status/engine-banner';
 import { PartialWarning } from '@/components/status/partial-warning';
 import { RefreshControls } from '@/components/time-picker/refresh-controls';
+import { DisplayZoneContext, effectiveZone } from '@/components/time-picker/display-zone';
 import { describeRange, formatLocalInput } from '@/components/time-picker/time-format';
 import { TimePicker } from '@/components/time-picker/time-picker';
 import { Drawer } from '@/components/ui/drawer';
@@ -58,11 +59,12 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
 
   const unavailable = [error, results.loadMoreError].find((e) => e?.isUnavailable) ?? null;
   const screenError = error && !error.isUnavailable ? error : null;
+  const zone = effectiveZone(state.time);
   const relative = state.time.from.startsWith('now') || state.time.to.startsWith('now');
   const rangeText =
     relative && summary
-      ? `${formatLocalInput(summary.range.from)} and ${formatLocalInput(summary.range.to)}`
-      : describeRange(state.time).replace(' → ', ' and ');
+      ? `${formatLocalInput(summary.range.from, zone)} and ${formatLocalInput(summary.range.to, zone)}`
+      : describeRange(state.time, zone).replace(' → ', ' and ');
   const narrowed = state.query.text.trim() !== '' || state.filters.some((f) => !f.disabled);
 
   // Stable, so the memoized facet list skips renders that change nothing it shows.
@@ -84,106 +86,108 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
   );
 
   return (
-    <div className={styles.screen}>
-      <header className={styles.top}>
-        <h1 className={styles.brand}>Log Explorer</h1>
-        {narrow ? (
-          <button type="button" className="btn" onClick={() => setDrawerOpen(true)} aria-haspopup="dialog">
-            Facets
-          </button>
-        ) : null}
-        <QueryBar query={state.query} inputRef={searchInput} onSubmit={actions.submitQuery} source={state.source} time={state.time} />
-        <div className={styles.timeControls}>
-          <TimePicker time={state.time} resolved={summary?.range} onChange={actions.setTime} />
-          <RefreshControls
-            refreshing={results.refreshing}
-            autoRefreshMs={autoRefreshMs}
-            onAutoRefreshChange={setAutoRefreshMs}
-            onRefresh={refresh}
-          />
-        </div>
-      </header>
-
-      <div className={styles.notices}>
-        {view ? <ViewSourceNotice view={view} state={state} /> : null}
-        {screenError ? <QueryError error={screenError} queryText={state.query.text} /> : null}
-        {unavailable ? <EngineBanner message={unavailable.message} onBack={results.retry} /> : null}
-        {summary?.partial ? <PartialWarning partial={summary.partial} /> : null}
-      </div>
-
-      <div className={styles.main}>
-        {narrow ? null : <aside className={styles.sidebar}>{facets}</aside>}
-        <section
-          className={styles.content}
-          aria-label="Results"
-          aria-busy={results.refreshing || results.initialLoading}
-          data-loading={results.refreshing || undefined}
-        >
-          <Histogram histogram={summary?.histogram} busy={results.refreshing || results.initialLoading} onZoom={actions.zoom} />
-          <FilterPills
-            filters={state.filters}
-            source={state.source}
-            time={state.time}
-            onRemove={actions.removeFilter}
-            onToggleNegate={actions.toggleNegate}
-            onToggleDisabled={actions.toggleDisabled}
-            onAdd={actions.addFilter}
-            onReplace={actions.replaceFilter}
-          />
-          <div className={styles.toolbar}>
-            {view ? <ViewTitle state={state} view={view} /> : null}
-            <HitsTotal total={summary?.total} />
-            {results.refreshing ? <span className={styles.busy}>Searching…</span> : null}
-            <span className={styles.spacer} />
-            <ViewControls state={state} view={view} />
-            <ShareMenu time={state.time} />
-            <ExportMenu state={state} total={summary?.total} meanings={summary?.meanings} />
-            <WrapToggle wrap={wrap} onChange={setWrap} />
-            <ColumnPicker source={state.source} columns={state.columns} rowFields={rowFields} onToggle={actions.toggleColumn} />
-          </div>
-          {results.initialLoading ? (
-            <div className={styles.loading} role="status">
-              Loading logs…
-            </div>
-          ) : summary && rows.length === 0 ? (
-            <EmptyState rangeText={rangeText} narrowed={narrowed} />
-          ) : summary ? (
-            <ResultsTable
-              rows={rows}
-              columns={state.columns}
-              sort={state.sort}
-              wrap={wrap}
-              expanded={state.doc}
-              resolve={resolveField}
-              resetKey={JSON.stringify(request)}
-              hasMore={results.hasMore}
-              loadingMore={results.loadingMore}
-              loadMoreError={results.loadMoreError?.message ?? null}
-              onLoadMore={results.loadMore}
-              onToggleSort={actions.toggleSort}
-              onRemoveColumn={actions.removeColumn}
-              onToggleRow={actions.toggleDocument}
-            />
+    <DisplayZoneContext value={zone}>
+      <div className={styles.screen}>
+        <header className={styles.top}>
+          <h1 className={styles.brand}>Log Explorer</h1>
+          {narrow ? (
+            <button type="button" className="btn" onClick={() => setDrawerOpen(true)} aria-haspopup="dialog">
+              Facets
+            </button>
           ) : null}
-        </section>
+          <QueryBar query={state.query} inputRef={searchInput} onSubmit={actions.submitQuery} source={state.source} time={state.time} />
+          <div className={styles.timeControls}>
+            <TimePicker time={state.time} resolved={summary?.range} onChange={actions.setTime} />
+            <RefreshControls
+              refreshing={results.refreshing}
+              autoRefreshMs={autoRefreshMs}
+              onAutoRefreshChange={setAutoRefreshMs}
+              onRefresh={refresh}
+            />
+          </div>
+        </header>
+
+        <div className={styles.notices}>
+          {view ? <ViewSourceNotice view={view} state={state} /> : null}
+          {screenError ? <QueryError error={screenError} queryText={state.query.text} /> : null}
+          {unavailable ? <EngineBanner message={unavailable.message} onBack={results.retry} /> : null}
+          {summary?.partial ? <PartialWarning partial={summary.partial} /> : null}
+        </div>
+
+        <div className={styles.main}>
+          {narrow ? null : <aside className={styles.sidebar}>{facets}</aside>}
+          <section
+            className={styles.content}
+            aria-label="Results"
+            aria-busy={results.refreshing || results.initialLoading}
+            data-loading={results.refreshing || undefined}
+          >
+            <Histogram histogram={summary?.histogram} busy={results.refreshing || results.initialLoading} onZoom={actions.zoom} />
+            <FilterPills
+              filters={state.filters}
+              source={state.source}
+              time={state.time}
+              onRemove={actions.removeFilter}
+              onToggleNegate={actions.toggleNegate}
+              onToggleDisabled={actions.toggleDisabled}
+              onAdd={actions.addFilter}
+              onReplace={actions.replaceFilter}
+            />
+            <div className={styles.toolbar}>
+              {view ? <ViewTitle state={state} view={view} /> : null}
+              <HitsTotal total={summary?.total} />
+              {results.refreshing ? <span className={styles.busy}>Searching…</span> : null}
+              <span className={styles.spacer} />
+              <ViewControls state={state} view={view} />
+              <ShareMenu time={state.time} />
+              <ExportMenu state={state} total={summary?.total} meanings={summary?.meanings} />
+              <WrapToggle wrap={wrap} onChange={setWrap} />
+              <ColumnPicker source={state.source} columns={state.columns} rowFields={rowFields} onToggle={actions.toggleColumn} />
+            </div>
+            {results.initialLoading ? (
+              <div className={styles.loading} role="status">
+                Loading logs…
+              </div>
+            ) : summary && rows.length === 0 ? (
+              <EmptyState rangeText={rangeText} narrowed={narrowed} />
+            ) : summary ? (
+              <ResultsTable
+                rows={rows}
+                columns={state.columns}
+                sort={state.sort}
+                wrap={wrap}
+                expanded={state.doc}
+                resolve={resolveField}
+                resetKey={JSON.stringify(request)}
+                hasMore={results.hasMore}
+                loadingMore={results.loadingMore}
+                loadMoreError={results.loadMoreError?.message ?? null}
+                onLoadMore={results.loadMore}
+                onToggleSort={actions.toggleSort}
+                onRemoveColumn={actions.removeColumn}
+                onToggleRow={actions.toggleDocument}
+              />
+            ) : null}
+          </section>
+        </div>
+
+        {narrow ? (
+          <Drawer open={drawerOpen} title="Facets" onClose={() => setDrawerOpen(false)}>
+            {facets}
+          </Drawer>
+        ) : null}
+
+        {state.doc ? (
+          <DocumentView
+            docRef={state.doc}
+            linked={linked}
+            columns={state.columns}
+            onClose={actions.closeDocument}
+            onFilter={actions.filterValue}
+            onToggleColumn={actions.toggleColumn}
+          />
+        ) : null}
       </div>
-
-      {narrow ? (
-        <Drawer open={drawerOpen} title="Facets" onClose={() => setDrawerOpen(false)}>
-          {facets}
-        </Drawer>
-      ) : null}
-
-      {state.doc ? (
-        <DocumentView
-          docRef={state.doc}
-          linked={linked}
-          columns={state.columns}
-          onClose={actions.closeDocument}
-          onFilter={actions.filterValue}
-          onToggleColumn={actions.toggleColumn}
-        />
-      ) : null}
-    </div>
+    </DisplayZoneContext>
   );
 }

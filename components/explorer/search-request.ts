@@ -1,5 +1,6 @@
 import type { SearchRequest } from '@/lib/schema/search';
 import type { ExplorerState } from '@/lib/url-state/codec';
+import { effectiveZone } from '@/components/time-picker/display-zone';
 
 /** Profile meanings the server resolves for the source; the order is the sidebar's order. */
 export const FACET_MEANINGS = ['namespace', 'pod', 'container', 'level', 'node'] as const;
@@ -13,7 +14,8 @@ export function screenSelection(state: ExplorerState): Pick<SearchRequest, 'sour
     ...(state.source ? { source: state.source } : {}),
     query: state.query,
     filters: state.filters.filter((f) => !f.disabled),
-    time: state.time,
+    // The browser's own zone unless the screen chose one: bars and `now/d` follow the viewer.
+    time: { ...state.time, timeZone: effectiveZone(state.time) },
     sort: state.sort,
   };
 }

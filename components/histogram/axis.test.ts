@@ -41,22 +41,31 @@ describe('formatCount', () => {
 
 describe('axisLabel', () => {
   const day = 86_400_000;
-  const at = (y: number, m: number, d: number, h = 0) => new Date(y, m - 1, d, h).getTime();
+  const at = (y: number, m: number, d: number, h = 0) => Date.UTC(y, m - 1, d, h);
 
   it('within one year, no year in the labels', () => {
     const range = { from: at(2026, 11, 19, 12), to: at(2026, 11, 20, 12) };
-    expect(axisLabel(at(2026, 11, 20, 3), range, 30 * 60_000)).toBe('03:00');
+    expect(axisLabel(at(2026, 11, 20, 3), range, 30 * 60_000, 'UTC')).toBe('03:00');
     const week = { from: at(2026, 3, 1), to: at(2026, 3, 8) };
-    expect(axisLabel(at(2026, 3, 4), week, 3 * 3_600_000)).not.toMatch(/2026/);
+    expect(axisLabel(at(2026, 3, 4), week, 3 * 3_600_000, 'UTC')).not.toMatch(/2026/);
   });
 
   it('over two or more years, every label says its year, as short as the bars allow', () => {
     const years = { from: at(2020, 1, 1), to: at(2026, 11, 20) };
-    expect(axisLabel(at(2023, 1, 1), years, 365 * day)).toBe('2023');
-    expect(axisLabel(at(2023, 5, 1), years, 30 * day)).toBe('May 2023');
+    expect(axisLabel(at(2023, 1, 1), years, 365 * day, 'UTC')).toBe('2023');
+    expect(axisLabel(at(2023, 5, 1), years, 30 * day, 'UTC')).toBe('May 2023');
     const months = { from: at(2025, 10, 1), to: at(2026, 2, 1) };
-    expect(axisLabel(at(2025, 12, 24), months, day)).toBe('Dec 24, 2025');
+    expect(axisLabel(at(2025, 12, 24), months, day, 'UTC')).toBe('Dec 24, 2025');
     const newYear = { from: at(2025, 12, 31, 20), to: at(2026, 1, 1, 4) };
-    expect(axisLabel(at(2026, 1, 1, 2), newYear, 10 * 60_000)).toBe('Jan 1, 2026 02:00');
+    expect(axisLabel(at(2026, 1, 1, 2), newYear, 10 * 60_000, 'UTC')).toBe('Jan 1, 2026 02:00');
+  });
+
+  it('reads the year, the date and the hour in the screen’s zone', () => {
+    // 20:00–04:00 UTC crosses New Year in UTC; in Kolkata (01:30–09:30 on 1 January) it does not.
+    const newYear = { from: at(2025, 12, 31, 20), to: at(2026, 1, 1, 4) };
+    expect(axisLabel(at(2025, 12, 31, 22), newYear, 10 * 60_000, 'UTC')).toBe('Dec 31, 2025 22:00');
+    expect(axisLabel(at(2025, 12, 31, 22), newYear, 10 * 60_000, 'Asia/Kolkata')).toBe('03:30');
+    const day = { from: at(2026, 11, 19, 12), to: at(2026, 11, 20, 12) };
+    expect(axisLabel(at(2026, 11, 20, 3), day, 30 * 60_000, 'America/New_York')).toBe('22:00');
   });
 });

@@ -4,6 +4,7 @@
  * and x labels that carry the year when the range spans more than one.
  */
 import { formatAxisTime } from '@/components/time-picker/time-format';
+import { inZone } from '@/lib/time';
 
 /** About this many intervals between y ticks; fewer when the counts are small. */
 const TARGET_TICKS = 4;
@@ -46,15 +47,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const DAY_MS = 86_400_000;
 
 /**
- * An x label for the bar starting at `ms`. Within one calendar year the labels are those of
- * formatAxisTime; a range over two or more years says the year in every label, as short as the
- * bars allow: `2026` for yearly bars, `Nov 2026` for monthly ones, `Nov 20, 2026` for days and
- * `Nov 20, 2026 14:00` below that.
+ * An x label for the bar starting at `ms`, in the screen's zone. Within one calendar year the
+ * labels are those of formatAxisTime; a range over two or more years says the year in every
+ * label, as short as the bars allow: `2026` for yearly bars, `Nov 2026` for monthly ones,
+ * `Nov 20, 2026` for days and `Nov 20, 2026 14:00` below that.
  */
-export function axisLabel(ms: number, range: { from: number; to: number }, intervalMs: number): string {
-  const spansYears = new Date(range.from).getFullYear() !== new Date(range.to).getFullYear();
-  if (!spansYears) return formatAxisTime(ms, range.to - range.from);
-  const d = new Date(ms);
+export function axisLabel(ms: number, range: { from: number; to: number }, intervalMs: number, zone: string): string {
+  const spansYears = inZone(range.from, zone).getFullYear() !== inZone(range.to, zone).getFullYear();
+  if (!spansYears) return formatAxisTime(ms, range, zone, intervalMs);
+  const d = inZone(ms, zone);
   const year = d.getFullYear();
   if (intervalMs >= 365 * DAY_MS) return String(year);
   if (intervalMs >= 28 * DAY_MS) return `${MONTHS[d.getMonth()]} ${year}`;

@@ -1,6 +1,7 @@
 'use client';
 import { memo, useMemo, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis, type MouseHandlerDataParam } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceArea, Tooltip, XAxis, YAxis, type MouseHandlerDataParam } from 'recharts';
+import { useDisplayZone } from '@/components/time-picker/display-zone';
 import { formatTimestamp } from '@/components/time-picker/time-format';
 import { axisLabel, formatCount, yTicks } from './axis';
 import { chartRows, TOTAL_KEY, type Histogram, type Row } from './histogram-rows';
@@ -17,6 +18,7 @@ export const HistogramChart = memo(function HistogramChart({ histogram, onZoom }
   const { rows, series } = useMemo(() => chartRows(histogram), [histogram]);
   const ticks = useMemo(() => yTicks(Math.max(0, ...rows.map((r) => r.total))), [rows]);
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
+  const zone = useDisplayZone();
 
   const keyAt = (state: MouseHandlerDataParam): number | null => {
     const index = Number(state.activeTooltipIndex ?? state.activeIndex);
@@ -25,8 +27,11 @@ export const HistogramChart = memo(function HistogramChart({ histogram, onZoom }
 
   const finish = () => {
     if (!drag) return;
-    const from = Math.max(Math.min(drag.start, drag.end), histogram.from);
-    const to = Math.min(Math.max(drag.start, drag.end) + histogram.intervalMs, histogram.to);
+    const first = Math.min(drag.start, drag.end);
+    const last = rows.find((r) => r.key === Math.max(drag.start, drag.end));
+    const from = Math.max(first, histogram.from);
+    // The range is inclusive: it ends on the last bar's final millisecond, not on the next bar's start.
+    const to = Math.min((last?.end ?? first + histogram.intervalMs) - 1, histogram.to);
     setDrag(null);
     if (to > from) onZoom(from, to);
   };
@@ -54,7 +59,7 @@ export const HistogramChart = memo(function HistogramChart({ histogram, onZoom }
         <CartesianGrid vertical={false} stroke="var(--grid)" />
         <XAxis
           dataKey="key"
-          tickFormatter={(v: number) => axisLabel(Number(v), histogram, histogram.intervalMs)}
+          tickFormatter={(v: number) => axisLabel(Number(v), histogram, histogram.intervalMs, zone)}
           minTickGap={40}
           tick={{ fontSize: 11, fill: 'var(--text-muted)' }}
           tickLine={false}
@@ -76,7 +81,7 @@ export const HistogramChart = memo(function HistogramChart({ histogram, onZoom }
           content={(props) => {
             const row = rows[Number(props.activeIndex)];
             if (!props.active || !row) return null;
-            return <BucketTooltip row={row} series={series} intervalMs={histogram.intervalMs} />;
+            return <BucketTooltip row={row} series={series} zone={zone} />;
           }}
         />
         {series.map((name) => (
@@ -86,7 +91,12 @@ export const HistogramChart = memo(function HistogramChart({ histogram, onZoom }
             stackId="levels"
             fill={name === TOTAL_KEY ? 'var(--accent)' : levelColour(name)}
             isAnimationActive={false}
-          />
+          >
+            {/* Bars only partly inside the range are drawn paler, as Kibana marks them. */}
+            {rows.map((row) => (
+              <Cell key={row.key} fillOpacity={row.partial ? 0.45 : 1} />
+            ))}
+          </Bar>
         ))}
         {drag ? (
           <ReferenceArea x1={Math.min(drag.start, drag.end)} x2={Math.max(drag.start, drag.end)} fill="var(--accent)" fillOpacity={0.2} />
@@ -96,15 +106,16 @@ export const HistogramChart = memo(function HistogramChart({ histogram, onZoom }
   );
 });
 
-function BucketTooltip({ row, series, intervalMs }: { row: Row; series: string[]; intervalMs: number }) {
-  const start = formatTimestamp(row.key).replace(/\.000$/, '');
-  const end = formatTimestamp(row.key + intervalMs)
-    .replace(/^.* @ /, '')
-    .replace(/\.000$/, '');
+function BucketTooltip({ row, series, zone }: { row: Row; series: string[]; zone: string }) {
+  const start = formatTimestamp(row.key, zone).replace(/\.000$/, '');
+  const endText = formatTimestamp(row.end, zone).replace(/\.000$/, '');
+  // Same day: the time alone; a bar of days or longer spells its end date out.
+  const end = endText.split(' @ ')[0] === start.split(' @ ')[0] ? endText.replace(/^.* @ /, '') : endText;
   return (
     <div className={styles.tooltip}>
       <div className={styles.tooltipTime}>
         {start} – {end}
+        {row.partial ? <span className={styles.partialNote}> (partly outside the range)</span> : null}
       </div>
       <dl className={styles.counts}>
         {series

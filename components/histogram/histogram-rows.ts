@@ -3,7 +3,8 @@ import type { SearchResponse } from '@/lib/schema/search';
 import { NO_LEVEL_KEY, sortLevels } from './level-colors';
 
 export type Histogram = NonNullable<SearchResponse['histogram']>;
-export type Row = { key: number; total: number } & Record<string, number>;
+/** `end`: the next bar's start; `partial`: 1 when the range covers only part of the bar. */
+export type Row = { key: number; end: number; total: number; partial: number } & Record<string, number>;
 
 /** The one series when the source has no level field: bars in the accent colour, no legend. */
 export const TOTAL_KEY = 'count';
@@ -12,7 +13,7 @@ export function chartRows(histogram: Histogram): { rows: Row[]; series: string[]
   const seen = new Set<string>();
   let anyLevels = false;
   const rows = histogram.buckets.map((b) => {
-    const row: Row = { key: b.key, total: b.count } as Row;
+    const row: Row = { key: b.key, end: b.end, total: b.count, partial: b.partial ? 1 : 0 } as Row;
     if (b.levels) {
       anyLevels = true;
       let sum = 0;

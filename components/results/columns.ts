@@ -100,13 +100,13 @@ export function columnLabel(column: string): string {
   return column === TIME_COLUMN ? 'Time' : column;
 }
 
-export function cellText(hit: SearchHit, column: string, resolve: FieldResolver, compact = false): string {
-  if (column === TIME_COLUMN) return compact ? compactTime(hit.timestamp) : formatTimestamp(hit.timestamp);
+export function cellText(hit: SearchHit, column: string, resolve: FieldResolver, zone: string, compact = false): string {
+  if (column === TIME_COLUMN) return compact ? compactTime(hit.timestamp, zone) : formatTimestamp(hit.timestamp, zone);
   if (column === MESSAGE_COLUMN) return hit.message;
   return formatFieldValue(hit.fields[isMeaning(column) ? resolve(column) : column]);
 }
 
 /** `Nov 20 @ 11:59:59.123`: the row's time on a narrow screen, without the year the range rarely needs. */
-export function compactTime(value: string | number): string {
-  return formatTimestamp(value).replace(/, \d{4} @/, ' @');
+export function compactTime(value: string | number, zone: string): string {
+  return formatTimestamp(value, zone).replace(/, \d{4} @/, ' @');
 }

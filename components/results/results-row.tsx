@@ -1,4 +1,5 @@
 'use client';
+import { useDisplayZone } from '@/components/time-picker/display-zone';
 import { memo } from 'react';
 import type { SearchHit } from '@/lib/schema/search';
 import { levelColour } from '@/components/histogram/level-colors';
@@ -41,6 +42,7 @@ export const ResultsRow = memo(function ResultsRow({
   resolve,
   onToggle,
 }: ResultsRowProps) {
+  const zone = useDisplayZone();
   return (
     <div
       ref={measureRef}
@@ -69,7 +71,7 @@ export const ResultsRow = memo(function ResultsRow({
         </button>
       </div>
       <div role="gridcell" className={`${styles.cell} ${styles.time}`}>
-        {cellText(hit, TIME_COLUMN, resolve, stacked)}
+        {cellText(hit, TIME_COLUMN, resolve, zone, stacked)}
       </div>
       {columns.map((column) => (
         <div
@@ -78,16 +80,28 @@ export const ResultsRow = memo(function ResultsRow({
           className={`${styles.cell} ${column === MESSAGE_COLUMN ? styles.message : ''}`}
           data-column={column}
         >
-          <Cell hit={hit} column={column} resolve={resolve} maxChars={wrap ? WRAPPED_MESSAGE_CHARS : ROW_MESSAGE_CHARS} />
+          <Cell hit={hit} column={column} resolve={resolve} zone={zone} maxChars={wrap ? WRAPPED_MESSAGE_CHARS : ROW_MESSAGE_CHARS} />
         </div>
       ))}
     </div>
   );
 });
 
-function Cell({ hit, column, resolve, maxChars }: { hit: SearchHit; column: string; resolve: FieldResolver; maxChars: number }) {
+function Cell({
+  hit,
+  column,
+  resolve,
+  zone,
+  maxChars,
+}: {
+  hit: SearchHit;
+  column: string;
+  resolve: FieldResolver;
+  zone: string;
+  maxChars: number;
+}) {
   if (column === MESSAGE_COLUMN) return <MessageText message={hit.message} highlight={hit.highlight} maxChars={maxChars} />;
-  const text = cellText(hit, column, resolve);
+  const text = cellText(hit, column, resolve, zone);
   if (column === 'level' && text) {
     return (
       <>

@@ -1,5 +1,6 @@
 'use client';
 import { useId, useState } from 'react';
+import { useDisplayZone } from '@/components/time-picker/display-zone';
 import { describeRange } from '@/components/time-picker/time-format';
 import { copyText } from '@/components/ui/copy-button';
 import { Popover } from '@/components/ui/popover';
@@ -32,6 +33,7 @@ function currentPath(time: TimeRange, mode: ShareTime): string {
 
 function SharePanel({ time }: { time: TimeRange }) {
   const relative = isRelativeRange(time);
+  const zone = useDisplayZone();
   const [mode, setMode] = useState<ShareTime>('relative');
   const [shared, setShared] = useState<Shared | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,7 +79,7 @@ function SharePanel({ time }: { time: TimeRange }) {
           <input type="radio" name={name} checked={mode === 'relative'} onChange={() => setMode('relative')} />
           <span>{relative ? 'Relative time' : 'As shown'}</span>
           <span className={styles.modeHint}>
-            {relative ? `“${describeRange(time)}”, moving with the clock when the link is opened` : `${describeRange(time)}`}
+            {relative ? `“${describeRange(time, zone)}”, moving with the clock when the link is opened` : `${describeRange(time, zone)}`}
           </span>
         </label>
         <label className={styles.mode}>

@@ -1,8 +1,17 @@
 'use client';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TimeRange } from '@/lib/schema/search';
+import { isRelativeExpression } from '@/lib/time';
 import { Popover } from '@/components/ui/popover';
-import { describeRange, formatLocalInput, parseTimeInput, QUICK_RANGES, timeZoneName, utcOffsetLabel } from './time-format';
+import {
+  browserTimeZone,
+  describeRange,
+  formatLocalInput,
+  parseTimeInput,
+  QUICK_RANGES,
+  rangeProblem,
+  utcOffsetLabel,
+} from './time-format';
 import styles from './time-picker.module.css';
 
 interface TimePickerProps {
@@ -12,45 +21,65 @@ interface TimePickerProps {
   onChange: (time: TimeRange) => void;
 }
 
-const toInput = (expr: string) => (expr.startsWith('now') ? expr : formatLocalInput(expr));
+const toInput = (expr: string, zone: string) => (isRelativeExpression(expr) ? expr : formatLocalInput(expr, zone));
 
-function RangeForm({ time, onApply }: { time: TimeRange; onApply: (time: TimeRange) => void }) {
-  const [from, setFrom] = useState(toInput(time.from));
-  const [to, setTo] = useState(toInput(time.to));
-  const [problem, setProblem] = useState<string | null>(null);
+/** A chosen zone is kept with the range; "browser" (undefined) follows whoever opens the link. */
+const withZone = (range: TimeRange, timeZone: string | undefined): TimeRange => ({
+  from: range.from,
+  to: range.to,
+  ...(timeZone ? { timeZone } : {}),
+});
+
+function RangeForm({ time, zone, onApply }: { time: TimeRange; zone: string; onApply: (time: TimeRange) => void }) {
+  const [from, setFrom] = useState(toInput(time.from, zone));
+  const [to, setTo] = useState(toInput(time.to, zone));
+  const [problem, setProblem] = useState<{ field: 'from' | 'to' | 'range'; message: string } | null>(null);
 
   return (
     <form
       className={styles.form}
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const f = parseTimeInput(from);
-        const t = parseTimeInput(to);
-        if (!f || !t) {
-          setProblem(`Not a time: ${!f ? from : to}`);
-          return;
-        }
-        if (!f.startsWith('now') && !t.startsWith('now') && Date.parse(f) >= Date.parse(t)) {
-          setProblem('The start must be before the end.');
-          return;
-        }
-        onApply({ from: f, to: t });
+        const f = parseTimeInput(from, zone);
+        if ('problem' in f) return setProblem({ field: 'from', message: `From: ${f.problem}` });
+        const t = parseTimeInput(to, zone);
+        if ('problem' in t) return setProblem({ field: 'to', message: `To: ${t.problem}` });
+        const range = withZone({ from: f.expression, to: t.expression }, time.timeZone);
+        // Refused here, not sent: `now` → `now-1h` would otherwise blank the screen.
+        const inverted = rangeProblem(range, zone);
+        if (inverted) return setProblem({ field: 'range', message: inverted });
+        setProblem(null);
+        onApply(range);
       }}
     >
       <label className={styles.field}>
         <span>From</span>
-        <input value={from} onChange={(e) => setFrom(e.target.value)} spellCheck={false} aria-describedby="time-hint" />
+        <input
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          spellCheck={false}
+          aria-describedby="time-hint"
+          aria-invalid={problem?.field === 'from' || problem?.field === 'range'}
+        />
       </label>
       <label className={styles.field}>
         <span>To</span>
-        <input value={to} onChange={(e) => setTo(e.target.value)} spellCheck={false} aria-describedby="time-hint" />
+        <input
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          spellCheck={false}
+          aria-describedby="time-hint"
+          aria-invalid={problem?.field === 'to' || problem?.field === 'range'}
+        />
       </label>
       <p id="time-hint" className={styles.hint}>
-        Relative like <code>now-3h</code> or <code>now/d</code>, or absolute like <code>2026-11-20 14:30</code> in {utcOffsetLabel()}.
+        Relative like <code>now-3h</code>, <code>now/d</code> or <code>now-1d/d+6h</code>, or absolute like <code>2026-11-20 14:30</code> in{' '}
+        {zone} ({utcOffsetLabel(zone)}).
       </p>
       {problem ? (
         <p className={styles.problem} role="alert">
-          {problem}
+          {problem.message}
         </p>
       ) : null}
       <button type="submit" className="btn btn-primary">
@@ -60,9 +89,30 @@ function RangeForm({ time, onApply }: { time: TimeRange; onApply: (time: TimeRan
   );
 }
 
+function ZoneSelect({ time, onChange }: { time: TimeRange; onChange: (time: TimeRange) => void }) {
+  const zones = useMemo(() => {
+    const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    return ['UTC', ...all.filter((z) => z !== 'UTC')];
+  }, []);
+  const browser = browserTimeZone();
+  return (
+    <label className={styles.field}>
+      <span>Time zone</span>
+      <select value={time.timeZone ?? ''} onChange={(e) => onChange(withZone(time, e.target.value || undefined))}>
+        <option value="">Browser ({browser})</option>
+        {zones.map((z) => (
+          <option key={z} value={z}>
+            {z}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function TimePicker({ time, resolved, onChange }: TimePickerProps) {
-  const relative = time.from.startsWith('now') || time.to.startsWith('now');
-  const zone = `${timeZoneName()} (${utcOffsetLabel()})`;
+  const zone = time.timeZone ?? browserTimeZone();
+  const relative = isRelativeExpression(time.from) || isRelativeExpression(time.to);
   return (
     <Popover
       label="Time range"
@@ -70,8 +120,11 @@ export function TimePicker({ time, resolved, onChange }: TimePickerProps) {
       align="end"
       trigger={
         <>
-          <span className={styles.label}>{describeRange(time)}</span>
-          <span className={styles.offset}>{utcOffsetLabel()}</span>
+          <span className={styles.label}>{describeRange(time, zone)}</span>
+          <span className={styles.offset}>
+            {time.timeZone ? `${time.timeZone} ` : ''}
+            {utcOffsetLabel(zone)}
+          </span>
         </>
       }
     >
@@ -87,7 +140,7 @@ export function TimePicker({ time, resolved, onChange }: TimePickerProps) {
                     className={styles.quickButton}
                     aria-pressed={q.range.from === time.from && q.range.to === time.to}
                     onClick={() => {
-                      onChange(q.range);
+                      onChange(withZone(q.range, time.timeZone));
                       close();
                     }}
                   >
@@ -100,19 +153,22 @@ export function TimePicker({ time, resolved, onChange }: TimePickerProps) {
           <section>
             <h3 className={styles.heading}>Range</h3>
             <RangeForm
+              key={zone}
               time={time}
+              zone={zone}
               onApply={(t) => {
                 onChange(t);
                 close();
               }}
             />
+            <ZoneSelect time={time} onChange={onChange} />
           </section>
           <p className={styles.zone}>
-            Times in {zone}
+            Times in {zone} ({utcOffsetLabel(zone)})
             {relative && resolved ? (
               <>
                 <br />
-                Now searching {formatLocalInput(resolved.from)} → {formatLocalInput(resolved.to)}
+                Now searching {formatLocalInput(resolved.from, zone)} → {formatLocalInput(resolved.to, zone)}
               </>
             ) : null}
           </p>

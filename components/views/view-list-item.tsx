@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
+import { useDisplayZone } from '@/components/time-picker/display-zone';
 import { formatTimestamp } from '@/components/time-picker/time-format';
 import { VIEW_LIMITS, type SavedViewSummary } from '@/lib/schema/views';
 import type { useViewWrites } from './use-view-writes';
@@ -20,6 +21,7 @@ const CHANGED_MEANWHILE = 'Someone else changed this view meanwhile; the list no
 
 /** One saved view: a same-origin link that opens it, and rename / duplicate / delete in place. */
 export function ViewListItem({ view, isOpen, writes, onOpen, onDeleted }: ViewListItemProps) {
+  const zone = useDisplayZone();
   const [mode, setMode] = useState<Mode>('idle');
   const [name, setName] = useState(view.name);
   const [busy, setBusy] = useState(false);
@@ -72,7 +74,7 @@ export function ViewListItem({ view, isOpen, writes, onOpen, onDeleted }: ViewLi
           {view.name}
         </Link>
         {isOpen ? <span className={styles.meta}>(open)</span> : null}
-        <span className={styles.meta}>updated {formatTimestamp(view.updatedAt)}</span>
+        <span className={styles.meta}>updated {formatTimestamp(view.updatedAt, zone)}</span>
       </div>
       {view.description ? <p className={styles.description}>{view.description}</p> : null}
 

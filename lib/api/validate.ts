@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
+import type { ApiErrorCode } from '@/lib/schema/errors';
 
 /** `['filters', 0, 'value']` → `filters.0.value`, the path style of every error body. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -19,5 +20,7 @@ export function parseRequest<S extends z.ZodType>(schema: S, data: unknown): z.i
   const keyPath = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
   const path = formatPath(keyPath);
   const where = path ? `${path}: ` : '';
-  throw new ApiError(400, 'validation_failed', `${where}${issue.message}`, path ? { path } : {});
+  // A schema may name a more specific code for its own checks (times: `invalid_time`).
+  const apiCode: ApiErrorCode = issue.code === 'custom' && issue.params?.apiCode === 'invalid_time' ? 'invalid_time' : 'validation_failed';
+  throw new ApiError(400, apiCode, `${where}${issue.message}`, path ? { path } : {});
 }

@@ -70,13 +70,17 @@ export type Filter = z.infer<typeof Filter>;
  */
 export const TimeExpression = z.string().superRefine((raw, ctx) => {
   const problem = timeExpressionProblem(raw, SEARCH_LIMITS.timeExpressionLength);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { apiCode: 'invalid_time' } });
 });
 
 /** An IANA zone (`Europe/Berlin`) or `UTC`; absent means UTC. */
 export const TimeZone = z.string().superRefine((zone, ctx) => {
   if (!isValidTimeZone(zone)) {
-    ctx.addIssue({ code: 'custom', message: `"${zone.slice(0, 64)}" is not a known IANA time zone (e.g. Europe/Berlin, UTC)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${zone.slice(0, 64)}" is not a known IANA time zone (e.g. Europe/Berlin, UTC)`,
+      params: { apiCode: 'invalid_time' },
+    });
   }
 });
 

@@ -6,8 +6,8 @@
  * `toViewState(explorerState)`.
  */
 import { z } from 'zod';
-import { Filter, QueryInput, SEARCH_LIMITS, SortOrder } from '@/lib/schema/search';
-import { InvalidTimeRangeError, resolveDateMath, resolveTimeRange, TimeExpressionError } from '@/lib/time';
+import { Filter, QueryInput, SEARCH_LIMITS, SortOrder, TimeRange } from '@/lib/schema/search';
+import { InvalidTimeRangeError, resolveTimeRange } from '@/lib/time';
 
 export const VIEW_STATE_VERSION = 1;
 
@@ -18,39 +18,20 @@ export const VIEW_STATE_LIMITS = {
 } as const;
 
 /**
- * Time ends are checked by the same resolver the search uses (date math such as `now-15m` or
- * `now-1d/d`, ISO-8601, epoch ms), so every range the screen can search can be saved and no
- * saved range fails to search for its syntax. Relative ends are resolved against the clock
+ * The screen's time range in the one grammar of lib/time (the API's `TimeRange`: date math,
+ * ISO-8601, epoch ms, an optional zone), so every range the screen can search can be saved and
+ * no saved range fails to search for its syntax. Relative ends are resolved against the clock
  * only to check their order.
  */
-export function isViewTimeExpression(raw: string): boolean {
+export const ViewTimeRange = TimeRange.strict().superRefine((time, ctx) => {
   try {
-    resolveDateMath(raw, Date.now(), { roundUp: false });
-    return true;
+    resolveTimeRange(time, Date.now());
   } catch (err) {
-    if (err instanceof TimeExpressionError) return false;
-    throw err;
+    if (!(err instanceof InvalidTimeRangeError)) throw err;
+    // The ends and the zone were checked one by one; what is left is their order.
+    if (err.path.endsWith('.from')) ctx.addIssue({ code: 'custom', message: 'from must not be after to' });
   }
-}
-
-const timeExpression = z
-  .string()
-  .min(1, 'a time is required')
-  .max(SEARCH_LIMITS.timeExpressionLength, `times are at most ${SEARCH_LIMITS.timeExpressionLength} characters`)
-  .refine(isViewTimeExpression, 'expected date math like now-24h, an ISO-8601 time or epoch milliseconds');
-
-export const ViewTimeRange = z
-  .object({ from: timeExpression, to: timeExpression })
-  .strict()
-  .superRefine((time, ctx) => {
-    try {
-      resolveTimeRange(time, Date.now());
-    } catch (err) {
-      if (!(err instanceof InvalidTimeRangeError)) throw err;
-      // The ends were checked one by one above; what is left is their order.
-      ctx.addIssue({ code: 'custom', message: 'from must not be after to' });
-    }
-  });
+});
 
 const columnName = z
   .string()
@@ -85,7 +66,7 @@ export interface ViewStateSource {
   source?: string | undefined;
   query: { language: ViewState['query']['language']; text: string };
   filters: ViewState['filters'];
-  time: { from: string; to: string };
+  time: { from: string; to: string; timeZone?: string | undefined };
   columns: readonly string[];
   sort: ViewState['sort'];
 }
@@ -96,7 +77,7 @@ export function toViewState(screen: ViewStateSource): ViewState {
     ...(screen.source ? { source: screen.source } : {}),
     query: { language: screen.query.language, text: screen.query.text },
     filters: screen.filters,
-    time: { from: screen.time.from, to: screen.time.to },
+    time: { from: screen.time.from, to: screen.time.to, ...(screen.time.timeZone ? { timeZone: screen.time.timeZone } : {}) },
     columns: [...screen.columns],
     sort: screen.sort,
   };

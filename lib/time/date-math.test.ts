@@ -88,3 +88,59 @@ describe('resolveTimeRange', () => {
     expect(attempt).toThrow(expect.objectContaining({ path: 'time.from' }));
   });
 });
+
+describe('resolveDateMath in a time zone', () => {
+  // Sunday 2026-11-29 23:30 UTC: still Sunday in New York, already Monday in Kolkata.
+  const SUNDAY_NIGHT = Date.UTC(2026, 10, 29, 23, 30);
+
+  it.each([
+    ['UTC', 'now/w', '2026-11-23T00:00:00.000Z'],
+    ['America/New_York', 'now/w', '2026-11-23T05:00:00.000Z'],
+    ['Asia/Kolkata', 'now/w', '2026-11-29T18:30:00.000Z'],
+    ['Asia/Kolkata', 'now/d', '2026-11-29T18:30:00.000Z'],
+    ['America/St_Johns', 'now/d', '2026-11-29T03:30:00.000Z'],
+    ['Asia/Kathmandu', 'now/h', '2026-11-29T23:15:00.000Z'],
+    ['America/New_York', 'now/M', '2026-11-01T04:00:00.000Z'],
+    ['America/New_York', 'now/y', '2026-01-01T05:00:00.000Z'],
+  ])('in %s, %s on a Sunday night is %s', (zone, expr, expected) => {
+    expect(iso(resolveDateMath(expr, SUNDAY_NIGHT, { timeZone: zone }))).toBe(expected);
+  });
+
+  it('rounds a Sunday to the Monday before it, never after', () => {
+    for (let day = 0; day < 14; day++) {
+      const at = Date.UTC(2026, 10, 16 + day, 12);
+      const monday = resolveDateMath('now/w', at, { timeZone: 'UTC' });
+      expect(new Date(monday).getUTCDay()).toBe(1);
+      expect(monday).toBeLessThanOrEqual(at);
+      expect(at - monday).toBeLessThan(7 * 86_400_000);
+    }
+  });
+
+  it('has days of 23 and 25 hours where the clocks change', () => {
+    const spring = Date.UTC(2026, 2, 29, 12); // Europe: clocks go forward on Sunday 29 March
+    const autumn = Date.UTC(2026, 9, 25, 12);
+    const dayLength = (at: number) =>
+      resolveDateMath('now/d', at, { timeZone: 'Europe/Berlin', roundUp: true }) +
+      1 -
+      resolveDateMath('now/d', at, { timeZone: 'Europe/Berlin' });
+    expect(dayLength(spring)).toBe(23 * 3_600_000);
+    expect(dayLength(autumn)).toBe(25 * 3_600_000);
+    // A day back is the same wall-clock time, 23 hours earlier across the change.
+    expect(spring - resolveDateMath('now-1d', spring, { timeZone: 'Europe/Berlin' })).toBe(23 * 3_600_000);
+    expect(spring - resolveDateMath('now-24h', spring, { timeZone: 'Europe/Berlin' })).toBe(24 * 3_600_000);
+  });
+
+  it('reads a zone-less ISO time as wall-clock time in the zone', () => {
+    expect(iso(resolveDateMath('2026-11-20T10:00:00', 0, { timeZone: 'Asia/Kolkata' }))).toBe('2026-11-20T04:30:00.000Z');
+    expect(iso(resolveDateMath('2026-11-20', 0, { timeZone: 'America/New_York' }))).toBe('2026-11-20T05:00:00.000Z');
+    expect(iso(resolveDateMath('2026-11-20T10:00:00Z', 0, { timeZone: 'Asia/Kolkata' }))).toBe('2026-11-20T10:00:00.000Z');
+    // Twice on the night the clocks go back: the first one; never on the night they go forward: an hour on.
+    expect(iso(resolveDateMath('2026-10-25T02:30:00', 0, { timeZone: 'Europe/Berlin' }))).toBe('2026-10-25T00:30:00.000Z');
+    expect(iso(resolveDateMath('2026-03-29T02:30:00', 0, { timeZone: 'Europe/Berlin' }))).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('keeps a month end when adding months in a zone', () => {
+    expect(iso(resolveDateMath('2026-01-31T12:00:00||+1M', 0, { timeZone: 'Asia/Tokyo' }))).toBe('2026-02-28T03:00:00.000Z');
+    expect(iso(resolveDateMath('2024-02-29T00:00:00||+1y', 0, { timeZone: 'Europe/Berlin' }))).toBe('2025-02-27T23:00:00.000Z');
+  });
+});

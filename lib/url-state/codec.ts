@@ -5,6 +5,7 @@
  * parameter at a time, so one bad value does not cost the rest of a shared link.
  */
 import { DEFAULT_TIME_RANGE, Filter, QueryLanguage, SEARCH_LIMITS, SortOrder, type QueryInput, type TimeRange } from '@/lib/schema/search';
+import { InvalidTimeRangeError, isValidTimeZone, resolveTimeRange, timeExpressionProblem, UTC } from '@/lib/time';
 import { migrateParams } from '@/lib/url-state/migrations';
 
 export const URL_STATE_VERSION = 1;
@@ -51,6 +52,7 @@ const P = {
   columns: 'cols',
   sort: 'sort',
   doc: 'doc',
+  timeZone: 'tz',
 } as const;
 
 type Params = Pick<URLSearchParams, 'get'>;
@@ -65,7 +67,7 @@ export function decodeState(params: Params): ExplorerState {
       text: decodeQueryText(migrated.get(P.query)),
     },
     filters: decodeFilters(migrated.get(P.filters)),
-    time: decodeTime(migrated.get(P.from), migrated.get(P.to)),
+    time: decodeTime(migrated.get(P.from), migrated.get(P.to), migrated.get(P.timeZone)),
     columns: decodeColumns(migrated.get(P.columns)),
     sort: SortOrder.safeParse(migrated.get(P.sort)).data ?? DEFAULT_STATE.sort,
     doc: decodeDoc(migrated.get(P.doc)),
@@ -85,6 +87,7 @@ export function encodeState(state: ExplorerState): URLSearchParams {
   if (state.filters.length > 0) out.set(P.filters, JSON.stringify(state.filters.map(compactFilter)));
   out.set(P.from, state.time.from);
   out.set(P.to, state.time.to);
+  if (state.time.timeZone) out.set(P.timeZone, state.time.timeZone);
   if (!sameList(state.columns, DEFAULT_COLUMNS)) out.set(P.columns, state.columns.map(escapeColumn).join(','));
   if (state.sort !== DEFAULT_STATE.sort) out.set(P.sort, state.sort);
   if (state.doc) out.set(P.doc, `${state.doc.index}/${state.doc.id}`);
@@ -126,20 +129,27 @@ function decodeFilters(raw: string | null): Filter[] {
   return filters;
 }
 
-/** Date math or an ISO-8601 instant; the server resolves and checks it, this only keeps junk out. */
+/** The one time grammar (lib/time): date math, ISO-8601 or epoch milliseconds. */
 export function isTimeExpression(raw: string): boolean {
-  if (raw.length === 0 || raw.length > SEARCH_LIMITS.timeExpressionLength) return false;
-  if (/^now([+-]\d+[smhdwMy])*(\/[smhdwMy])?$/.test(raw)) return true;
-  return /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw) && !Number.isNaN(Date.parse(raw));
+  return timeExpressionProblem(raw, SEARCH_LIMITS.timeExpressionLength) === null;
 }
 
-function decodeTime(from: string | null, to: string | null): TimeRange {
-  if (from === null || to === null || !isTimeExpression(from) || !isTimeExpression(to)) return DEFAULT_STATE.time;
-  const fromMs = Date.parse(from);
-  const toMs = Date.parse(to);
-  // Two absolute instants the wrong way round cannot be meant; relative ones are checked on the server.
-  if (!Number.isNaN(fromMs) && !Number.isNaN(toMs) && fromMs >= toMs) return DEFAULT_STATE.time;
-  return { from, to };
+/**
+ * A time range the server would refuse (a bad end, an unknown zone, an end before the start at
+ * this moment) falls back to the default: a link that cannot be searched shows the last 24 h.
+ * The zone is kept apart: a link with a bad `tz` keeps its range in the viewer's zone.
+ */
+function decodeTime(from: string | null, to: string | null, tz: string | null): TimeRange {
+  const timeZone = tz !== null && isValidTimeZone(tz) ? tz : undefined;
+  const zoned = (range: TimeRange): TimeRange => (timeZone ? { ...range, timeZone } : range);
+  if (from === null || to === null || !isTimeExpression(from) || !isTimeExpression(to)) return zoned(DEFAULT_STATE.time);
+  try {
+    resolveTimeRange({ from, to, timeZone: timeZone ?? UTC }, Date.now());
+  } catch (err) {
+    if (err instanceof InvalidTimeRangeError) return zoned(DEFAULT_STATE.time);
+    throw err;
+  }
+  return zoned({ from, to });
 }
 
 /** Commas separate columns, so a comma (and the escape character) inside a field name is escaped. */
