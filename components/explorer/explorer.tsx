@@ -79,6 +79,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
     <FacetList
       meanings={FACET_MEANINGS}
       facets={summary?.facets}
+      notes={summary?.notes}
       filters={state.filters}
       resolveField={resolveField}
       onFilter={onFacetFilter}
@@ -122,7 +123,12 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
             aria-busy={results.refreshing || results.initialLoading}
             data-loading={results.refreshing || undefined}
           >
-            <Histogram histogram={summary?.histogram} busy={results.refreshing || results.initialLoading} onZoom={actions.zoom} />
+            <Histogram
+              histogram={summary?.histogram}
+              notes={summary?.notes}
+              busy={results.refreshing || results.initialLoading}
+              onZoom={actions.zoom}
+            />
             <FilterPills
               filters={state.filters}
               source={state.source}

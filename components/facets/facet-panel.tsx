@@ -10,13 +10,15 @@ interface FacetPanelProps {
   meaning: string;
   field: string;
   values: FacetValue[];
+  /** Why this facet has no counts (set instead of values). */
+  note?: string | undefined;
   filters: Filter[];
   onFilter: (field: string, value: string, negate: boolean) => void;
 }
 
 const COLLAPSED_COUNT = 8;
 
-export function FacetPanel({ meaning, field, values, filters, onFilter }: FacetPanelProps) {
+export function FacetPanel({ meaning, field, values, note, filters, onFilter }: FacetPanelProps) {
   const [filterText, setFilterText] = useState('');
   const [showAll, setShowAll] = useState(false);
   const needle = filterText.trim().toLowerCase();
@@ -40,7 +42,13 @@ export function FacetPanel({ meaning, field, values, filters, onFilter }: FacetP
           onChange={(e) => setFilterText(e.target.value)}
         />
       ) : null}
-      {values.length === 0 ? <p className={styles.none}>No values</p> : null}
+      {note ? (
+        <p className={styles.none} role="note">
+          {note}
+        </p>
+      ) : values.length === 0 ? (
+        <p className={styles.none}>No values</p>
+      ) : null}
       {values.length > 0 && matching.length === 0 ? <p className={styles.none}>No value matches</p> : null}
       <ul className={styles.values}>
         {shown.map((v) => {

@@ -1,6 +1,6 @@
 'use client';
 import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type { SearchResponse } from '@/lib/schema/search';
+import type { ScreenNote, SearchResponse } from '@/lib/schema/search';
 import { legendLevels } from './histogram-rows';
 import { intervalLabel } from './interval-label';
 import { levelColour } from './level-colors';
@@ -13,6 +13,8 @@ interface HistogramProps {
   histogram: SearchResponse['histogram'] | undefined;
   /** A search is in flight: its results will need the main thread when they arrive. */
   busy: boolean;
+  /** Why the bars are missing or not split by level (a field mapped differently across indices). */
+  notes?: readonly ScreenNote[] | undefined;
   onZoom: (fromMs: number, toMs: number) => void;
 }
 
@@ -28,7 +30,7 @@ function whenIdle(task: () => void, timeoutMs: number): () => void {
 
 // Memoized: a recharts render costs tens of ms (its store re-runs its selectors), and the
 // explorer re-renders on every URL and fetch-state change while the histogram stays the same.
-export const Histogram = memo(function Histogram({ histogram: latest, busy, onZoom }: HistogramProps) {
+export const Histogram = memo(function Histogram({ histogram: latest, busy, onZoom, notes }: HistogramProps) {
   // New results paint the table first; the chart follows in a background render, so its cost
   // does not delay the rows a user is waiting for.
   const histogram = useDeferredValue(latest);
@@ -60,7 +62,18 @@ export const Histogram = memo(function Histogram({ histogram: latest, busy, onZo
   const HistogramChart = chartReady ? chartModule?.HistogramChart : undefined;
   const levels = useMemo(() => (histogram ? legendLevels(histogram) : []), [histogram]);
 
-  if (!histogram) return <div className={styles.placeholder} aria-hidden="true" />;
+  const shownNotes = (notes ?? []).filter((n) => n.part === 'histogram' || n.part === 'levels');
+  const noteList = shownNotes.map((n) => (
+    <p key={n.message} className={styles.note} role="note">
+      {n.message}
+    </p>
+  ));
+  if (!histogram)
+    return shownNotes.length > 0 ? (
+      <section className={styles.histogram}>{noteList}</section>
+    ) : (
+      <div className={styles.placeholder} aria-hidden="true" />
+    );
   return (
     <section className={styles.histogram} aria-label="Log volume over time">
       <div className={styles.meta}>
@@ -77,6 +90,7 @@ export const Histogram = memo(function Histogram({ histogram: latest, busy, onZo
         ) : null}
         <span className={styles.help}>Drag across the chart to zoom in</span>
       </div>
+      {noteList}
       {HistogramChart ? <HistogramChart histogram={histogram} onZoom={onZoom} /> : <div className={styles.placeholder} />}
     </section>
   );

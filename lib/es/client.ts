@@ -38,7 +38,7 @@ export async function closeEngineClient(): Promise<void> {
   await client?.close();
 }
 
-interface EngineErrorCause {
+export interface EngineErrorCause {
   type?: string;
   reason?: string | null;
   caused_by?: EngineErrorCause;
@@ -86,8 +86,16 @@ function queryError(cause: EngineErrorCause): ApiError {
   return new ApiError(400, 'query_syntax', clip(`the query could not be run: ${reason}`), { path: 'query.text' });
 }
 
+/** Reduce-phase failures ("Merging/Reducing the aggregations failed") come from mappings, not from the query. */
+function isAggregationFailure(body: EngineErrorCause): boolean {
+  for (let c: EngineErrorCause | undefined = body, depth = 0; c && depth < 8; c = c.caused_by, depth++) {
+    if (/aggregation/i.test(c.reason ?? '') || c.type === 'aggregation_execution_exception') return true;
+  }
+  return false;
+}
+
 function queryErrorFrom(body: EngineErrorCause | undefined): ApiError | undefined {
-  if (!body) return undefined;
+  if (!body || isAggregationFailure(body)) return undefined;
   const candidates = [body.failed_shards?.[0]?.reason, body.root_cause?.[0], body.caused_by, body];
   const match = candidates.find((c) => c?.type && QUERY_ERROR_TYPES.has(c.type));
   return match ? queryError(match) : undefined;
@@ -109,6 +117,33 @@ function isParseFailure(cause: EngineErrorCause | undefined): boolean {
 export function queryErrorFromShardFailures(failures: readonly { reason: EngineErrorCause }[] | undefined): ApiError | null {
   const parse = failures?.find((f) => isParseFailure(f.reason));
   return parse ? queryError(parse.reason) : null;
+}
+
+/**
+ * An engine error answer (a whole response, or one item of an `_msearch`) in public terms: a
+ * query the engine cannot run is the caller's 400, anything else the engine's 5xx.
+ */
+export function responseErrorToApiError(status: number, body: EngineErrorCause | undefined): ApiError {
+  if (status === 400) {
+    const queryError = queryErrorFrom(body);
+    if (queryError) return queryError;
+  }
+  if (status === 401 || status === 403) {
+    return new ApiError(503, 'engine_unavailable', 'the app is not authorized by the search engine; check its credentials');
+  }
+  if (status === 429 || status === 503) {
+    return new ApiError(503, 'engine_unavailable', 'the search engine is overloaded or not ready; try again shortly');
+  }
+  if (status === 504 || body?.type === 'timeout_exception') {
+    return new ApiError(503, 'engine_timeout', 'the search engine did not answer in time');
+  }
+  console.error('[engine] unexpected response', status, JSON.stringify(body ?? null).slice(0, 2000));
+  return new ApiError(502, 'engine_error', `the search engine refused the request (HTTP ${status})`);
+}
+
+/** A short, host-free reason from an engine error, for notes shown beside a screen's part. */
+export function engineReason(body: EngineErrorCause | undefined): string {
+  return clip(bestReason(body?.root_cause?.[0]) ?? bestReason(body) ?? 'the engine could not compute it', 200);
 }
 
 /**
@@ -137,23 +172,7 @@ export function engineErrorToApiError(err: unknown, opts: { deadlineHit?: boolea
     return new ApiError(503, 'engine_unavailable', 'the configured search engine is not a supported Elasticsearch');
   }
   if (err instanceof errors.ResponseError) {
-    const status = err.statusCode ?? 500;
-    const body = (err.body as { error?: EngineErrorCause } | undefined)?.error;
-    if (status === 400) {
-      const queryError = queryErrorFrom(body);
-      if (queryError) return queryError;
-    }
-    if (status === 401 || status === 403) {
-      return new ApiError(503, 'engine_unavailable', 'the app is not authorized by the search engine; check its credentials');
-    }
-    if (status === 429 || status === 503) {
-      return new ApiError(503, 'engine_unavailable', 'the search engine is overloaded or not ready; try again shortly');
-    }
-    if (status === 504 || body?.type === 'timeout_exception') {
-      return new ApiError(503, 'engine_timeout', 'the search engine did not answer in time');
-    }
-    console.error('[engine] unexpected response', status, JSON.stringify(body ?? null).slice(0, 2000));
-    return new ApiError(502, 'engine_error', `the search engine refused the request (HTTP ${status})`);
+    return responseErrorToApiError(err.statusCode ?? 500, (err.body as { error?: EngineErrorCause } | undefined)?.error);
   }
   if (err instanceof errors.ElasticsearchClientError) {
     console.error('[engine] client error', err.name);

@@ -151,6 +151,17 @@ export interface PartialResults {
   reasons: string[];
 }
 
+/**
+ * A part of the screen the server could not compute, and why (a facet over a field mapped
+ * differently across indices, a failed aggregation): the rest of the screen still shows.
+ */
+export interface ScreenNote {
+  part: 'histogram' | 'levels' | 'facets';
+  /** The facet (as requested) the note is about, for facet notes. */
+  facet?: string;
+  message: string;
+}
+
 export interface SearchResponse {
   hits: SearchHit[];
   total: { value: number; relation: 'eq' | 'gte' };
@@ -166,6 +177,8 @@ export interface SearchResponse {
   facets: Record<string, FacetValue[]>;
   cursor: string | null;
   partial: PartialResults | null;
+  /** Parts left out and why; empty when the screen is whole. */
+  notes: ScreenNote[];
   /** The time range as resolved on the server (epoch ms), so the UI shows what was searched. */
   range: { from: number; to: number };
   /**

@@ -24,7 +24,7 @@ export interface ReshapeContext {
   after: CursorState | null;
 }
 
-export interface ReshapedPage extends Omit<SearchResponse, 'cursor' | 'tookMs' | 'meanings'> {
+export interface ReshapedPage extends Omit<SearchResponse, 'cursor' | 'tookMs' | 'meanings' | 'notes'> {
   /** What the next page's cursor must hold; null when this page is the last. */
   next: CursorState | null;
 }

@@ -3,17 +3,18 @@
  * fields, query), build one engine request, reshape its answer. The only module of lib/search
  * that does I/O; everything it calls is pure.
  */
-import type { Client } from '@elastic/elasticsearch';
+import type { Client, estypes } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
-import { queryErrorFromShardFailures } from '@/lib/es/client';
-import type { SearchRequest, SearchResponse } from '@/lib/schema/search';
-import { buildSearchRequest, type SearchPlan } from '@/lib/search/build-request';
+import { engineReason, queryErrorFromShardFailures, responseErrorToApiError, type EngineErrorCause } from '@/lib/es/client';
+import type { ScreenNote, SearchRequest, SearchResponse } from '@/lib/schema/search';
+import type { SearchPlan } from '@/lib/search/build-request';
+import { buildScreenSearches, toMsearchLines, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
 import { CursorError, decodeCursor, encodeCursor, requestIdentity, type CursorState } from '@/lib/search/cursor';
 import { chooseHistogramInterval, type HistogramInterval } from '@/lib/search/interval';
 import { reshapeSearchResponse } from '@/lib/search/reshape';
 import { compileUserQuery, resolveFilterClauses, resolveRequestRange, unknownField } from '@/lib/search/request-parts';
 import { UTC } from '@/lib/time';
-import { findSource, messageFieldsOf, resolveAggregatableField, sourceFields } from '@/lib/sources';
+import { conflictNote, findAggregatableField, findSource, messageFieldsOf, sourceFields } from '@/lib/sources';
 
 export interface SearchTimeouts {
   /** Sent to the engine as `timeout`: past it, shards return what they have (partial). */
@@ -45,6 +46,47 @@ function readCursor(after: string, identity: string): CursorState {
   }
 }
 
+type SearchBody = estypes.SearchResponse<unknown>;
+
+/**
+ * The parts in one `_msearch` (one round trip), answered as one body for the reshape step: the
+ * rows part's hits, every part's aggregations, every part's shard failures. The rows part failing
+ * fails the screen; an aggregation part failing leaves its reason in `failed`.
+ */
+async function searchScreen(
+  ctx: SearchContext,
+  parts: PartSearch[],
+): Promise<{ body: SearchBody; failed: Partial<Record<ScreenPart, string>> }> {
+  if (parts.length === 1) return { body: await ctx.client.search(parts[0]!.request, { signal: ctx.signal }), failed: {} };
+  const res = await ctx.client.msearch({ searches: toMsearchLines(parts) }, { signal: ctx.signal });
+  const failed: Partial<Record<ScreenPart, string>> = {};
+  let rows: SearchBody | undefined;
+  const aggregations: Record<string, estypes.AggregationsAggregate> = {};
+  const shards = { total: 0, successful: 0, skipped: 0, failed: 0, failures: [] as estypes.ShardFailure[] };
+  let timedOut = false;
+  let took = 0;
+  parts.forEach(({ part }, i) => {
+    const item = res.responses[i];
+    if (!item || 'error' in item) {
+      const error = item && 'error' in item ? item : undefined;
+      if (part === 'rows') throw responseErrorToApiError(error?.status ?? 500, error?.error as EngineErrorCause | undefined);
+      failed[part] = engineReason(error?.error as EngineErrorCause | undefined);
+      return;
+    }
+    const body = item as SearchBody;
+    if (part === 'rows') rows = body;
+    Object.assign(aggregations, body.aggregations ?? {});
+    shards.total = Math.max(shards.total, body._shards.total);
+    shards.successful = Math.max(shards.successful, body._shards.successful);
+    shards.failed = Math.max(shards.failed, body._shards.failed);
+    shards.failures.push(...(body._shards.failures ?? []));
+    timedOut ||= body.timed_out;
+    took = Math.max(took, body.took);
+  });
+  if (!rows) throw new ApiError(502, 'engine_error', 'the search engine answered without rows');
+  return { body: { ...rows, took, timed_out: timedOut, _shards: shards, aggregations }, failed };
+}
+
 export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise<SearchResponse> {
   const source = findSource(req.source);
   const identity = requestIdentity(req);
@@ -61,16 +103,21 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
   }
 
   const fields = await sourceFields(source);
-  const facetNames = [...new Set(req.facets)];
-  const facets = facetNames.map((name) => {
-    const field = resolveAggregatableField(fields, name);
-    if (!field) throw unknownField(name, `facets.${req.facets.indexOf(name)}`, source.id, 'aggregatable field or meaning');
-    return { name, field };
-  });
+  const notes: ScreenNote[] = [];
+  const facets: { name: string; field: string }[] = [];
+  for (const name of new Set(req.facets)) {
+    const found = findAggregatableField(fields, name);
+    if (!found) throw unknownField(name, `facets.${req.facets.indexOf(name)}`, source.id, 'aggregatable field or meaning');
+    if ('conflict' in found) notes.push({ part: 'facets', facet: name, message: conflictNote(found.conflict) });
+    else facets.push({ name, field: found.field });
+  }
   const filters = resolveFilterClauses(req.filters, fields, source.id);
   const query = compileUserQuery(req.query, fields);
   const messageFields = messageFieldsOf(fields);
-  const levelField = fields.meanings.level ? resolveAggregatableField(fields, 'level') : null;
+  const level = fields.meanings.level ? findAggregatableField(fields, 'level') : null;
+  const levelField = level && 'field' in level ? level.field : null;
+  if (interval && level && 'conflict' in level)
+    notes.push({ part: 'levels', message: `bars not split by level: ${conflictNote(level.conflict)}` });
 
   const plan: SearchPlan = {
     index: source.indexPattern,
@@ -89,10 +136,15 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     engineTimeout: `${timeouts.engineMs}ms`,
   };
   const sentAt = performance.now();
-  const body = await ctx.client.search(buildSearchRequest(plan), { signal: ctx.signal });
+  const { body, failed } = await searchScreen(ctx, buildScreenSearches(plan));
   const engineRoundTrip = performance.now() - sentAt;
   const parseFailure = queryErrorFromShardFailures(body._shards.failures);
   if (parseFailure) throw parseFailure;
+  if (failed.histogram) {
+    plan.histogram = null;
+    notes.push({ part: 'histogram', message: `no histogram: ${failed.histogram}` });
+  }
+  if (failed.facets) for (const f of plan.facets) notes.push({ part: 'facets', facet: f.name, message: `no counts: ${failed.facets}` });
 
   const page = reshapeSearchResponse(body, {
     size: req.size,
@@ -107,6 +159,9 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
   const { next, ...rest } = page;
   return {
     ...rest,
+    // Without the histogram nothing counted the hits: say how many are known, not a wrong number.
+    ...(failed.histogram && !cursor ? { total: { value: rest.hits.length, relation: 'gte' as const } } : {}),
+    notes,
     cursor: next ? encodeCursor(next, identity) : null,
     meanings: fields.meanings as Record<string, string>,
     tookMs: {

@@ -11,6 +11,8 @@ export {
   isFieldMeaning,
   messageFieldsOf,
   resolveAggregatableField,
+  findAggregatableField,
+  conflictNote,
   resolveKnownField,
   type FieldInfo,
   type FieldMeaning,

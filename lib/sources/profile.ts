@@ -11,6 +11,8 @@ export type ProfileKind = 'fluentd' | 'ecs' | 'generic';
 export interface FieldInfo {
   /** The mapped type, or `conflict` when indices of the source disagree. */
   type: string;
+  /** For a conflict: every type the field has across the source's indices, sorted. */
+  conflictTypes?: string[];
   searchable: boolean;
   aggregatable: boolean;
 }
@@ -72,6 +74,7 @@ function fieldInfo(caps: Record<string, estypes.FieldCapsFieldCapability>): Fiel
   const types = new Set(entries.map((c) => c.type));
   return {
     type: types.size === 1 ? first.type : 'conflict',
+    ...(types.size > 1 ? { conflictTypes: [...types].sort() } : {}),
     searchable: entries.every((c) => c.searchable),
     aggregatable: entries.every((c) => c.aggregatable),
   };
@@ -126,11 +129,29 @@ export function isFieldMeaning(name: string): name is FieldMeaning {
  * means `log.level`). Null when nothing aggregatable matches.
  */
 export function resolveAggregatableField(source: SourceFields, name: string): string | null {
+  const found = findAggregatableField(source, name);
+  return found && 'field' in found ? found.field : null;
+}
+
+export type AggregatableLookup = { field: string } | { conflict: { field: string; types: string[] } } | null;
+
+/**
+ * As `resolveAggregatableField`, but tells a field the source has with clashing mappings
+ * (`keyword` in one daily index, `long` or `text` in another) apart from one it lacks: counting
+ * such a field fails in the engine's reduce, so callers skip it with a note instead.
+ */
+export function findAggregatableField(source: SourceFields, name: string): AggregatableLookup {
   const field = (isFieldMeaning(name) ? source.meanings[name] : undefined) ?? name;
-  if (source.fields.get(field)?.aggregatable) return field;
-  const keyword = `${field}.keyword`;
-  if (source.fields.get(keyword)?.aggregatable) return keyword;
+  for (const candidate of [field, `${field}.keyword`]) {
+    const info = source.fields.get(candidate);
+    if (info?.type === 'conflict') return { conflict: { field: candidate, types: info.conflictTypes ?? [] } };
+    if (info?.aggregatable) return { field: candidate };
+  }
   return null;
+}
+
+export function conflictNote(conflict: { field: string; types: string[] }): string {
+  return `${conflict.field} is mapped as ${conflict.types.join(' in some indices and ') || 'different types'} in others of this source, so it cannot be counted`;
 }
 
 /**

@@ -47,6 +47,8 @@ export interface ValuesResponse {
   /** The field the values were read from (a meaning resolved, a text field's `.keyword`). */
   field: string;
   values: ValueSuggestion[];
+  /** Why there are no values when the field cannot be counted (mapped differently across indices). */
+  note?: string;
 }
 
 const PARAMS = ['source', 'field', 'prefix', 'from', 'to', 'size'] as const;

@@ -1,7 +1,7 @@
 /** GET /api/values behind the route: resolve source, field and time, one engine call, reshape. */
 import type { Client } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
-import { findSource, resolveAggregatableField, sourceFields } from '@/lib/sources';
+import { findSource, findAggregatableField, conflictNote, sourceFields } from '@/lib/sources';
 import { InvalidTimeRangeError, resolveTimeRange } from '@/lib/time';
 import type { ValuesRequest, ValuesResponse } from './values-params';
 import { buildValuesRequest, reshapeValues, type ValuesPlan } from './values-query';
@@ -38,7 +38,10 @@ export async function suggestValues(req: ValuesRequest, ctx: ValuesContext): Pro
   // names: `message:` means the `message` field even where the message meaning is `log`);
   // otherwise a meaning.
   const literal = fields.fields.has(req.field) || fields.fields.has(`${req.field}.keyword`);
-  const field = literal ? resolveAggregatableField({ ...fields, meanings: {} }, req.field) : resolveAggregatableField(fields, req.field);
+  const found = literal ? findAggregatableField({ ...fields, meanings: {} }, req.field) : findAggregatableField(fields, req.field);
+  // Mapped differently across indices: no suggestions (counting it fails), and a note saying why.
+  if (found && 'conflict' in found) return { field: found.conflict.field, values: [], note: conflictNote(found.conflict) };
+  const field = found ? found.field : null;
   if (!field) {
     throw new ApiError(400, 'unknown_field', `source "${source.id}" has no aggregatable field or meaning "${req.field}"`, {
       path: 'field',

@@ -4,7 +4,7 @@ import { findSource, sourceFields } from '@/lib/sources';
 
 export const dynamic = 'force-dynamic';
 
-/** `GET /api/fields?source=` → `{ fields: [{ name, type, aggregatable }] }`, for the column picker. */
+/** `GET /api/fields?source=` → `{ fields: [{ name, type, aggregatable, conflictTypes? }] }`, for the column picker. */
 export const GET = withEngine(
   async (request) => {
     const id = new URL(request.url).searchParams.get('source') ?? undefined;
@@ -12,7 +12,13 @@ export const GET = withEngine(
     const list = [...fields]
       // Metadata (`_index`, …) and object parents hold no value a row could show.
       .filter(([, info]) => !info.type.startsWith('_') && info.type !== 'object' && info.type !== 'nested')
-      .map(([name, info]) => ({ name, type: info.type, aggregatable: info.aggregatable }))
+      // A conflict names its types, so the UI can say why the field cannot be counted.
+      .map(([name, info]) => ({
+        name,
+        type: info.type,
+        aggregatable: info.aggregatable && info.type !== 'conflict',
+        ...(info.conflictTypes ? { conflictTypes: info.conflictTypes } : {}),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name));
     return jsonResponse({ fields: list });
   },

@@ -1,0 +1,73 @@
+/**
+ * A screen as separate searches, each on the engine's fast path (DESIGN.md, "Ask the engine for
+ * each part of a screen on its fastest path"): rows sorted by time stop early on a time-sorted
+ * index only when no aggregation needs every match; the histogram and the facets are `size: 0`
+ * searches the engine can answer from doc values (and its request cache). They go in one
+ * `_msearch`, so still one round trip, and each part fails on its own: a facet over a field
+ * mapped differently across indices costs that facet, never the rows. Pure.
+ */
+import type { estypes } from '@elastic/elasticsearch';
+import { buildQuery, buildSearchRequest, facetAggName, HISTOGRAM_AGG, type SearchPlan } from '@/lib/search/build-request';
+import { buildHistogramAgg } from '@/lib/search/histogram';
+
+export type ScreenPart = 'rows' | 'histogram' | 'facets';
+
+export interface PartSearch {
+  part: ScreenPart;
+  request: estypes.SearchRequest;
+}
+
+function aggregationSearch(plan: SearchPlan, aggs: Record<string, estypes.AggregationsAggregationContainer>): estypes.SearchRequest {
+  return {
+    index: plan.index,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    allow_partial_search_results: true,
+    timeout: plan.engineTimeout,
+    size: 0,
+    // The histogram's bars are the exact total; nothing else here needs a hit count.
+    track_total_hits: false,
+    query: buildQuery(plan),
+    aggs,
+  };
+}
+
+export function buildScreenSearches(plan: SearchPlan): PartSearch[] {
+  const rows = buildSearchRequest({ ...plan, histogram: null, facets: [] });
+  // The histogram part counts exactly; the rows part then needs no count and can stop early.
+  if (plan.histogram) rows.track_total_hits = false;
+  const parts: PartSearch[] = [{ part: 'rows', request: rows }];
+  if (plan.after) return parts;
+  if (plan.histogram) {
+    const histogram = buildHistogramAgg({
+      timeField: plan.timeField,
+      range: plan.range,
+      interval: plan.histogram.interval,
+      timeZone: plan.timeZone,
+      ...(plan.histogram.levelField ? { levelField: plan.histogram.levelField } : {}),
+    });
+    parts.push({ part: 'histogram', request: aggregationSearch(plan, { [HISTOGRAM_AGG]: histogram }) });
+  }
+  if (plan.facets.length > 0) {
+    const aggs = Object.fromEntries(plan.facets.map((f, i) => [facetAggName(i), { terms: { field: f.field, size: plan.facetSize } }]));
+    parts.push({ part: 'facets', request: aggregationSearch(plan, aggs) });
+  }
+  return parts;
+}
+
+const HEADER_KEYS = ['index', 'ignore_unavailable', 'allow_no_indices', 'allow_partial_search_results'] as const;
+
+/** `_msearch` lines: each search's index options in its header, the rest in its body. */
+export function toMsearchLines(parts: readonly PartSearch[]): estypes.MsearchRequestItem[] {
+  const lines: estypes.MsearchRequestItem[] = [];
+  for (const { request } of parts) {
+    const header: Record<string, unknown> = {};
+    const body: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(request)) {
+      if ((HEADER_KEYS as readonly string[]).includes(key)) header[key] = value;
+      else body[key] = value;
+    }
+    lines.push(header as estypes.MsearchMultisearchHeader, body as estypes.MsearchRequestItem);
+  }
+  return lines;
+}
