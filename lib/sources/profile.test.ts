@@ -1,6 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
-import { detectProfile, resolveAggregatableField, resolveKnownField } from '@/lib/sources/profile';
+import { conflictNote, detectProfile, findAggregatableField, resolveAggregatableField, resolveKnownField } from '@/lib/sources/profile';
 
 type Caps = Pick<estypes.FieldCapsResponse, 'fields'>;
 const cap = (type: string, aggregatable = type !== 'text', metadata = false) => ({
@@ -101,7 +101,12 @@ describe('detectProfile', () => {
     expect(source.fields.has('_index')).toBe(true);
     expect(source.fields.has('_seq_no')).toBe(false);
     expect(source.fields.has('_id')).toBe(false);
-    expect(source.fields.get('status')).toEqual({ type: 'conflict', searchable: true, aggregatable: true });
+    expect(source.fields.get('status')).toEqual({
+      type: 'conflict',
+      conflictTypes: ['keyword', 'long'],
+      searchable: true,
+      aggregatable: true,
+    });
   });
 
   it('is empty for a pattern with no indices yet', () => {
@@ -144,5 +149,36 @@ describe('field resolution', () => {
     expect(resolveKnownField(both, 'namespace')).toBe('kubernetes.namespace_name');
     // Facets keep naming meanings first.
     expect(resolveAggregatableField(both, 'message')).toBe('log.keyword');
+  });
+});
+
+describe('findAggregatableField', () => {
+  const caps = (types: Record<string, string[]>) =>
+    detectProfile({
+      fields: Object.fromEntries(
+        Object.entries(types).map(([name, ts]) => [
+          name,
+          Object.fromEntries(ts.map((t) => [t, { type: t, searchable: true, aggregatable: t !== 'text', metadata_field: false }])),
+        ]),
+      ),
+    });
+
+  it('tells a clashing field apart from a missing one', () => {
+    const source = caps({
+      level: ['keyword', 'long'],
+      'kubernetes.namespace_name': ['keyword'],
+      'kubernetes.pod_name': ['keyword', 'text'],
+    });
+    expect(findAggregatableField(source, 'level')).toEqual({ conflict: { field: 'level', types: ['keyword', 'long'] } });
+    expect(findAggregatableField(source, 'pod')).toEqual({ conflict: { field: 'kubernetes.pod_name', types: ['keyword', 'text'] } });
+    expect(findAggregatableField(source, 'namespace')).toEqual({ field: 'kubernetes.namespace_name' });
+    expect(findAggregatableField(source, 'nothing')).toBeNull();
+    expect(resolveAggregatableField(source, 'level')).toBeNull();
+  });
+
+  it('says which types clash, in a sentence', () => {
+    expect(conflictNote({ field: 'level', types: ['keyword', 'long'] })).toBe(
+      'level is mapped as keyword in some indices and long in others of this source, so it cannot be counted',
+    );
   });
 });
