@@ -20,7 +20,8 @@ describe('exportRequest', () => {
     expect(request).toEqual({
       query: { language: 'kql', text: 'level:error' },
       filters: [{ field: 'pod', op: 'is', value: 'a', negate: false, disabled: false }],
-      time: DEFAULT_STATE.time,
+      // The screen's zone goes along (the browser's here), so the file holds the screen's instants.
+      time: { ...DEFAULT_STATE.time, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
       sort: 'asc',
       format: 'csv',
     });
