@@ -16,6 +16,8 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'next-env.d.ts',
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   js.configs.recommended,

@@ -1,15 +1,18 @@
 import path from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
+
+/** The pure tests: no engine, no browser. Also what mutation testing runs (vitest.mutation.config.ts). */
+export const unitProject: TestProjectInlineConfiguration = {
+  resolve: { alias },
+  test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' },
+};
 
 export default defineConfig({
   test: {
     projects: [
-      {
-        resolve: { alias },
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' },
-      },
+      unitProject,
       {
         resolve: { alias },
         test: {
