@@ -170,6 +170,16 @@ const CASES: Case[] = [
     dsl: nested('spans', and(match('spans.name', 'db'), nested('spans.tags', match('spans.tags.key', 'env')))),
   },
   { text: 'not spans:{name:"a b"}', ctx: TYPED, dsl: not(nested('spans', phrase('spans.name', 'a b'))) },
+  { text: 'spans:{ not name:db }', ctx: TYPED, dsl: nested('spans', not(match('spans.name', 'db'))) },
+  {
+    text: 'spans:{ name:db and not tags:{ key:env } }',
+    ctx: TYPED,
+    dsl: nested('spans', and(match('spans.name', 'db'), not(nested('spans.tags', match('spans.tags.key', 'env'))))),
+  },
+  // `?` is a wildcard to query_string but a plain character in KQL
+  { text: 'pod:api?-*', dsl: wildcard('pod', 'api\\?\\-*') },
+  { text: 'log:why?', dsl: match('log', 'why?') },
+  { text: 'kubernetes.labels.*:a?b', dsl: wildcard('kubernetes.labels.*', 'a\\?b') },
 ];
 
 describe('compileQuery: KQL → DSL', () => {

@@ -46,6 +46,16 @@ describe('buildFilterClauses', () => {
     });
   });
 
+  it('puts a negated "is one of" under must_not, as a whole', () => {
+    const filters = [f({ field: 'level', op: 'is_one_of', value: ['debug', 'trace'], negate: true })];
+    expect(buildFilterClauses(filters, resolve)).toEqual({
+      filter: [],
+      must_not: [
+        { bool: { should: [{ match_phrase: { level: 'debug' } }, { match_phrase: { level: 'trace' } }], minimum_should_match: 1 } },
+      ],
+    });
+  });
+
   it('passes the request path of each field to the resolver, and never resolves disabled ones', () => {
     const seen: string[] = [];
     buildFilterClauses([f({ field: 'nope', op: 'exists', disabled: true }), f({ field: 'pod', op: 'exists' })], (name, path) => {

@@ -184,6 +184,24 @@ describe('reshapeSearchResponse, later pages', () => {
     expect(p.hits.map((h) => h.id)).toEqual(['c2', 'c3', 'c4']);
     expect(p.next?.tieIds).toEqual(['c', 'c2', 'c3', 'c4']);
   });
+
+  it('never returns more than the page size, even when a tie already shown was deleted since', () => {
+    // Asked for size + 1 (one tie to skip); 'c' is gone, so nothing is skipped and one is extra.
+    const raw = [
+      hit('c2', '2026-11-20T00:00:02Z', 7),
+      hit('d', '2026-11-20T00:00:01Z', 6),
+      hit('e', '2026-11-20T00:00:00Z', 5),
+      hit('f', '2026-11-19T23:59:59Z', 4),
+    ];
+    const p = reshapeSearchResponse(response(raw), ctx({ after: previous }));
+    expect(p.hits.map((h) => h.id)).toEqual(['c2', 'd', 'e']);
+    expect(p.next).toEqual({
+      after: ['2026-11-20T00:00:00Z', 'logstash-2026.11.20', 5],
+      tieIds: ['e'],
+      range: RANGE,
+      total: previous.total,
+    });
+  });
 });
 
 describe('partial results', () => {
