@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoInstant, resolveDateMath, resolveTimeRange, InvalidTimeRangeError, TimeExpressionError } from '@/lib/time';
+import {
+  isRelativeExpression,
+  parseIsoInstant,
+  resolveDateMath,
+  resolveTimeRange,
+  InvalidTimeRangeError,
+  TimeExpressionError,
+  timeExpressionProblem,
+} from '@/lib/time';
 
 // Thursday 2026-11-19 14:37:21.500 UTC
 const NOW = Date.UTC(2026, 10, 19, 14, 37, 21, 500);
@@ -142,5 +150,81 @@ describe('resolveDateMath in a time zone', () => {
   it('keeps a month end when adding months in a zone', () => {
     expect(iso(resolveDateMath('2026-01-31T12:00:00||+1M', 0, { timeZone: 'Asia/Tokyo' }))).toBe('2026-02-28T03:00:00.000Z');
     expect(iso(resolveDateMath('2024-02-29T00:00:00||+1y', 0, { timeZone: 'Europe/Berlin' }))).toBe('2025-02-27T23:00:00.000Z');
+  });
+});
+
+describe('resolveDateMath: below the hour, and what its errors say', () => {
+  it.each([
+    ['now/s', false, '2026-11-19T14:37:21.000Z'],
+    ['now/s', true, '2026-11-19T14:37:21.999Z'],
+    ['now/m', false, '2026-11-19T14:37:00.000Z'],
+    ['now/m', true, '2026-11-19T14:37:59.999Z'],
+    ['now/H', false, '2026-11-19T14:00:00.000Z'],
+    [' now-15m ', false, '2026-11-19T14:22:21.500Z'],
+  ])('%j (round up: %s) is %s', (expr, roundUp, expected) => {
+    expect(iso(resolveDateMath(expr, NOW, { roundUp }))).toBe(expected);
+  });
+
+  it.each([
+    ['', 'the time is empty'],
+    ['   ', 'the time is empty'],
+    ['yesterday', '"yesterday" is neither "now", an ISO-8601 date-time nor epoch milliseconds'],
+    ['||+1d', '"" is neither "now"'],
+    ['now-1h*2', 'cannot read "*2" in "now-1h*2"'],
+  ])('%j: %s', (expr, message) => {
+    expect(() => resolveDateMath(expr, NOW)).toThrow(
+      expect.objectContaining({ name: 'TimeExpressionError', message: expect.stringContaining(message) }),
+    );
+  });
+
+  // 8.64e15 ms is the last instant a Date holds: 8.64e14 + 2160 × (999,999 + 1) hours.
+  const FAR_END = 8.64e15;
+  const toFarEnd = '864000000000000||' + '+999999h'.repeat(2160) + '+2160h';
+
+  it('reaches the far end of what a Date holds, and steps back from it', () => {
+    expect(resolveDateMath(toFarEnd, NOW)).toBe(FAR_END);
+    expect(resolveDateMath(`${toFarEnd}-1h`, NOW)).toBe(FAR_END - 3_600_000);
+  });
+
+  it('refuses a detour beyond the far end, even when a later step comes back', () => {
+    expect(() => resolveDateMath(`${toFarEnd}+1h`, NOW)).toThrow(/outside the range of dates/);
+    expect(() => resolveDateMath(`${toFarEnd}+1h-1h`, NOW)).toThrow(/outside the range of dates/);
+  });
+});
+
+describe('timeExpressionProblem and isRelativeExpression', () => {
+  it('says what is wrong, or null', () => {
+    expect(timeExpressionProblem('', 64)).toBe('a time is required');
+    expect(timeExpressionProblem('now-1h', 6)).toBeNull();
+    expect(timeExpressionProblem('now-1h', 5)).toBe('times are at most 5 characters');
+    expect(timeExpressionProblem('soon', 64)).toMatch(/"soon" is neither/);
+  });
+
+  it('calls an expression relative when it starts with now', () => {
+    expect(isRelativeExpression('now-1h')).toBe(true);
+    expect(isRelativeExpression(' now/d')).toBe(true);
+    expect(isRelativeExpression('2026-11-20T00:00:00Z||-1d')).toBe(false);
+    expect(isRelativeExpression('1763640000000')).toBe(false);
+  });
+});
+
+describe('resolveTimeRange in a zone', () => {
+  it('rounds both ends in the range zone', () => {
+    // 14:37 UTC is 20:07 in Kolkata (UTC+5:30): its day began at 18:30 UTC the day before.
+    expect(resolveTimeRange({ from: 'now/d', to: 'now/d', timeZone: 'Asia/Kolkata' }, NOW)).toEqual({
+      from: Date.UTC(2026, 10, 18, 18, 30),
+      to: Date.UTC(2026, 10, 19, 18, 30) - 1,
+    });
+  });
+
+  it('refuses an unknown zone at <prefix>.timeZone', () => {
+    const attempt = () => resolveTimeRange({ from: 'now-1h', to: 'now', timeZone: 'Mars/Olympus' }, NOW, 'view.time');
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        name: 'InvalidTimeRangeError',
+        path: 'view.time.timeZone',
+        message: '"Mars/Olympus" is not a known IANA time zone (e.g. Europe/Berlin, UTC)',
+      }),
+    );
   });
 });
