@@ -41,7 +41,8 @@ async function embedFrameAncestors(request: NextRequest): Promise<string[] | nul
   const claims = await verifyEmbedToken(token, config.secret);
   if (!claims || claims.embedId !== id) return null;
   const origins = claims.origins.filter((o) => config.allowedOrigins.includes(o));
-  return origins.length > 0 ? origins : null;
+  // 'self': the app's own Embed dialog shows a live preview of the panel.
+  return origins.length > 0 ? ["'self'", ...origins] : null;
 }
 
 const REFUSED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not available</title></head>

@@ -9,6 +9,7 @@
  * Options (env): BENCH_DOCS (1,000,000), LOAD_BENCH_SECONDS (20), BENCH_PORT (3202),
  * MAX_CONCURRENT_SEARCHES (the app's default).
  */
+import os from 'node:os';
 import autocannon from 'autocannon';
 import { Client } from '@elastic/elasticsearch';
 import { engineConnection } from '../lib/es/connection';
@@ -162,8 +163,10 @@ async function main(): Promise<void> {
     const results = [await run(app.url, engine, 20), await run(app.url, engine, 200)];
     const cancel = await cancellation(app.url, engine, 40);
     const refusals = await luceneRefusals(app.url);
+    const load = os.loadavg().map((l) => l.toFixed(1));
+    console.log(`\nload average at the end (1/5/15 min): ${load.join(' / ')} — other work on the machine shows here`);
     console.log(
-      `\n${machineLine(version)}; ${SECONDS} s per row; MAX_CONCURRENT_SEARCHES=${process.env.MAX_CONCURRENT_SEARCHES ?? 'default'}`,
+      `${machineLine(version)}; ${SECONDS} s per row; MAX_CONCURRENT_SEARCHES=${process.env.MAX_CONCURRENT_SEARCHES ?? 'default'}`,
     );
     console.log(
       '| clients | answers | 200 | 200 p50 / p95 ms | 503 shed | 503 p50 / p95 ms | slowest ms | errors | engine rejections / queue peak |',

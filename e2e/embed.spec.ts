@@ -101,3 +101,26 @@ test('a tampered token gets a 403 page that no one may frame', async ({ request 
   expect(res.headers()['x-frame-options']).toBe('DENY');
   expect(res.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
 });
+
+test('the Embed dialog makes a panel of the screen, previews it, copies its snippet and revokes it', async ({ page, baseURL }) => {
+  const appPort = port(baseURL);
+  const violations = await watchCsp(page);
+  await page.goto(`/?v=1&from=${encodeURIComponent(DATASET_RANGE.from)}&to=${encodeURIComponent(DATASET_RANGE.to)}`);
+  await page.getByRole('button', { name: 'Embed', exact: true }).click();
+  await page.getByLabel('Panel').selectOption('facets');
+  await page.getByLabel('Host page origin').fill(`http://localhost:${appPort + 50}`);
+  await page.getByLabel('Longest range').selectOption('168');
+  const made = page.waitForResponse((r) => r.url().endsWith('/api/embeds') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Make embed and copy snippet' }).click();
+  expect((await made).status()).toBe(201);
+  const snippet = page.getByLabel('Snippet for the host page');
+  await expect(snippet).toHaveValue(new RegExp(`^<iframe src="${baseURL}/embed/[0-9A-Za-z]{20}\\?t=`));
+  const preview = page.frameLocator('iframe[title="Embed preview"]');
+  await expect(preview.getByRole('region', { name: 'namespace' })).toBeVisible();
+  const id = /\/embed\/([0-9A-Za-z]{20})/.exec(await snippet.inputValue())?.[1] ?? '';
+  const revoke = page.getByRole('button', { name: `Revoke embed ${id}` });
+  await expect(revoke).toBeVisible();
+  await revoke.click();
+  await expect(revoke).toHaveCount(0);
+  expect(violations).toEqual([]);
+});

@@ -24,6 +24,7 @@ import { DocumentView } from '@/components/document/document-view';
 import { useLinkedDocument } from '@/components/document/use-linked-document';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ShareMenu } from '@/components/share/share-menu';
+import { EmbedMenu } from '@/components/embed/embed-menu';
 import { ViewControls, ViewTitle } from '@/components/views/view-controls';
 import { viewCodec } from '@/components/views/view-codec';
 import { ViewSourceNotice } from '@/components/views/view-source-notice';
@@ -146,6 +147,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
               <span className={styles.spacer} />
               <ViewControls state={state} view={view} />
               <ShareMenu time={state.time} />
+              <EmbedMenu state={state} />
               <ExportMenu state={state} total={summary?.total} meanings={summary?.meanings} />
               <WrapToggle wrap={wrap} onChange={setWrap} />
               <ColumnPicker source={state.source} columns={state.columns} rowFields={rowFields} onToggle={actions.toggleColumn} />
