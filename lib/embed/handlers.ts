@@ -38,10 +38,21 @@ export function iframeSnippet(appOrigin: string, record: EmbedRecord, token: str
   return `<iframe src="${src}" title="${title}" width="800" height="400" style="border:0" loading="lazy" referrerpolicy="no-referrer"></iframe>`;
 }
 
+/**
+ * The origin the browser reached the app by: its `Host` (or a proxy's `X-Forwarded-Host`/`-Proto`).
+ * Not `request.url`, whose host Next.js may have rewritten (127.0.0.1 → localhost).
+ */
+export function appOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
+  const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(/:$/, '');
+  return `${proto.split(',')[0]?.trim() || 'http'}://${host.split(',')[0]?.trim()}`;
+}
+
 async function describe(request: Request, record: EmbedRecord, secret: Uint8Array) {
   const token = await signEmbedToken(record, secret);
   const url = embedPath(record.id, token);
-  return { embed: record, token, url, snippet: iframeSnippet(new URL(request.url).origin, record, token) };
+  return { embed: record, token, url, snippet: iframeSnippet(appOrigin(request), record, token) };
 }
 
 export async function createEmbed(request: Request, ctx: EngineContext): Promise<Response> {
