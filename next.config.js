@@ -2,8 +2,11 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The Elasticsearch client is server-only and must not be bundled for the browser.
-  serverExternalPackages: ['@elastic/elasticsearch'],
+  // Server-only packages, loaded from node_modules at run time rather than bundled.
+  serverExternalPackages: ['@elastic/elasticsearch', 'pino', 'prom-client'],
+  // The container image (deploy/Dockerfile) builds with NEXT_OUTPUT=standalone: a self-contained
+  // server.js with only the node_modules it needs. Left off otherwise: `next start` warns on it.
+  ...(process.env.NEXT_OUTPUT === 'standalone' ? { output: 'standalone' } : {}),
   // Everything else gets its security headers from proxy.ts; built assets skip the proxy.
   async headers() {
     return [

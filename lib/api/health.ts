@@ -25,3 +25,25 @@ export async function engineHealth(client: Client, signal: AbortSignal): Promise
   }
   return { status: 'ok', engine: { status, distribution: info.distribution, version: info.version, name: describeEngine(info) } };
 }
+
+export interface ReadyBody extends Omit<HealthBody, 'status'> {
+  status: 'ready';
+  indices: { views: string; links: string };
+}
+
+/**
+ * Readiness: the engine answers and is not red, and the app's own indices exist (created here on
+ * the first probe if missing, as the first save would). Not ready while shutting down, so the
+ * load balancer stops sending work before the listener closes.
+ */
+export async function appReadiness(
+  client: Client,
+  signal: AbortSignal,
+  stores: { views: { indexName: string; ensureIndex(): Promise<void> }; links: { indexName: string; ensureIndex(): Promise<void> } },
+  draining: boolean,
+): Promise<ReadyBody> {
+  if (draining) throw new ApiError(503, 'shutting_down', 'this instance is shutting down; another one will answer');
+  const health = await engineHealth(client, signal);
+  await Promise.all([stores.views.ensureIndex(), stores.links.ensureIndex()]);
+  return { ...health, status: 'ready', indices: { views: stores.views.indexName, links: stores.links.indexName } };
+}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
+import { noteValidatedRequest } from '@/lib/observability/context';
 import type { ApiErrorCode } from '@/lib/schema/errors';
 
 /** `['filters', 0, 'value']` → `filters.0.value`, the path style of every error body. */
@@ -13,7 +14,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
  */
 export function parseRequest<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const result = schema.safeParse(data);
-  if (result.success) return result.data;
+  if (result.success) {
+    noteValidatedRequest(result.data);
+    return result.data;
+  }
   const issue = result.error.issues[0];
   if (!issue) throw new ApiError(400, 'validation_failed', 'the request is not valid');
   // An unknown key is reported on its parent; point at the key itself instead.

@@ -1,13 +1,16 @@
 /**
  * The frame of every API route: the write guard (lib/api/csrf.ts), the load-shedding gate for
  * engine searches (lib/api/search-gate.ts), the engine client, one abort signal that fires when
- * the caller goes away or the server deadline passes, and one error mapping.
+ * the caller goes away or the server deadline passes, and one error mapping. Every request is
+ * observed (request id, metrics, one log line) by lib/observability/observe.ts.
  */
 import type { Client } from '@elastic/elasticsearch';
 import { checkWriteRequest } from '@/lib/api/csrf';
 import { errorResponse } from '@/lib/api/errors';
 import { searchGate } from '@/lib/api/search-gate';
 import { engineErrorToApiError, getEngineClient } from '@/lib/es/client';
+import { recordShedRequest } from '@/lib/observability/metrics';
+import { observeRequest, routeLabel } from '@/lib/observability/observe';
 
 export interface EngineContext {
   client: Client;
@@ -21,15 +24,19 @@ export interface FrameOptions {
   deadlineMs?: number;
   /** Counts against `MAX_CONCURRENT_SEARCHES`; past it the request is shed with a fast 503. */
   search?: boolean;
+  /** The body is a download: counted as an active export, and in flight until its last byte. */
+  export?: boolean;
 }
 
 export const DEFAULT_DEADLINE_MS = 15_000;
+
+searchGate.onShed((path) => recordShedRequest(routeLabel(path)));
 
 export function withEngine<A extends unknown[]>(
   handler: (request: Request, ctx: EngineContext, ...rest: A) => Promise<Response>,
   opts: FrameOptions = {},
 ): (request: Request, ...rest: A) => Promise<Response> {
-  return async (request, ...rest) => {
+  const frame = async (request: Request, ...rest: A): Promise<Response> => {
     const startedAt = performance.now();
     const refused = checkWriteRequest(request);
     if (refused) return errorResponse(refused);
@@ -46,4 +53,5 @@ export function withEngine<A extends unknown[]>(
       release?.();
     }
   };
+  return (request, ...rest) => observeRequest(request, () => frame(request, ...rest), { export: opts.export });
 }

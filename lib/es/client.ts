@@ -2,6 +2,7 @@ import { Client, errors } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
 import { engineConnection } from '@/lib/es/connection';
 import { EngineConfigError } from '@/lib/es/engine';
+import { instrumentEngineClient } from '@/lib/observability/engine-metrics';
 
 /**
  * Per-request ceiling of the HTTP call to the engine. Searches also carry their own shorter
@@ -27,6 +28,7 @@ export function getEngineClient(): Client {
       maxRetries: 1,
       name: 'log-explorer',
     });
+    instrumentEngineClient(shared);
   }
   return shared;
 }

@@ -41,6 +41,11 @@ export class LinkStore {
     return this.index.name;
   }
 
+  /** Creates the index if it is missing (once per process); for the readiness probe. */
+  ensureIndex(): Promise<void> {
+    return this.index.ensure(this.client);
+  }
+
   /** `normalPath` must already have passed `normaliseSharePath`. Returns the link's id. */
   async save(normalPath: string, now = new Date()): Promise<string> {
     await this.index.ensure(this.client);

@@ -19,6 +19,8 @@ export type ApiErrorCode =
   | 'engine_timeout'
   | 'engine_misconfigured'
   | 'engine_error'
+  | 'unauthorized'
+  | 'shutting_down'
   | 'internal';
 
 export interface ApiErrorBody {

@@ -109,6 +109,11 @@ export class ViewStore {
     return this.index.name;
   }
 
+  /** Creates the index if it is missing (once per process); for the readiness probe. */
+  ensureIndex(): Promise<void> {
+    return this.index.ensure(this.client);
+  }
+
   async create(input: CreateViewRequest, now = new Date()): Promise<SavedView> {
     await this.index.ensure(this.client);
     const id = newViewId();

@@ -1,0 +1,78 @@
+/**
+ * Readiness and graceful shutdown. On SIGTERM the instance reports itself not ready, Next.js's
+ * own handler closes the listening socket (no new connections) and exits once the open ones are
+ * done, and this module bounds that wait: at SHUTDOWN_TIMEOUT_MS whatever is still running
+ * (a long export) is given up and the process exits, before Kubernetes would SIGKILL it.
+ */
+import { getLogger } from '@/lib/observability/logger';
+
+interface LifecycleState {
+  draining: boolean;
+  inFlight: number;
+  exports: number;
+  shutdownInstalled: boolean;
+}
+
+const KEY = Symbol.for('log-explorer.lifecycle');
+type Holder = { [KEY]?: LifecycleState };
+
+function state(): LifecycleState {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= { draining: false, inFlight: 0, exports: 0, shutdownInstalled: false };
+  return holder[KEY];
+}
+
+export function isDraining(): boolean {
+  return state().draining;
+}
+
+/** Marks one request in flight; call the returned function once when it is completely answered. */
+export function trackInFlight(opts: { export: boolean }): () => void {
+  const s = state();
+  s.inFlight += 1;
+  if (opts.export) s.exports += 1;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    s.inFlight -= 1;
+    if (opts.export) s.exports -= 1;
+  };
+}
+
+export function inFlightCounts(): { requests: number; exports: number } {
+  const s = state();
+  return { requests: s.inFlight, exports: s.exports };
+}
+
+/**
+ * Installs the SIGTERM/SIGINT handler once per process. `exit` is injectable for tests.
+ * The deadline timer is not unref'd: it is what guarantees the process ends.
+ */
+export function installGracefulShutdown(deadlineMs: number, exit: (code: number) => void = (code) => process.exit(code)): void {
+  const s = state();
+  if (s.shutdownInstalled) return;
+  s.shutdownInstalled = true;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (s.draining) return;
+    s.draining = true;
+    const logger = getLogger();
+    logger.info(
+      { signal, deadlineMs, inFlight: s.inFlight, exports: s.exports },
+      'shutting down: no new connections, finishing requests in flight',
+    );
+    const poll = setInterval(() => {
+      if (s.inFlight === 0) {
+        clearInterval(poll);
+        logger.info('shutdown: every request in flight has been answered');
+      }
+    }, 50);
+    poll.unref();
+    setTimeout(() => {
+      logger.warn({ inFlight: s.inFlight, exports: s.exports }, 'shutdown deadline passed: giving up what is still running');
+      exit(1);
+    }, deadlineMs);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

@@ -1,0 +1,127 @@
+/**
+ * Around every API handler: a request id (the caller's `X-Request-Id` or a fresh one, echoed in
+ * the response), the request counters and latency histogram, and one log line when the answer
+ * is complete (probes and scrapes at debug level only). A streamed body (an export) counts as in flight until its last byte, so the log
+ * line, the duration and graceful shutdown all see the whole download.
+ */
+import { currentRequestContext, requestIdFrom, runWithRequestContext, type RequestContext } from '@/lib/observability/context';
+import { trackInFlight } from '@/lib/observability/lifecycle';
+import { clipQuery, getLogger } from '@/lib/observability/logger';
+import { appMetrics } from '@/lib/observability/metrics';
+
+export interface ObserveOptions {
+  /** The route pattern for labels and logs; by default derived from the path (see routeLabel). */
+  route?: string;
+  /** The body is a download; counted in `log_explorer_active_exports` while it streams. */
+  export?: boolean;
+}
+
+type Outcome = 'complete' | 'cancelled' | 'failed';
+
+/** Passes the body through unchanged and reports once how it ended. */
+function watchBody(body: ReadableStream<Uint8Array>, onEnd: (outcome: Outcome, bytes: number) => void): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let bytes = 0;
+  let ended = false;
+  const end = (outcome: Outcome) => {
+    if (!ended) onEnd(outcome, bytes);
+    ended = true;
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          controller.close();
+          end('complete');
+          return;
+        }
+        bytes += value.byteLength;
+        controller.enqueue(value);
+      } catch (err) {
+        controller.error(err);
+        end('failed');
+      }
+    },
+    async cancel(reason) {
+      end('cancelled');
+      await reader.cancel(reason);
+    },
+  });
+}
+
+function withRequestId(response: Response, requestId: string): Response {
+  try {
+    response.headers.set('x-request-id', requestId);
+    return response;
+  } catch {
+    // Headers of Response.redirect() and friends are immutable: copy them into a new response.
+    const headers = new Headers(response.headers);
+    headers.set('x-request-id', requestId);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
+const QUIET_ROUTES = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/api/metrics']);
+
+/**
+ * A bounded label for a path: `/api/views/Xp3k9QzT2mWaAbCdEfGh` → `/api/views/:id`,
+ * `/s/Xp3k9QzT2mWa` → `/s/:id`. Static sub-routes (`/api/health/live`) are lower-case words.
+ */
+export function routeLabel(pathname: string): string {
+  const parts = pathname.split('/').filter(Boolean);
+  if (parts[0] !== 'api') return parts.length > 1 ? `/${parts[0]}/:id` : `/${parts[0] ?? ''}`;
+  return `/${parts.map((p, i) => (i >= 2 && !/^[a-z][a-z-]{0,30}$/.test(p) ? ':id' : p)).join('/')}`;
+}
+
+export async function observeRequest(request: Request, handle: () => Promise<Response>, opts: ObserveOptions = {}): Promise<Response> {
+  // A nested frame (a wrapped handler calling another) is observed once, by the outermost.
+  if (currentRequestContext()) return handle();
+  const route = opts.route ?? routeLabel(new URL(request.url).pathname);
+  const quiet = QUIET_ROUTES.has(route);
+  const context: RequestContext = { requestId: requestIdFrom(request), route, engineCalls: 0, engineMs: 0 };
+  const metrics = appMetrics();
+  const startedAt = performance.now();
+  const done = trackInFlight({ export: opts.export === true });
+  metrics.inFlight.inc();
+  if (opts.export) metrics.activeExports.inc();
+
+  const finish = (status: number, outcome: Outcome | undefined, bytes: number | undefined) => {
+    const durationMs = performance.now() - startedAt;
+    metrics.inFlight.dec();
+    if (opts.export) metrics.activeExports.dec();
+    metrics.httpRequests.inc({ method: request.method, route, status: String(status) });
+    metrics.httpDuration.observe({ method: request.method, route }, durationMs / 1000);
+    const logger = getLogger();
+    const line = {
+      reqId: context.requestId,
+      method: request.method,
+      route,
+      status,
+      durationMs: Math.round(durationMs * 10) / 10,
+      engineMs: Math.round(context.engineMs * 10) / 10,
+      engineCalls: context.engineCalls,
+      ...(context.query !== undefined ? { query: clipQuery(context.query) } : {}),
+      ...(outcome ? { stream: outcome, bytes } : {}),
+    };
+    if (quiet && status < 500) logger.debug(line, 'request');
+    else logger.info(line, 'request');
+    done();
+  };
+
+  let response: Response;
+  try {
+    response = await runWithRequestContext(context, handle);
+  } catch (err) {
+    // The frames below answer every error themselves; this is the last fence.
+    finish(500, undefined, undefined);
+    throw err;
+  }
+  response = withRequestId(response, context.requestId);
+  if (!response.body || !opts.export) {
+    finish(response.status, undefined, undefined);
+    return response;
+  }
+  const body = watchBody(response.body, (outcome, bytes) => finish(response.status, outcome, bytes));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
