@@ -1,0 +1,139 @@
+/**
+ * The built app as an operator runs it: `next start` processes of its own (not the shared web
+ * server), started and signalled by the spec. No browser: these are process-level checks.
+ */
+import { expect, test } from '@playwright/test';
+import { engineConnection } from '../lib/es/connection';
+import { slowEngineProxy, startApp, stopApp, untilLive, type AppProcess } from './support/app-process';
+import { DATASET_RANGE, events } from './support/dataset';
+
+const apps: AppProcess[] = [];
+async function app(env: Record<string, string> = {}): Promise<AppProcess> {
+  const started = await startApp(env);
+  apps.push(started);
+  return started;
+}
+
+test.afterEach(async () => {
+  await Promise.all(apps.splice(0).map(stopApp));
+});
+
+const json = (body: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+const range = { from: new Date(DATASET_RANGE.from).toISOString(), to: new Date(DATASET_RANGE.to).toISOString() };
+
+test.describe('operations', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('a broken configuration stops the start with one line per variable and exit code 78', async () => {
+    const broken = await app({
+      LOG_SOURCES: '[{"id": ',
+      ELASTICSEARCH_URL: 'https://elastic:pw-secret@exa mple:9200',
+      EMBED_SECRET: 'short',
+    });
+    const { code } = await broken.exited;
+    expect(code).toBe(78);
+    const err = broken.stderr();
+    expect(err).toContain('Log Explorer cannot start; fix the configuration:');
+    expect(err).toMatch(/^ {2}ELASTICSEARCH_URL: .*not a URL/m);
+    expect(err).toMatch(/^ {2}LOG_SOURCES: it is not JSON$/m);
+    expect(err).toMatch(/^ {2}EMBED_SECRET: must be at least 32 characters/m);
+    expect(err).not.toContain('pw-secret');
+    expect(err).not.toMatch(/^\s+at /m); // no stack trace
+  });
+
+  test('SIGTERM during a search: the search completes, new connections are refused, the process exits in time', async () => {
+    const proxy = await slowEngineProxy(engineConnection().url, 2_500);
+    try {
+      const server = await app({ ELASTICSEARCH_URL: proxy.url, SHUTDOWN_TIMEOUT_MS: '10000' });
+      await untilLive(server);
+      const inFlight = fetch(`${server.url}/api/search`, json({ time: range, size: 5, histogram: false, facets: [] }));
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      const signalled = Date.now();
+      server.child.kill('SIGTERM');
+      const res = await inFlight;
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { hits: unknown[]; total: { value: number } };
+      expect(body.hits).toHaveLength(5);
+      await expect(fetch(`${server.url}/api/health/live`)).rejects.toThrow();
+      const { code, at } = await server.exited;
+      expect(code).toBe(143);
+      expect(at - signalled).toBeLessThan(10_000);
+      const logs = server.stdout();
+      expect(logs).toContain('"msg":"shutting down: no new connections, finishing requests in flight"');
+      expect(logs).toMatch(/"route":"\/api\/search","status":200/);
+    } finally {
+      proxy.server.close();
+    }
+  });
+
+  test('SIGTERM during an export that outlasts the deadline: the process gives up and exits at the deadline', async () => {
+    const server = await app({ SHUTDOWN_TIMEOUT_MS: '1500' });
+    await untilLive(server);
+    const res = await fetch(`${server.url}/api/export`, json({ time: range, format: 'ndjson', columns: ['message'] }));
+    expect(res.status).toBe(200);
+    expect(Number(res.headers.get('x-export-total'))).toBe(events().length);
+    // Read one chunk, then stop reading: the export stays in flight (back-pressure holds it).
+    const reader = res.body!.getReader();
+    await reader.read();
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+    const { code, at } = await server.exited;
+    expect(code).toBe(1);
+    expect(at - signalled).toBeGreaterThanOrEqual(1_400);
+    expect(at - signalled).toBeLessThan(4_000);
+    expect(server.stdout()).toMatch(/"exports":1,"msg":"shutdown deadline passed/);
+    await reader.cancel().catch(() => undefined);
+  });
+
+  test('two replicas behave as one app: views, short links, cursors and export on either', async () => {
+    const [a, b] = await Promise.all([app(), app()]);
+    await Promise.all([untilLive(a!), untilLive(b!)]);
+    const A = a!.url;
+    const B = b!.url;
+
+    const state = {
+      schemaVersion: 1,
+      query: { language: 'kql', text: 'level:error' },
+      filters: [],
+      time: { from: 'now-24h', to: 'now' },
+      columns: ['message'],
+      sort: 'desc',
+    };
+    const created = await fetch(`${A}/api/views`, json({ name: `replicas ${Date.now()}`, state }));
+    expect(created.status).toBe(201);
+    const view = (await created.json()) as { id: string; version: string };
+    const read = await fetch(`${B}/api/views/${view.id}`);
+    expect(read.status).toBe(200);
+    const renamed = await fetch(`${B}/api/views/${view.id}`, { ...json({ version: view.version, name: 'renamed on B' }), method: 'PUT' });
+    expect(renamed.status).toBe(200);
+    const stale = await fetch(`${A}/api/views/${view.id}`, { ...json({ version: view.version, name: 'stale on A' }), method: 'PUT' });
+    expect(stale.status).toBe(409);
+    expect(
+      (
+        await fetch(`${A}/api/views/${view.id}?version=${encodeURIComponent(((await renamed.json()) as { version: string }).version)}`, {
+          method: 'DELETE',
+        })
+      ).status,
+    ).toBe(204);
+
+    const link = (await (await fetch(`${A}/api/links`, json({ path: '/?v=1&q=level%3Aerror' }))).json()) as { id: string };
+    const followed = await fetch(`${B}/s/${link.id}`, { redirect: 'manual' });
+    expect(followed.status).toBe(302);
+    expect(followed.headers.get('location')).toBe('/?v=1&q=level%3Aerror');
+
+    const page = { time: range, size: 50, histogram: false, facets: [] };
+    const first = (await (await fetch(`${A}/api/search`, json(page))).json()) as { cursor: string };
+    const onB = (await (await fetch(`${B}/api/search`, json({ ...page, after: first.cursor }))).json()) as { hits: { id: string }[] };
+    const onA = (await (await fetch(`${A}/api/search`, json({ ...page, after: first.cursor }))).json()) as { hits: { id: string }[] };
+    expect(onB.hits.map((h) => h.id)).toEqual(onA.hits.map((h) => h.id));
+    expect(onB.hits).toHaveLength(50);
+
+    const exported = await fetch(`${B}/api/export`, json({ time: range, format: 'ndjson', columns: ['message'], maxRows: 120 }));
+    expect(exported.status).toBe(200);
+    expect((await exported.text()).trim().split('\n')).toHaveLength(120);
+  });
+});
