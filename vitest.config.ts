@@ -23,6 +23,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One engine on a 2-core machine: run the files one after another.
           fileParallelism: false,
+          // The request log lines of the routes under test would bury the report.
+          env: { LOG_LEVEL: 'silent' },
         },
       },
     ],

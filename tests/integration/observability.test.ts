@@ -42,6 +42,7 @@ beforeAll(async () => {
   vi.stubEnv('APP_INDEX_PREFIX', 'lxtest-ops-');
   vi.stubEnv('LOG_QUERY_MAX_CHARS', '12');
   vi.stubEnv('METRICS_TOKEN', METRICS_TOKEN);
+  vi.stubEnv('LOG_LEVEL', 'info');
   vi.resetModules();
   const { resetLogger } = await import('@/lib/observability/logger');
   resetLogger(capture);
