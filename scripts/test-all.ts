@@ -1,7 +1,8 @@
 /**
  * `npm test`: every test, against a real engine. Starts the local engine unless
  * ELASTICSEARCH_URL is set, loads the fixed test dataset, then runs the lint (types, ESLint,
- * Prettier), unit and integration tests, a production build and the Playwright specs in Chromium.
+ * Prettier), unit and integration tests, the Helm chart check (deploy/helm/check.sh), a production
+ * build and the Playwright specs in Chromium.
  * Set SKIP_E2E=1 to stop after the integration tests.
  */
 import { Client } from '@elastic/elasticsearch';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   await run({ name: 'lint (tsc, eslint, prettier)', command: 'sh', args: ['-c', 'tsc --noEmit -p . && eslint . && prettier --check .'] });
   await run({ name: 'unit tests', command: 'vitest', args: ['run', '--project', 'unit'] });
   await run({ name: 'integration tests', command: 'vitest', args: ['run', '--project', 'integration'] });
+  await run({ name: 'chart (helm lint, render, validate)', command: 'bash', args: ['deploy/helm/check.sh'] });
   if (!process.env.SKIP_E2E) {
     if ((await run({ name: 'build', command: 'next', args: ['build'] })) === 0) {
       await run({ name: 'end-to-end tests', command: 'playwright', args: ['test'] });

@@ -11,6 +11,8 @@ TOOLS="${LOG_EXPLORER_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/log-explorer-tools}
 HELM="$TOOLS/helm-$HELM_VERSION/helm"
 VALIDATE="$TOOLS/validate-manifests"
 CHART=log-explorer
+# The Kubernetes version the manifests are rendered for (and the k8s.io/api types match).
+KUBE_VERSION=1.34.0
 
 command -v go >/dev/null || { echo "check.sh: the Go toolchain is needed to install helm (go install)"; exit 1; }
 if [ ! -x "$HELM" ]; then
@@ -29,7 +31,7 @@ for example in "$CHART"/examples/*.yaml; do
   "$HELM" lint --strict "$CHART" -f "$example"
 done
 
-render() { "$HELM" template lx "$CHART" --namespace logging "$@"; }
+render() { "$HELM" template lx "$CHART" --namespace logging --kube-version "$KUBE_VERSION" "$@"; }
 echo "--- default values"
 render "${required[@]}" | "$VALIDATE"
 echo "--- every optional object on"
@@ -50,4 +52,9 @@ expect_failure() {
 }
 expect_failure "elasticsearch.url is required"
 expect_failure "networkPolicy.engine.to must name" "${required[@]}" --set networkPolicy.enabled=true
+# And the validator must catch what it is there for: a misspelled field and a wrong type.
+good=$(render "${required[@]}")
+for bad in 's/readOnlyRootFilesystem:/readOnlyRootFilesystm:/' 's/replicas: 2/replicas: "two"/'; do
+  if sed "$bad" <<<"$good" | "$VALIDATE" >/dev/null 2>&1; then echo "the validator accepted a broken manifest ($bad)"; exit 1; fi
+done
 echo "chart checks passed"
