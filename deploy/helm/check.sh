@@ -38,6 +38,7 @@ echo "--- every optional object on"
 render "${required[@]}" --set ingress.enabled=true --set autoscaling.enabled=true --set networkPolicy.enabled=true \
   --set 'networkPolicy.engine.to[0].ipBlock.cidr=10.0.0.0/8' --set elasticsearch.auth.existingSecret=es \
   --set elasticsearch.ca.existingSecret=ca --set embed.existingSecret=embed --set metrics.token.existingSecret=m \
+  --set "embed.allowedOrigins={https://wiki.example.com}" --set config.hstsMaxAge=31536000 \
   --set podDisruptionBudget.maxUnavailable=1 | "$VALIDATE"
 for example in "$CHART"/examples/*.yaml; do
   echo "--- $example"

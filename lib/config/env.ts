@@ -94,6 +94,28 @@ const indexPrefix = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9._-]{0,200}$/, 'expected lowercase letters, digits, ".", "_" and "-", starting with a letter or digit');
 
+/** Comma-separated http(s) origins; a typo would otherwise be dropped silently by the embed code. */
+const origins = z.string().superRefine((raw, ctx) => {
+  for (const item of raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== item.replace(/\/$/, '')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${item}" is not an origin like https://wiki.example.com (scheme, host, optional port, nothing else)`,
+      });
+      return;
+    }
+  }
+});
+
 /** Each variable the server reads, with its rule. Unset (or empty) means "use the default". */
 const RULES: Record<string, z.ZodType> = {
   ELASTICSEARCH_URL: engineUrl,
@@ -104,6 +126,9 @@ const RULES: Record<string, z.ZodType> = {
   SEARCH_TIMEOUT_MS: wholeNumber(100, 120_000),
   APP_INDEX_PREFIX: indexPrefix,
   EXPORT_MAX_ROWS: wholeNumber(1, Number.MAX_SAFE_INTEGER),
+  EMBED_ALLOWED_ORIGINS: origins,
+  MAX_CONCURRENT_SEARCHES: wholeNumber(1, 10_000),
+  HSTS_MAX_AGE: wholeNumber(0, 63_072_000),
   EMBED_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)'),
   LOG_LEVEL: z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`),
   LOG_QUERY_MAX_CHARS: wholeNumber(0, 4_096),
