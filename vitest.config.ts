@@ -6,7 +6,13 @@ const alias = { '@': path.resolve(import.meta.dirname) };
 /** The pure tests: no engine, no browser. Also what mutation testing runs (vitest.mutation.config.ts). */
 export const unitProject: TestProjectInlineConfiguration = {
   resolve: { alias },
-  test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' },
+  test: {
+    name: 'unit',
+    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    // Request log lines of the frames under test would bury the report.
+    env: { LOG_LEVEL: 'silent' },
+  },
 };
 
 export default defineConfig({
