@@ -2,12 +2,15 @@
  * Readiness and graceful shutdown. On SIGTERM the instance reports itself not ready, Next.js's
  * own handler closes the listening socket (no new connections) and exits once the open ones are
  * done, and this module bounds that wait: at SHUTDOWN_TIMEOUT_MS whatever is still running
- * (a long export) is given up and the process exits, before Kubernetes would SIGKILL it.
+ * (a long export) is given up — cancelled, so it closes its point in time in the engine — and
+ * the process exits, before Kubernetes would SIGKILL it.
  */
 import { getLogger } from '@/lib/observability/logger';
 
 interface LifecycleState {
   draining: boolean;
+  /** Cancels a streaming answer (an export), which frees what it holds in the engine. */
+  cancellers: Set<() => Promise<void>>;
   inFlight: number;
   exports: number;
   shutdownInstalled: boolean;
@@ -18,7 +21,7 @@ type Holder = { [KEY]?: LifecycleState };
 
 function state(): LifecycleState {
   const holder = globalThis as Holder;
-  holder[KEY] ??= { draining: false, inFlight: 0, exports: 0, shutdownInstalled: false };
+  holder[KEY] ??= { draining: false, cancellers: new Set(), inFlight: 0, exports: 0, shutdownInstalled: false };
   return holder[KEY];
 }
 
@@ -39,6 +42,16 @@ export function trackInFlight(opts: { export: boolean }): () => void {
     if (opts.export) s.exports -= 1;
   };
 }
+
+/** Registers how to cancel a stream still running at the shutdown deadline; returns the unregister. */
+export function cancelAtDeadline(cancel: () => Promise<void>): () => void {
+  const s = state();
+  s.cancellers.add(cancel);
+  return () => s.cancellers.delete(cancel);
+}
+
+/** How long cancelled streams get to let go of the engine (close their point in time). */
+const CANCEL_GRACE_MS = 1_000;
 
 export function inFlightCounts(): { requests: number; exports: number } {
   const s = state();
@@ -70,7 +83,9 @@ export function installGracefulShutdown(deadlineMs: number, exit: (code: number)
     poll.unref();
     setTimeout(() => {
       logger.warn({ inFlight: s.inFlight, exports: s.exports }, 'shutdown deadline passed: giving up what is still running');
-      exit(1);
+      const cancelled = Promise.allSettled([...s.cancellers].map((cancel) => cancel()));
+      const grace = new Promise((resolve) => setTimeout(resolve, CANCEL_GRACE_MS));
+      void Promise.race([cancelled, grace]).then(() => exit(1));
     }, deadlineMs);
   };
   process.on('SIGTERM', onSignal);

@@ -5,7 +5,7 @@
  * line, the duration and graceful shutdown all see the whole download.
  */
 import { currentRequestContext, requestIdFrom, runWithRequestContext, type RequestContext } from '@/lib/observability/context';
-import { trackInFlight } from '@/lib/observability/lifecycle';
+import { cancelAtDeadline, trackInFlight } from '@/lib/observability/lifecycle';
 import { clipQuery, getLogger } from '@/lib/observability/logger';
 import { appMetrics } from '@/lib/observability/metrics';
 
@@ -19,20 +19,31 @@ export interface ObserveOptions {
 type Outcome = 'complete' | 'cancelled' | 'failed';
 
 /** Passes the body through unchanged and reports once how it ended. */
-function watchBody(body: ReadableStream<Uint8Array>, onEnd: (outcome: Outcome, bytes: number) => void): ReadableStream<Uint8Array> {
+function watchBody(
+  body: ReadableStream<Uint8Array>,
+  onEnd: (outcome: Outcome, bytes: number) => void,
+): { stream: ReadableStream<Uint8Array>; cancel: () => Promise<void> } {
   const reader = body.getReader();
   let bytes = 0;
   let ended = false;
+  let givenUp: Error | undefined;
+  let cancelling: Promise<void> | undefined;
   const end = (outcome: Outcome) => {
     if (!ended) onEnd(outcome, bytes);
     ended = true;
   };
-  return new ReadableStream<Uint8Array>({
+  const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { done, value } = await reader.read();
         if (done) {
-          controller.close();
+          // A source cancelled at shutdown reads as done: the consumer must see a failure instead,
+          // and only once the source has let go of the engine (the connection closing is what
+          // lets the process exit).
+          if (givenUp) {
+            await cancelling;
+            controller.error(givenUp);
+          } else controller.close();
           end('complete');
           return;
         }
@@ -48,6 +59,14 @@ function watchBody(body: ReadableStream<Uint8Array>, onEnd: (outcome: Outcome, b
       await reader.cancel(reason);
     },
   });
+  // Cancelling the source ends the consumer's read with an error: the download fails, never looks whole.
+  const cancel = async () => {
+    end('cancelled');
+    givenUp = new Error('the server is shutting down');
+    cancelling = reader.cancel(givenUp).catch(() => undefined);
+    await cancelling;
+  };
+  return { stream, cancel };
 }
 
 function withRequestId(response: Response, requestId: string): Response {
@@ -122,6 +141,11 @@ export async function observeRequest(request: Request, handle: () => Promise<Res
     finish(response.status, undefined, undefined);
     return response;
   }
-  const body = watchBody(response.body, (outcome, bytes) => finish(response.status, outcome, bytes));
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  let unregister = () => {};
+  const watched = watchBody(response.body, (outcome, bytes) => {
+    unregister();
+    finish(response.status, outcome, bytes);
+  });
+  unregister = cancelAtDeadline(watched.cancel);
+  return new Response(watched.stream, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
