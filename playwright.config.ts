@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { TEST_SOURCES_ENV } from './lib/demo-cluster/test-dataset';
+import { E2E_SOURCES_ENV } from './lib/demo-cluster/test-dataset';
 
 const external = process.env.E2E_BASE_URL;
 // E2E_PORT lets a second checkout run its own server beside the default one.
@@ -44,7 +44,7 @@ export default defineConfig({
         url: baseURL,
         // Views and short links made by the specs go to indices of their own, not the demo's.
         env: {
-          LOG_SOURCES: TEST_SOURCES_ENV,
+          LOG_SOURCES: E2E_SOURCES_ENV,
           APP_INDEX_PREFIX: 'lxtest-e2e-',
           // Embeds on, for host pages the embed spec serves on the next ports (e2e/embed.spec.ts).
           EMBED_SECRET: 'e2e-embed-secret-not-for-production-0123',

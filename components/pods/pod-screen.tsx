@@ -15,6 +15,9 @@ import { LogTerminal } from './log-terminal';
 import { LogsToolbar } from './logs-toolbar';
 import styles from './pods.module.css';
 import { jumpToPreviousInstance, useScrollToLine } from './use-scroll-to-line';
+import { LiveBar } from './live-bar';
+import { useFollowScroll } from './use-follow-scroll';
+import { useLiveTail } from './use-live-tail';
 import { useLogsView } from './use-logs-view';
 import { usePodNamespace } from './use-pod-namespace';
 
@@ -38,8 +41,9 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
       until: state.until,
       tail: state.tail,
       ...(state.container ? { container: state.container } : {}),
+      ...(state.source ? { source: state.source } : {}),
     }),
-    [namespace, pod, state.since, state.until, state.tail, state.container],
+    [namespace, pod, state.since, state.until, state.tail, state.container, state.source],
   );
   const resolving = usePodNamespace(namespace, pod, state);
   const query = useQuery({ ...podLogsQueryOptions(request, refreshTick), enabled: !resolving.looking && !resolving.missing });
@@ -47,7 +51,19 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
   const scroller = useRef<HTMLDivElement>(null);
   useScrollToLine(scroller, state.line, data);
 
-  const items = useMemo(() => (data ? logItems(data.lines, data.summary.restarts, grouping) : []), [data, grouping]);
+  const live = useLiveTail(
+    {
+      namespace,
+      pod,
+      container: state.container ?? undefined,
+      source: state.source ?? undefined,
+      from: data?.lines.at(-1)?.timestamp ?? 'now',
+    },
+    state.live && data !== undefined,
+  );
+  const lines = useMemo(() => withLiveLines(data?.lines ?? [], live.lines), [data, live.lines]);
+  const follow = useFollowScroll(scroller, state.live, lines.length);
+  const items = useMemo(() => (data ? logItems(lines, data.summary.restarts, grouping) : []), [data, lines, grouping]);
   const slots = useMemo(() => colourSlots(data?.summary.containers ?? [], SLOTS), [data]);
   const slotOf = (line: LogLine) => slots.get(line.container) ?? 0;
   const summary = data?.summary;
@@ -95,6 +111,10 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={state.live} onChange={(e) => update({ live: e.target.checked })} name="live" />
+          Live
         </label>
         <button
           type="button"
@@ -151,6 +171,8 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
           : null}
       </div>
 
+      {state.live ? <LiveBar live={live} paused={follow.paused} unseen={follow.unseen} onResume={follow.resume} /> : null}
+
       <div className={styles.scroller} ref={scroller}>
         {data && data.lines.length === 0 ? <p className={styles.terminal}>No lines from this pod in the range.</p> : null}
         <LogTerminal
@@ -164,4 +186,11 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
       </div>
     </main>
   );
+}
+
+/** The loaded lines and the live ones after them, each once (the tail re-sends a minute of overlap). */
+function withLiveLines(loaded: readonly LogLine[], live: readonly LogLine[]): LogLine[] {
+  if (live.length === 0) return loaded as LogLine[];
+  const have = new Set(loaded.map((l) => `${l.index}/${l.id}`));
+  return [...loaded, ...live.filter((l) => !have.has(`${l.index}/${l.id}`))];
 }

@@ -15,3 +15,12 @@ export const TEST_DATASET = {
 export const TEST_SOURCES_ENV = JSON.stringify([
   { id: 'logs', title: 'Test cluster logs', indexPattern: `${TEST_DATASET.indexPrefix}*`, timeField: '@timestamp' },
 ]);
+
+/** Index pattern of the end-to-end tests' own writes (the live tail spec): never under the dataset's prefix. */
+export const E2E_LIVE_INDEX_PATTERN = 'lxtest-live-*';
+
+/** The end-to-end server's sources: the test dataset (default) and an index the live tail spec writes to. */
+export const E2E_SOURCES_ENV = JSON.stringify([
+  ...(JSON.parse(TEST_SOURCES_ENV) as unknown[]),
+  { id: 'live', title: 'Live tail test', indexPattern: E2E_LIVE_INDEX_PATTERN, timeField: '@timestamp' },
+]);

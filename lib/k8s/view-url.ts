@@ -14,6 +14,10 @@ export interface LogsViewState {
   timestamps: boolean;
   line: string | null;
   pods: string[];
+  /** A configured source id other than the default. */
+  source: string | null;
+  /** Follow new lines as they arrive. */
+  live: boolean;
 }
 
 export const DEFAULT_LOGS_VIEW: LogsViewState = {
@@ -24,10 +28,13 @@ export const DEFAULT_LOGS_VIEW: LogsViewState = {
   timestamps: true,
   line: null,
   pods: [],
+  source: null,
+  live: false,
 };
 
 const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 const MAX_PARAM = 256;
+const SOURCE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 function text(params: URLSearchParams, key: string): string | null {
   const v = params.get(key);
@@ -48,6 +55,8 @@ export function parseLogsView(params: URLSearchParams): LogsViewState {
       .split(',')
       .filter((p) => NAME.test(p))
       .slice(0, POD_LOG_LIMITS.maxPods),
+    source: SOURCE_ID.test(params.get('source') ?? '') ? params.get('source') : null,
+    live: params.get('live') === '1',
   };
 }
 
@@ -62,6 +71,8 @@ export function logsViewQuery(state: Partial<LogsViewState>): string {
   if (!s.timestamps) params.set('ts', '0');
   if (s.line) params.set('line', s.line);
   if (s.pods.length > 0) params.set('pods', s.pods.join(','));
+  if (s.source) params.set('source', s.source);
+  if (s.live) params.set('live', '1');
   const q = params.toString();
   return q ? `?${q}` : '';
 }

@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'cross_origin'
   | 'unsupported_media_type'
   | 'overloaded'
+  | 'too_many_tails'
   | 'forbidden'
   | 'engine_unavailable'
   | 'engine_timeout'

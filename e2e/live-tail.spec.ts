@@ -1,0 +1,82 @@
+import { Client } from '@elastic/elasticsearch';
+import { expect, test } from '@playwright/test';
+import { E2E_LIVE_INDEX_PATTERN } from '@/lib/demo-cluster/test-dataset';
+import { engineConnection } from '@/lib/es/connection';
+
+/** The spec's own index, under the e2e server's `live` source; the test dataset is never written to. */
+const INDEX = E2E_LIVE_INDEX_PATTERN.replace('*', `${process.pid}`);
+const NS = 'live-e2e';
+const POD = 'ticker-7d9c5b8f4d-x2x4k';
+
+const client = new Client(engineConnection().options);
+
+test.beforeAll(async () => {
+  await client.indices.delete({ index: INDEX, ignore_unavailable: true });
+  await client.indices.create({
+    index: INDEX,
+    settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
+    mappings: {
+      properties: {
+        '@timestamp': { type: 'date' },
+        log: { type: 'text' },
+        stream: { type: 'keyword' },
+        kubernetes: {
+          properties: {
+            namespace_name: { type: 'keyword' },
+            pod_name: { type: 'keyword' },
+            container_name: { type: 'keyword' },
+            host: { type: 'keyword' },
+          },
+        },
+        docker: { properties: { container_id: { type: 'keyword' } } },
+      },
+    },
+  });
+});
+
+test.afterAll(async () => {
+  await client.indices.delete({ index: INDEX, ignore_unavailable: true });
+  await client.close();
+});
+
+async function write(docs: { id: string; ts: number }[], refresh: boolean | 'wait_for' = false) {
+  const operations = docs.flatMap((d) => [
+    { index: { _index: INDEX, _id: d.id } },
+    {
+      '@timestamp': new Date(d.ts).toISOString(),
+      log: `tick ${d.id}`,
+      stream: 'stdout',
+      kubernetes: { namespace_name: NS, pod_name: POD, container_name: 'ticker', host: 'node-1' },
+      docker: { container_id: 'c1' },
+    },
+  ]);
+  const res = await client.bulk({ operations, refresh });
+  expect(res.errors).toBe(false);
+}
+
+test('live tail: every new line shows once within 3 s, late ones up to a minute included, with the ingest lag', async ({ page }) => {
+  await write([{ id: 'first', ts: Date.now() - 10_000 }], 'wait_for');
+  await page.goto(`/pods/${NS}/${POD}?source=live&since=now-5m&live=1`);
+  const terminal = page.getByTestId('log-terminal');
+  await expect(terminal.locator('[data-line-id="first"]')).toHaveCount(1);
+  await expect(page.getByTestId('live-bar')).toContainText('● Live');
+
+  const batches = [
+    Array.from({ length: 5 }, (_, i) => ({ id: `now-${i}`, ts: Date.now() })),
+    [...Array.from({ length: 3 }, (_, i) => ({ id: `late-${i}`, ts: Date.now() - 50_000 + i * 5_000 })), { id: 'now-5', ts: Date.now() }],
+    Array.from({ length: 4 }, (_, i) => ({ id: `mid-${i}`, ts: Date.now() - 20_000 + i })),
+  ];
+  for (const batch of batches) {
+    // No refresh asked: lines become visible at the index's 1 s refresh, as a shipper's would.
+    await write(batch);
+    for (const d of batch) await expect(terminal.locator(`[data-line-id="${d.id}"]`)).toHaveCount(1, { timeout: 3_000 });
+  }
+  await page.waitForTimeout(2_000); // more polls re-read the overlap: nothing may appear twice
+  const ids = await terminal.locator('[data-line-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-line-id')));
+  expect(ids.length).toBe(new Set(ids).size);
+  expect(new Set(ids)).toEqual(new Set(['first', ...batches.flat().map((d) => d.id)]));
+  await expect(page.getByTestId('ingest-lag')).toContainText(/ingest lag \d+\.\d s/);
+
+  await page.getByRole('checkbox', { name: 'Live' }).uncheck();
+  await expect(page.getByTestId('live-bar')).toHaveCount(0);
+});

@@ -1,0 +1,213 @@
+/**
+ * GET /api/tail behind the route: a loop that follows the engine for one viewer and writes
+ * Server-Sent Events. At most one engine poll a second; each poll re-reads a minute of overlap
+ * and sends only what it had not sent (TailWindow), paging with `search_after`. The loop ends
+ * within a second of the viewer going away (the request's signal, or the stream cancelled), and
+ * the number of tails is bounded per client and per server.
+ */
+import type { Client, estypes } from '@elastic/elasticsearch';
+import { ApiError } from '@/lib/api/errors';
+import { engineErrorToApiError } from '@/lib/es/client';
+import { scopeFilters, type Meanings } from '@/lib/k8s/pod-query';
+import { lineSourceFields, linesFromHits } from '@/lib/k8s/reshape';
+import { TailWindow } from '@/lib/k8s/tail-dedup';
+import { buildTailPoll, TAIL_MAX_PAGES, TAIL_PAGE_SIZE } from '@/lib/k8s/tail-query';
+import { workloadOfPod } from '@/lib/k8s/workload';
+import type { TailLinesEvent, TailProblemEvent, TailRequest, TailStatusEvent } from '@/lib/schema/tail';
+import { findSource, messageFieldsOf, sourceFields } from '@/lib/sources';
+import { resolveDateMath, TimeExpressionError } from '@/lib/time';
+
+export const TAIL_POLL_MS = 1_000;
+const STATUS_EVERY_MS = 5_000;
+const BACKOFF_MS = 3_000;
+const ENGINE_TIMEOUT = '5s';
+
+function limit(env: string | undefined, fallback: number): number {
+  const n = Number(env);
+  return Number.isInteger(n) && n > 0 && n <= 10_000 ? n : fallback;
+}
+
+export function tailLimits(env: NodeJS.ProcessEnv = process.env): { perServer: number; perClient: number } {
+  return { perServer: limit(env.TAIL_MAX_PER_SERVER, 100), perClient: limit(env.TAIL_MAX_PER_CLIENT, 5) };
+}
+
+const active = new Map<string, number>();
+let activeTotal = 0;
+
+/** Tails running in this process, for tests and metrics. */
+export function activeTailCount(): number {
+  return activeTotal;
+}
+
+/** The client a tail counts against: the first `X-Forwarded-For` address behind a proxy, else one bucket. */
+export function tailClientKey(request: Request): string {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+}
+
+/** A slot, or a 429 that says which bound was hit. */
+export function acquireTail(client: string, limits = tailLimits()): () => void {
+  if (activeTotal >= limits.perServer) {
+    throw new ApiError(429, 'too_many_tails', `this server follows ${limits.perServer} live tails already; try again later`);
+  }
+  const mine = active.get(client) ?? 0;
+  if (mine >= limits.perClient) {
+    throw new ApiError(429, 'too_many_tails', `at most ${limits.perClient} live tails per client; close one (another tab?) first`);
+  }
+  active.set(client, mine + 1);
+  activeTotal++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    activeTotal--;
+    const left = (active.get(client) ?? 1) - 1;
+    if (left > 0) active.set(client, left);
+    else active.delete(client);
+  };
+}
+
+interface Follow {
+  client: Client;
+  index: string;
+  timeField: string;
+  filters: estypes.QueryDslQueryContainer[];
+  meanings: Meanings;
+  messageFields: string[];
+  start: number;
+  keep?: (pod: string) => boolean;
+}
+
+/** Validates what the schema cannot (source, fields, start time) before the stream opens, so errors are plain JSON. */
+export async function prepareTail(req: TailRequest, client: Client, now = Date.now()): Promise<Follow> {
+  const source = findSource(req.source);
+  const fields = await sourceFields(source);
+  if (!fields.meanings.namespace || !fields.meanings.pod) {
+    throw new ApiError(400, 'unknown_field', `source "${source.id}" has no Kubernetes fields to follow a pod by`, { path: 'source' });
+  }
+  let start: number;
+  try {
+    start = resolveDateMath(req.from, now);
+  } catch (err) {
+    if (err instanceof TimeExpressionError) throw new ApiError(400, 'invalid_time', err.message, { path: 'from' });
+    throw err;
+  }
+  const workload = req.workload;
+  const filters = scopeFilters(fields.meanings, {
+    namespace: req.namespace,
+    ...(req.pod ? { pods: [req.pod] } : { podPrefix: `${workload}-` }),
+    ...(req.container ? { container: req.container } : {}),
+  });
+  return {
+    client,
+    index: source.indexPattern,
+    timeField: source.timeField,
+    filters,
+    meanings: fields.meanings,
+    messageFields: messageFieldsOf(fields),
+    start,
+    ...(workload ? { keep: (pod: string) => workloadOfPod(pod)?.name === workload } : {}),
+  };
+}
+
+const encoder = new TextEncoder();
+const sse = (event: string, data: unknown) => encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** One poll: every line from the window start on (paged), less what was sent. */
+async function poll(follow: Follow, window: TailWindow, signal: AbortSignal): Promise<TailLinesEvent | null> {
+  const hits: estypes.SearchHit<unknown>[] = [];
+  let searchAfter: estypes.SortResults | undefined;
+  for (let page = 0; page < TAIL_MAX_PAGES; page++) {
+    const body = await follow.client.search(
+      buildTailPoll({
+        index: follow.index,
+        timeField: follow.timeField,
+        filters: follow.filters,
+        from: window.windowStart(),
+        ...(searchAfter ? { searchAfter } : {}),
+        sourceFields: lineSourceFields(follow.meanings, follow.messageFields, follow.timeField),
+        engineTimeout: ENGINE_TIMEOUT,
+      }),
+      { signal },
+    );
+    hits.push(...body.hits.hits);
+    const last = body.hits.hits.at(-1);
+    if (body.hits.hits.length < TAIL_PAGE_SIZE || !last?.sort) break;
+    searchAfter = last.sort;
+  }
+  // linesFromHits turns newest-first into oldest-first; these came oldest first.
+  let lines = linesFromHits([...hits].reverse(), follow.meanings, follow.messageFields);
+  if (follow.keep) lines = lines.filter((l) => follow.keep?.(l.pod));
+  const fresh = window.accept(lines.map((line) => ({ index: line.index, id: line.id, at: Date.parse(line.timestamp), line })));
+  if (fresh.length === 0) return null;
+  const newest = Math.max(...fresh.map((f) => f.at));
+  return { lines: fresh.map((f) => f.line), lagMs: Math.max(0, Date.now() - newest) };
+}
+
+/** The event stream; `release` is called once, however the stream ends. */
+export function tailStream(follow: Follow, requestSignal: AbortSignal, release: () => void): ReadableStream<Uint8Array> {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  requestSignal.addEventListener('abort', onAbort, { once: true });
+  const signal = stop.signal;
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const window = new TailWindow(follow.start);
+      let lastWrite = 0;
+      const write = (chunk: Uint8Array) => {
+        try {
+          controller.enqueue(chunk);
+          lastWrite = Date.now();
+        } catch {
+          stop.abort(); // the stream is gone
+        }
+      };
+      // The browser's EventSource waits this long before reconnecting after a drop.
+      write(encoder.encode(`retry: ${BACKOFF_MS}\n\n`));
+      try {
+        while (!signal.aborted) {
+          const began = Date.now();
+          let wait = TAIL_POLL_MS;
+          try {
+            const batch = await poll(follow, window, signal);
+            if (batch) write(sse('lines', batch));
+            else if (Date.now() - lastWrite >= STATUS_EVERY_MS)
+              write(sse('status', { polledAt: new Date().toISOString() } satisfies TailStatusEvent));
+          } catch (err) {
+            if (signal.aborted) break;
+            const mapped = engineErrorToApiError(err, { deadlineHit: false });
+            const problem: TailProblemEvent = mapped
+              ? { code: mapped.code, message: mapped.message }
+              : { code: 'internal', message: 'the tail could not read new lines' };
+            write(sse('problem', problem));
+            wait = BACKOFF_MS;
+          }
+          await sleep(Math.max(0, wait - (Date.now() - began)), signal);
+        }
+      } finally {
+        requestSignal.removeEventListener('abort', onAbort);
+        release();
+        try {
+          controller.close();
+        } catch {
+          // already closed or errored by the runtime
+        }
+      }
+    },
+    cancel() {
+      stop.abort();
+    },
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * `GET /api/tail` (Server-Sent Events): new lines of a pod or a workload as they reach the
+ * engine. The query string is validated here; the events' data shapes are below.
+ */
+import { z } from 'zod';
+import { ApiError } from '@/lib/api/errors';
+import { parseRequest } from '@/lib/api/validate';
+import type { LogLine } from '@/lib/schema/pod-logs';
+import { SEARCH_LIMITS } from '@/lib/schema/search';
+
+const name = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'not a Kubernetes name (lowercase letters, digits, "-" and ".")');
+
+export const TailRequest = z
+  .object({
+    source: z.string().min(1).max(64).optional(),
+    namespace: name,
+    /** One pod, or every pod of a workload (`workload`), not both. */
+    pod: name.optional(),
+    workload: name.optional(),
+    container: name.optional(),
+    /** Where to start: the newest line the viewer has (date math or ISO); default now. */
+    from: z.string().min(1).max(SEARCH_LIMITS.timeExpressionLength).default('now'),
+  })
+  .refine((r) => (r.pod === undefined) !== (r.workload === undefined), { message: 'give either pod or workload', path: ['pod'] });
+export type TailRequest = z.infer<typeof TailRequest>;
+
+const PARAMS = ['source', 'namespace', 'pod', 'workload', 'container', 'from'] as const;
+
+/** The query string → a request; a parameter given twice is 400 rather than guessed at. */
+export function parseTailParams(params: URLSearchParams): TailRequest {
+  const raw: Record<string, string> = {};
+  for (const key of PARAMS) {
+    const values = params.getAll(key);
+    if (values.length > 1) throw new ApiError(400, 'validation_failed', `${key}: given more than once`, { path: key });
+    if (values[0] !== undefined) raw[key] = values[0];
+  }
+  return parseRequest(TailRequest, raw);
+}
+
+/** `event: lines` — new lines in time order, and how far behind the newest one arrived. */
+export interface TailLinesEvent {
+  lines: LogLine[];
+  /** Now minus the newest new line's time, when the server saw it: the ingest lag. */
+  lagMs: number;
+}
+
+/** `event: status` — sent when a poll found nothing new (at most every few seconds), so the screen knows the tail is alive. */
+export interface TailStatusEvent {
+  polledAt: string;
+}
+
+/** `event: problem` — a poll failed (the engine is down, say); the tail keeps trying. */
+export interface TailProblemEvent {
+  code: string;
+  message: string;
+}
