@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchPlan } from '@/lib/search/build-request';
+import type { CursorState } from '@/lib/search/cursor';
+import { HISTOGRAM_INTERVALS } from '@/lib/search/interval';
+import { buildScreenSearches, toMsearchLines } from '@/lib/search/screen-parts';
+
+const FROM = Date.UTC(2026, 10, 20, 6, 0, 0);
+const TO = Date.UTC(2026, 10, 20, 12, 0, 0) - 1;
+const FIVE_MIN = HISTOGRAM_INTERVALS.find((i) => i.label === '5m')!;
+
+function plan(overrides: Partial<SearchPlan> = {}): SearchPlan {
+  return {
+    index: 'logstash-*',
+    timeField: '@timestamp',
+    range: { from: FROM, to: TO },
+    timeZone: 'Europe/Berlin',
+    query: { match: { level: 'error' } },
+    filters: { filter: [], must_not: [{ exists: { field: 'stream' } }] },
+    sort: 'desc',
+    size: 50,
+    after: null,
+    histogram: { interval: FIVE_MIN, levelField: 'level' },
+    facets: [
+      { name: 'namespace', field: 'kubernetes.namespace_name' },
+      { name: 'pod', field: 'kubernetes.pod_name' },
+    ],
+    facetSize: 7,
+    highlightFields: ['log'],
+    engineTimeout: '10000ms',
+    ...overrides,
+  };
+}
+
+const QUERY = {
+  bool: {
+    filter: [{ range: { '@timestamp': { gte: FROM, lte: TO, format: 'epoch_millis' } } }, { match: { level: 'error' } }],
+    must_not: [{ exists: { field: 'stream' } }],
+  },
+};
+
+const AGGREGATION_SEARCH = {
+  index: 'logstash-*',
+  ignore_unavailable: true,
+  allow_no_indices: true,
+  allow_partial_search_results: true,
+  timeout: '10000ms',
+  size: 0,
+  track_total_hits: false,
+  query: QUERY,
+};
+
+describe('buildScreenSearches', () => {
+  it('splits a first page into rows (no count, no aggregations), histogram and facets', () => {
+    const [rows, histogram, facets, ...rest] = buildScreenSearches(plan());
+    expect(rest).toEqual([]);
+    expect(rows?.part).toBe('rows');
+    expect(rows?.request.aggs).toBeUndefined();
+    expect(rows?.request.track_total_hits).toBe(false);
+    expect(rows?.request.size).toBe(50);
+    expect(rows?.request.query).toEqual(QUERY);
+    expect(histogram).toEqual({
+      part: 'histogram',
+      request: {
+        ...AGGREGATION_SEARCH,
+        aggs: {
+          histogram: {
+            date_histogram: {
+              field: '@timestamp',
+              fixed_interval: '5m',
+              time_zone: 'Europe/Berlin',
+              min_doc_count: 0,
+              extended_bounds: { min: FROM, max: TO },
+            },
+            aggs: { levels: { terms: { field: 'level', size: 12 } } },
+          },
+        },
+      },
+    });
+    expect(facets).toEqual({
+      part: 'facets',
+      request: {
+        ...AGGREGATION_SEARCH,
+        aggs: {
+          facet_0: { terms: { field: 'kubernetes.namespace_name', size: 7 } },
+          facet_1: { terms: { field: 'kubernetes.pod_name', size: 7 } },
+        },
+      },
+    });
+  });
+
+  it('lets the rows count when there is no histogram to count', () => {
+    const parts = buildScreenSearches(plan({ histogram: null }));
+    expect(parts.map((p) => p.part)).toEqual(['rows', 'facets']);
+    expect(parts[0]?.request.track_total_hits).toBe(10_000);
+  });
+
+  it('leaves out the facets part without facets, and the levels without a level field', () => {
+    const parts = buildScreenSearches(plan({ facets: [], histogram: { interval: FIVE_MIN } }));
+    expect(parts.map((p) => p.part)).toEqual(['rows', 'histogram']);
+    expect(parts[1]?.request.aggs?.histogram?.aggs).toBeUndefined();
+  });
+
+  it('asks only for rows on a later page', () => {
+    const after: CursorState = {
+      after: ['2026-11-20T07:00:00Z', 'logstash-2026.11.20', 3],
+      tieIds: ['x'],
+      range: { from: FROM, to: TO },
+      total: { value: 9, relation: 'eq' },
+    };
+    const parts = buildScreenSearches(plan({ after }));
+    expect(parts.map((p) => p.part)).toEqual(['rows']);
+    expect(parts[0]?.request.size).toBe(51);
+  });
+});
+
+describe('toMsearchLines', () => {
+  it('puts the index options in each header and the rest in the body', () => {
+    const lines = toMsearchLines(buildScreenSearches(plan({ histogram: null, facets: [{ name: 'pod', field: 'kubernetes.pod_name' }] })));
+    expect(lines).toHaveLength(4);
+    const header = { index: 'logstash-*', ignore_unavailable: true, allow_no_indices: true, allow_partial_search_results: true };
+    expect(lines[0]).toEqual(header);
+    expect(lines[2]).toEqual(header);
+    expect(lines[3]).toEqual({
+      timeout: '10000ms',
+      size: 0,
+      track_total_hits: false,
+      query: QUERY,
+      aggs: { facet_0: { terms: { field: 'kubernetes.pod_name', size: 7 } } },
+    });
+    expect(Object.keys(lines[1] ?? {}).sort()).toEqual(['_source', 'highlight', 'query', 'size', 'sort', 'timeout', 'track_total_hits']);
+  });
+});
