@@ -71,3 +71,97 @@ describe('cursor codec', () => {
     expect(decodeCursor(cursor, identity).tieIds.length).toBeGreaterThan(0);
   });
 });
+
+describe('cursor payload checks', () => {
+  const base = { v: 1, q: identity, a: ['2026-11-20T11:59:59Z', 'logstash-2026.11.20', 5], t: ['a'], r: [0, 10], n: [3, 'eq'] };
+  const withField = (key: string, value: unknown) => sealed({ ...base, [key]: value });
+
+  it.each([
+    ['the lowest sequence number', withField('a', ['2026-11-20T11:59:59Z', 'i', -1])],
+    ['the longest time and index', withField('a', ['x'.repeat(40), 'i'.repeat(255), 0])],
+    [
+      '16 tied ids of 512 characters',
+      withField(
+        't',
+        Array.from({ length: 16 }, (_, i) => `${i}`.padEnd(512, 'x')),
+      ),
+    ],
+    ['no tied ids', withField('t', [])],
+    ['a zero total, at least', withField('n', [0, 'gte'])],
+  ])('accepts %s', (_what, cursor) => {
+    expect(() => decodeCursor(cursor, identity)).not.toThrow();
+  });
+
+  it.each([
+    ['null', sealed(null)],
+    ['a string', sealed('text')],
+    ['sort values of the wrong length', withField('a', ['t', 'i', 5, 6])],
+    ['an empty time', withField('a', ['', 'i', 5])],
+    ['a time of 41 characters', withField('a', ['x'.repeat(41), 'i', 5])],
+    ['an index of 256 characters', withField('a', ['t', 'i'.repeat(256), 5])],
+    ['a time that is not a string', withField('a', [['t'], 'i', 5])],
+    ['a fractional sequence number', withField('a', ['t', 'i', 1.5])],
+    ['a sequence number as text', withField('a', ['t', 'i', '5'])],
+    ['a sequence number below -1', withField('a', ['t', 'i', -2])],
+    ['ties that are not a list', withField('t', 'a')],
+    [
+      '17 tied ids',
+      withField(
+        't',
+        Array.from({ length: 17 }, (_, i) => `${i}`),
+      ),
+    ],
+    ['a tied id that is not a string', withField('t', ['a', 5])],
+    ['an empty tied id', withField('t', [''])],
+    ['a tied id of 513 characters', withField('t', ['x'.repeat(513)])],
+    ['a range of three numbers', withField('r', [0, 1, 2])],
+    ['a fractional range', withField('r', [0.5, 1])],
+    ['a range that is not a list', withField('r', 5)],
+    ['a total of three parts', withField('n', [1, 'eq', 'x'])],
+    ['a negative total', withField('n', [-1, 'eq'])],
+    ['a total with another relation', withField('n', [1, 'lt'])],
+    ['a fractional total', withField('n', [1.5, 'eq'])],
+    ['a total that is not a list', withField('n', 5)],
+  ])('refuses %s as malformed', (_what, cursor) => {
+    expect(() => decodeCursor(cursor, identity)).toThrow(
+      expect.objectContaining({ name: 'CursorError', message: 'the cursor is malformed' }),
+    );
+  });
+
+  it('refuses an identity of 65 characters, accepts one of 64', () => {
+    const q64 = 'q'.repeat(64);
+    expect(decodeCursor(sealed({ ...base, q: q64 }), q64).total).toEqual({ value: 3, relation: 'eq' });
+    expect(() => decodeCursor(sealed({ ...base, q: `${q64}q` }), `${q64}q`)).toThrow(/malformed/);
+  });
+
+  it.each(['abc', 'a.b.c', '.abc', 'abc.'])('calls %j malformed, not damaged', (text) => {
+    expect(() => decodeCursor(text, identity)).toThrow('the cursor is malformed');
+  });
+
+  it('keeps the newest 16 tied ids', () => {
+    const tieIds = Array.from({ length: 17 }, (_, i) => `id${i}`);
+    expect(decodeCursor(encodeCursor({ ...state, tieIds }, identity), identity).tieIds).toEqual(tieIds.slice(1));
+  });
+
+  it('keeps every tied id when the cursor is exactly at the limit', () => {
+    // Grow one id until the cursor is exactly cursorLength characters long.
+    for (let length = 1; length < 600; length++) {
+      const tieIds = ['y'.repeat(length), ...Array.from({ length: 4 }, (_, i) => `${i}`.padEnd(300, 'x'))];
+      const cursor = encodeCursor({ ...state, tieIds }, identity);
+      if (cursor.length !== SEARCH_LIMITS.cursorLength) continue;
+      expect(decodeCursor(cursor, identity).tieIds).toEqual(tieIds);
+      return;
+    }
+    throw new Error('no id length gives a cursor of exactly the limit');
+  });
+
+  it('gives up dropping ids once there are none left', () => {
+    const cursor = encodeCursor({ ...state, after: [state.after[0], 'i'.repeat(3_000), 1] }, identity);
+    expect(cursor.length).toBeGreaterThan(SEARCH_LIMITS.cursorLength);
+  });
+
+  it('tells sources apart', () => {
+    const a = requestIdentity(SearchRequest.parse({ ...request, source: 'a' }));
+    expect(requestIdentity(SearchRequest.parse({ ...request, source: 'b' }))).not.toBe(a);
+  });
+});
