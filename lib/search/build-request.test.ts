@@ -109,7 +109,11 @@ describe('buildSearchRequest, first page', () => {
   });
 
   it('sends no aggregations when neither histogram nor facets are asked for', () => {
-    expect(buildSearchRequest(plan({ histogram: null, facets: [] })).aggs).toBeUndefined();
+    expect('aggs' in buildSearchRequest(plan({ histogram: null, facets: [] }))).toBe(false);
+  });
+
+  it('highlights nothing without message fields', () => {
+    expect('highlight' in buildSearchRequest(plan({ highlightFields: [] }))).toBe(false);
   });
 });
 
@@ -128,6 +132,11 @@ describe('buildSearchRequest, later pages', () => {
     expect(r.track_total_hits).toBe(false);
     expect(r.size).toBe(102);
     expect('from' in r).toBe(false);
+    expect('aggs' in r).toBe(false);
+  });
+
+  it('does not count on a later page even without a histogram', () => {
+    expect(buildSearchRequest(plan({ after, histogram: null })).track_total_hits).toBe(false);
   });
 
   it('steps back the right way for each order', () => {

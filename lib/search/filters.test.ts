@@ -25,8 +25,11 @@ describe('filterToQuery', () => {
     expect(filterToQuery(f({ field: 'x', op: 'between', value: { gte: '200', lt: '300' } }), 'status')).toEqual({
       range: { status: { gte: '200', lt: '300' } },
     });
-    expect(filterToQuery(f({ field: 'x', op: 'between', value: { lt: '300' } }), 'status')).toEqual({
+    expect(filterToQuery(f({ field: 'x', op: 'between', value: { lt: '300' } }), 'status')).toStrictEqual({
       range: { status: { lt: '300' } },
+    });
+    expect(filterToQuery(f({ field: 'x', op: 'between', value: { gte: '200' } }), 'status')).toStrictEqual({
+      range: { status: { gte: '200' } },
     });
   });
 });

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_LIMITS } from '@/lib/schema/search';
-import { chooseHistogramInterval, engineBucketCount, HISTOGRAM_INTERVALS, MAX_BARS, maxBarCount, MIN_BARS } from '@/lib/search/interval';
+import {
+  chooseHistogramInterval,
+  engineBucketCount,
+  HISTOGRAM_INTERVALS,
+  MAX_BARS,
+  maxBarCount,
+  MIN_BARS,
+  type HistogramInterval,
+} from '@/lib/search/interval';
 
 const T0 = Date.UTC(2026, 10, 20, 12, 0, 0);
 const S = 1_000;
@@ -103,5 +111,46 @@ describe('chooseHistogramInterval', () => {
       ]),
     );
     for (const step of HISTOGRAM_INTERVALS) expect('calendar' in step.engine).toBe(step.ms >= DAY);
+  });
+});
+
+describe('interval arithmetic', () => {
+  const step = (label: string): HistogramInterval => HISTOGRAM_INTERVALS.find((i) => i.label === label)!;
+
+  it('asks the engine for the calendar unit of each step from a day up', () => {
+    expect(HISTOGRAM_INTERVALS.filter((i) => i.ms >= DAY).map((i) => [i.label, i.engine, i.merge])).toEqual([
+      ['1d', { calendar: 'd' }, undefined],
+      ['3d', { calendar: 'd' }, 3],
+      ['1w', { calendar: 'w' }, undefined],
+      ['2w', { calendar: 'w' }, 2],
+      ['1M', { calendar: 'M' }, undefined],
+      ['1q', { calendar: 'q' }, undefined],
+      ['6M', { calendar: 'q' }, 2],
+      ['1y', { calendar: 'y' }, undefined],
+    ]);
+  });
+
+  it('counts bars for an inclusive range: one more millisecond past a bar is one more bar', () => {
+    expect(maxBarCount(0, 59_999, step('1m'))).toBe(2);
+    expect(maxBarCount(0, 60_000, step('1m'))).toBe(3);
+  });
+
+  it('counts engine buckets with 4 % slack for calendar units and the merge factor', () => {
+    expect(engineBucketCount(0, 60_000, step('1m'))).toBe(4);
+    expect(engineBucketCount(0, 30 * DAY - 1, step('1d'))).toBe(34); // ⌈30 × 1.04⌉ + 2
+    expect(engineBucketCount(0, 3 * DAY - 1, step('3d'))).toBe(6); // ⌈1 × 1.04 × 3⌉ + 2
+  });
+
+  it('picks the step nearest 55 bars on a log scale, to the millisecond (1s and 2s meet at 55·√2 s)', () => {
+    expect(chooseHistogramInterval(0, 77_779)?.label).toBe('1s');
+    expect(chooseHistogramInterval(0, 77_781)?.label).toBe('2s');
+  });
+
+  it('counts at the engine-bucket cap itself as allowed', () => {
+    const span = 40 * MIN;
+    const interval = chooseHistogramInterval(T0, T0 + span - 1)!;
+    const buckets = engineBucketCount(T0, T0 + span - 1, interval);
+    expect(chooseHistogramInterval(T0, T0 + span - 1, { maxBars: 1_000, maxEngineBuckets: buckets })?.label).toBe(interval.label);
+    expect(chooseHistogramInterval(T0, T0 + span - 1, { maxBars: 1_000, maxEngineBuckets: buckets - 1 })?.label).not.toBe(interval.label);
   });
 });

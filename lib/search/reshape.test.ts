@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CursorState } from '@/lib/search/cursor';
 import { flattenSource } from '@/lib/search/flatten';
 import { highlightRanges } from '@/lib/search/highlight';
-import { reshapeSearchResponse, type ReshapeContext } from '@/lib/search/reshape';
+import { reshapePartial, reshapeSearchResponse, type ReshapeContext } from '@/lib/search/reshape';
 
 const RANGE = { from: 0, to: 179_999 };
 const INTERVAL = { label: '1m', ms: 60_000, engine: { fixed: '1m' } };
@@ -267,5 +267,117 @@ describe('flattenSource', () => {
     expect(flat['__proto__.polluted']).toBe(1);
     expect(flat['a.constructor']).toBe('x');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('reshapeSearchResponse, odd engine answers', () => {
+  const previous: CursorState = {
+    after: ['2026-11-20T00:00:02Z', 'logstash-2026.11.20', 7],
+    tieIds: ['c'],
+    range: RANGE,
+    total: { value: 7, relation: 'eq' },
+  };
+  const withSort = (id: string, sort: unknown[]): estypes.SearchHit<unknown> => ({ ...hit(id, 't', 0), sort: sort as estypes.SortResults });
+
+  it('skips a shown tie only when all three sort values match', () => {
+    const raw = [
+      withSort('c', ['2026-11-20T00:00:02Z', 'logstash-2026.11.20', 8]),
+      withSort('c', ['2026-11-20T00:00:02Z', 'logstash-2026.11.21', 7]),
+      withSort('c', ['2026-11-20T00:00:03Z', 'logstash-2026.11.20', 7]),
+    ];
+    expect(reshapeSearchResponse(response(raw), ctx({ after: previous })).hits).toHaveLength(3);
+  });
+
+  it('gives hits without usable sort values no timestamp, and ends paging on them', () => {
+    const raw = [withSort('c', [123, 'logstash-2026.11.20', 7]), withSort('x', ['t', 5, 7]), withSort('y', ['t', 'i', '7'])];
+    const p = reshapeSearchResponse(response(raw), ctx({ after: previous }));
+    expect(p.hits.map((h) => [h.id, h.timestamp])).toEqual([
+      ['c', ''],
+      ['x', ''],
+      ['y', ''],
+    ]);
+    expect(p.next).toBeNull();
+    const bare: estypes.SearchHit<unknown> = { _index: 'i', _source: { log: 'x' } };
+    expect(reshapeSearchResponse(response([bare]), ctx()).hits[0]).toMatchObject({ id: '', timestamp: '' });
+  });
+
+  it('ties for the next cursor only hits with the same three sort values as the last', () => {
+    const raw = [hit('a', '2026-11-20T00:00:02Z', 9), hit('b', '2026-11-20T00:00:02Z', 8), hit('c', '2026-11-20T00:00:02Z', 8)];
+    expect(reshapeSearchResponse(response(raw), ctx()).next?.tieIds).toEqual(['b', 'c']);
+  });
+
+  it('sets a highlight only when there are ranges in the message field', () => {
+    const raw = [
+      { ...hit('a', 't', 3), highlight: { other: ['\u0001x\u0002'] } },
+      hit('b', 't', 2, 'no match', 'no match'),
+      hit('c', 't', 1, 'line', 'lie\u0001n\u0002'),
+    ];
+    for (const h of reshapeSearchResponse(response(raw), ctx()).hits) expect(Object.keys(h)).not.toContain('highlight');
+  });
+
+  it('has empty facets when the engine sent no aggregation for them', () => {
+    expect(reshapeSearchResponse(response([]), ctx({ histogram: null })).facets).toEqual({ namespace: [] });
+  });
+
+  it('takes a numeric total as exact, and counts the hits when there is none', () => {
+    const numeric = response([], { hits: { hits: [], total: 42 } });
+    expect(reshapeSearchResponse(numeric, ctx({ histogram: null })).total).toEqual({ value: 42, relation: 'eq' });
+    expect(reshapeSearchResponse(response([hit('a', 't', 1)]), ctx({ histogram: null })).total).toEqual({ value: 1, relation: 'eq' });
+  });
+});
+
+describe('reshapePartial', () => {
+  const failure = (index: string | undefined, reason: string | undefined) => ({
+    ...(index ? { index } : {}),
+    shard: 0,
+    reason: { type: 'query_shard_exception', ...(reason === undefined ? {} : { reason }) },
+  });
+
+  it('is null when nothing failed', () => {
+    expect(reshapePartial(undefined, false)).toBeNull();
+    expect(reshapePartial({ total: 2, successful: 2, failed: 0 }, false)).toBeNull();
+  });
+
+  it('reports a time-out without shard statistics', () => {
+    expect(reshapePartial(undefined, true)).toEqual({
+      failedShards: 0,
+      totalShards: 0,
+      timedOut: true,
+      reasons: ['the search ran out of time; results are incomplete'],
+    });
+  });
+
+  it('reports failed shards without a time-out, at most five distinct reasons, each at most 300 characters', () => {
+    const failures = [
+      failure(undefined, undefined),
+      failure('a', 'x'.repeat(300 - 'a: query_shard_exception: '.length)),
+      failure('b', 'y'.repeat(400)),
+      ...['c', 'd', 'e', 'f'].map((i) => failure(i, 'boom')),
+    ];
+    const p = reshapePartial({ total: 9, successful: 2, failed: 7, failures }, false);
+    expect(p?.failedShards).toBe(7);
+    expect(p?.timedOut).toBe(false);
+    expect(p?.reasons).toEqual([
+      'unknown index: query_shard_exception:',
+      `a: query_shard_exception: ${'x'.repeat(274)}`,
+      `${`b: query_shard_exception: ${'y'.repeat(400)}`.slice(0, 300)}…`,
+      'c: query_shard_exception: boom',
+      'd: query_shard_exception: boom',
+    ]);
+  });
+});
+
+describe('highlightRanges, broken markers', () => {
+  it.each([
+    ['a marker opened twice at the start', '\u0001a\u0001b\u0002', 'ab'],
+    ['a marker opened twice later on', 'x\u0001a\u0001b\u0002', 'xab'],
+    ['a marker closed that was never opened', 'a\u0002b', 'ab'],
+    ['a tail that differs from the message', 'x\u0001y\u0002z', 'xyq'],
+  ])('gives up on %s', (_what, tagged, message) => {
+    expect(highlightRanges(tagged, message)).toBeUndefined();
+  });
+
+  it('drops an empty range', () => {
+    expect(highlightRanges('\u0001\u0002x', 'x')).toEqual([]);
   });
 });
