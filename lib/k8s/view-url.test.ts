@@ -20,6 +20,8 @@ describe('logs view URL', () => {
       timestamps: false,
       line: 'abc',
       pods: ['a-0', 'a-1'],
+      source: 'live',
+      live: true,
     };
     const q = logsViewQuery(state);
     expect(parseLogsView(new URLSearchParams(q))).toEqual(state);
