@@ -14,6 +14,7 @@ import { TEST_DATASET } from '@/lib/demo-cluster/test-dataset';
 import { engineConnection } from '@/lib/es/connection';
 import type { Filter, SearchResponse } from '@/lib/schema/search';
 import { END, expectedEvents, HOUR, search, seedTestDataset } from './search-fixture';
+import { TEST_SOURCES_ENV } from '@/lib/demo-cluster/test-dataset';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -240,4 +241,51 @@ describe('totals and bars equal the engine’s counts', () => {
     // The property means little if every case were empty.
     expect(nonEmpty).toBeGreaterThan(100);
   }, 240_000);
+});
+
+describe('ending at now on an index being written', () => {
+  const LIVE_INDEX = 'lxtest-live-counts';
+
+  it('counts every line written up to now, the still-filling last bar included', async () => {
+    await client.indices.delete({ index: LIVE_INDEX, ignore_unavailable: true });
+    await client.indices.create({ index: LIVE_INDEX, mappings: { properties: { '@timestamp': { type: 'date' }, log: { type: 'text' } } } });
+    process.env.LOG_SOURCES = JSON.stringify([
+      ...(JSON.parse(TEST_SOURCES_ENV) as object[]),
+      { id: 'live', title: 'Live', indexPattern: `${LIVE_INDEX}*`, timeField: '@timestamp' },
+    ]);
+    const written: number[] = [];
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 40 }),
+          fc.constantFrom(...ZONES),
+          fc.constantFrom('now-5m', 'now-1h', 'now/d', 'now-15m/m'),
+          async (batch, zone, from) => {
+            // Lines stamped from a few seconds ago up to this very millisecond, as a shipper delivers them.
+            const stamps = Array.from({ length: batch }, (_, i) => Date.now() - (i === 0 ? 0 : (i * 97) % 5_000));
+            await client.bulk({
+              refresh: true,
+              operations: stamps.flatMap((t) => [
+                { index: { _index: LIVE_INDEX } },
+                { '@timestamp': new Date(t).toISOString(), log: 'live line' },
+              ]),
+            });
+            written.push(...stamps);
+            const res = await search({ source: 'live', time: { from, to: 'now', timeZone: zone }, size: 1 });
+            const expected = written.filter((t) => t >= res.range.from && t <= res.range.to).length;
+            expect(res.total).toEqual({ value: expected, relation: 'eq' });
+            checkBars(res, zone);
+            // The newest line is in the last bar, the one still filling.
+            const last = res.histogram!.buckets.at(-1)!;
+            expect(last.count).toBeGreaterThan(0);
+            expect(Math.max(...written)).toBeGreaterThanOrEqual(last.key);
+          },
+        ),
+        { numRuns: 25, seed },
+      );
+    } finally {
+      process.env.LOG_SOURCES = TEST_SOURCES_ENV;
+      await client.indices.delete({ index: LIVE_INDEX, ignore_unavailable: true });
+    }
+  }, 120_000);
 });
