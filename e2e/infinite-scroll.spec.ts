@@ -19,7 +19,8 @@ test('scrolling to the end loads the next page with the cursor and no duplicate 
   await next;
   await expect(explorer.grid).toHaveAttribute('aria-rowcount', '201');
 
-  const first = pages.find((p) => !p.request.after);
+  // The rows part (the count, bars and facets are parts of their own, with size 0).
+  const first = pages.find((p) => !p.request.after && p.request.size > 0);
   const second = pages.find((p) => p.request.after);
   expect(first && second).toBeTruthy();
   expect(second?.request.after).toBe(first?.response.cursor);

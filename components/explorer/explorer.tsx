@@ -121,7 +121,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
           <section
             className={styles.content}
             aria-label="Results"
-            aria-busy={results.refreshing || results.initialLoading}
+            aria-busy={results.refreshing || results.initialLoading || results.countsLoading || results.facetsLoading}
             data-loading={results.refreshing || undefined}
           >
             <Histogram

@@ -1,5 +1,6 @@
 import type { SearchRequest } from '@/lib/schema/search';
 import type { ExplorerState } from '@/lib/url-state/codec';
+import { InvalidTimeRangeError, isRelativeExpression, resolveTimeRange } from '@/lib/time';
 import { effectiveZone } from '@/components/time-picker/display-zone';
 
 /** Profile meanings the server resolves for the source; the order is the sidebar's order. */
@@ -17,6 +18,31 @@ export function screenSelection(state: ExplorerState): Pick<SearchRequest, 'sour
     // The browser's own zone unless the screen chose one: bars and `now/d` follow the viewer.
     time: { ...state.time, timeZone: effectiveZone(state.time) },
     sort: state.sort,
+  };
+}
+
+/**
+ * The screen's parts, each its own API call made in parallel (rows first: they are the fastest
+ * part and what the user reads): the rows; the exact count with the bars; the facets. A relative
+ * range is resolved once, here, against one `now` (lib/time, the server's own date math), so the
+ * three parts count the very same instants — as Kibana resolves time in the browser.
+ */
+export function screenParts(request: SearchRequest, now: number): { rows: SearchRequest; counts: SearchRequest; facets: SearchRequest } {
+  let time = request.time;
+  if (isRelativeExpression(time.from) || isRelativeExpression(time.to)) {
+    try {
+      const range = resolveTimeRange(time, now);
+      time = { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), ...(time.timeZone ? { timeZone: time.timeZone } : {}) };
+    } catch (err) {
+      // Left as it is: the server answers with the same 400, at the field.
+      if (!(err instanceof InvalidTimeRangeError)) throw err;
+    }
+  }
+  const base = { ...request, time };
+  return {
+    rows: { ...base, histogram: false, facets: [] },
+    counts: { ...base, size: 0, histogram: true, facets: [] },
+    facets: { ...base, size: 0, histogram: false },
   };
 }
 

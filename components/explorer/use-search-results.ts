@@ -1,14 +1,22 @@
 'use client';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
 import { ApiError } from '@/lib/queries/api-error';
-import { searchQueryOptions } from '@/lib/queries/search';
+import { searchPartQueryOptions, searchQueryOptions } from '@/lib/queries/search';
+import { screenParts } from './search-request';
 import type { SearchHit, SearchRequest, SearchResponse } from '@/lib/schema/search';
 
 export interface SearchResults {
   rows: SearchHit[];
-  /** The first page: total, histogram, facets, partial-results and the resolved range. */
-  summary: SearchResponse | undefined;
+  /**
+   * The screen so far: the rows' first page (range, partial results, meanings) with the count and
+   * bars and the facets laid over it as each arrives; `total`, `histogram` and `facets` are
+   * undefined until their part has answered.
+   */
+  summary: Summary | undefined;
+  /** The count and bars, and the facets, are being fetched (each part has its own loading state). */
+  countsLoading: boolean;
+  facetsLoading: boolean;
   /** The screen's request failed (the rows shown, if any, are from an earlier screen). */
   error: ApiError | null;
   /** Only the next page failed; the loaded rows are current. */
@@ -21,6 +29,14 @@ export interface SearchResults {
   loadMore: () => void;
   retry: () => void;
 }
+
+export type Summary = Omit<SearchResponse, 'total' | 'histogram' | 'facets'> & {
+  total: SearchResponse['total'] | undefined;
+  histogram: SearchResponse['histogram'] | undefined;
+  facets: SearchResponse['facets'] | undefined;
+};
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function rowKey(hit: Pick<SearchHit, 'index' | 'id'>): string {
   return `${hit.index}/${hit.id}`;
@@ -38,7 +54,13 @@ function useLastGood<T>(value: T | undefined, good: boolean): T | undefined {
 }
 
 export function useSearchResults(request: SearchRequest, refreshTick: number): SearchResults {
-  const query = useInfiniteQuery(searchQueryOptions(request, refreshTick));
+  // One `now` per screen and refresh, so the parts count the same instants. Reading the clock in
+  // a memo is deliberate: a render React throws away costs at most one extra request.
+  // eslint-disable-next-line react-hooks/purity, react-hooks/exhaustive-deps -- see above; refreshTick is why the clock is read again
+  const parts = useMemo(() => screenParts(request, Date.now()), [request, refreshTick]);
+  const query = useInfiniteQuery(searchQueryOptions(parts.rows, refreshTick));
+  const counts = useQuery(searchPartQueryOptions('counts', parts.counts, refreshTick));
+  const facets = useQuery(searchPartQueryOptions('facets', parts.facets, refreshTick));
   // A failed request has no data, not even placeholder data; the last good screen stays up
   // (dimmed by nothing, with the error beside it) rather than going blank.
   const data = useLastGood(query.data, !query.isPlaceholderData);
@@ -71,9 +93,35 @@ export function useSearchResults(request: SearchRequest, refreshTick: number): S
   }, [hasNextPage, isFetchingNextPage, isFetching, fetchNextPage]);
   const retry = useCallback(() => void refetch(), [refetch]);
 
+  const first = data?.pages[0];
+  const countsData = useLastGood(counts.data, !counts.isPlaceholderData);
+  const facetsData = useLastGood(facets.data, !facets.isPlaceholderData);
+  const summary = useMemo<Summary | undefined>(() => {
+    if (!first) return undefined;
+    const partial = first.partial ?? countsData?.partial ?? facetsData?.partial ?? null;
+    return {
+      ...first,
+      total: countsData?.total,
+      histogram: countsData?.histogram,
+      facets: facetsData?.facets,
+      partial,
+      notes: [
+        ...(countsData?.notes ?? []),
+        ...(facetsData?.notes ?? []),
+        // A part that failed costs that part only: the rows stay, and the reason is shown where it would be.
+        ...(counts.error ? [{ part: 'histogram' as const, message: `no count or bars: ${errorText(counts.error)}` }] : []),
+        ...(facets.error
+          ? request.facets.map((facet) => ({ part: 'facets' as const, facet, message: `no counts: ${errorText(facets.error)}` }))
+          : []),
+      ],
+    };
+  }, [first, countsData, facetsData, counts.error, facets.error, request.facets]);
+
   return {
     rows,
-    summary: data?.pages[0],
+    summary,
+    countsLoading: counts.isFetching || counts.isPlaceholderData,
+    facetsLoading: facets.isFetching || facets.isPlaceholderData,
     error: isFetchNextPageError ? null : anyError,
     loadMoreError: isFetchNextPageError ? anyError : null,
     // Placeholder data means a new request is under way even before its fetch has started, so

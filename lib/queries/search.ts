@@ -3,7 +3,7 @@
  * cache entry and any change to the request is a new query (the old one is aborted). The first
  * page carries the histogram and facets; later pages only rows, via the cursor.
  */
-import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { SearchRequest, SearchResponse } from '@/lib/schema/search';
 import { fetchJson, retryTransient } from './api-error';
 
@@ -30,6 +30,19 @@ export function searchQueryOptions(request: SearchRequest, refreshTick = 0) {
     placeholderData: keepPreviousData,
     retry: retryTransient,
     // Logs keep arriving, but the screen changes only when the user asks (refresh, auto-refresh).
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    gcTime: 60_000,
+  });
+}
+
+/** A part of a screen that has no pages (the count with the bars, the facets): one call per request. */
+export function searchPartQueryOptions(part: 'counts' | 'facets', request: SearchRequest, refreshTick = 0) {
+  return queryOptions({
+    queryKey: ['search', part, request, refreshTick] as const,
+    queryFn: ({ signal }) => postSearch(request, signal),
+    placeholderData: keepPreviousData,
+    retry: retryTransient,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
     gcTime: 60_000,

@@ -101,7 +101,8 @@ export const SearchRequest = z
     size: z
       .number()
       .int('size must be a whole number')
-      .min(1, 'size must be at least 1')
+      // 0: no rows, only the count, the bars and the facets (a screen's parts fetched on their own).
+      .min(0, 'size must be at least 0')
       .max(SEARCH_LIMITS.maxRows, `size is at most ${SEARCH_LIMITS.maxRows}`)
       .default(SEARCH_LIMITS.defaultRows),
     after: z.string().min(1).max(SEARCH_LIMITS.cursorLength).optional(),

@@ -83,8 +83,9 @@ async function searchScreen(
     timedOut ||= body.timed_out;
     took = Math.max(took, body.took);
   });
-  if (!rows) throw new ApiError(502, 'engine_error', 'the search engine answered without rows');
-  return { body: { ...rows, took, timed_out: timedOut, _shards: shards, aggregations }, failed };
+  // No rows part (`size: 0`): an empty page around the aggregations.
+  const base: SearchBody = rows ?? { took, timed_out: timedOut, _shards: shards, hits: { hits: [] } };
+  return { body: { ...base, took, timed_out: timedOut, _shards: shards, aggregations }, failed };
 }
 
 export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise<SearchResponse> {

@@ -33,10 +33,14 @@ function aggregationSearch(plan: SearchPlan, aggs: Record<string, estypes.Aggreg
 }
 
 export function buildScreenSearches(plan: SearchPlan): PartSearch[] {
-  const rows = buildSearchRequest({ ...plan, histogram: null, facets: [] });
-  // The histogram part counts exactly; the rows part then needs no count and can stop early.
-  if (plan.histogram) rows.track_total_hits = false;
-  const parts: PartSearch[] = [{ part: 'rows', request: rows }];
+  const parts: PartSearch[] = [];
+  // `size: 0` asks for the count, bars and facets only; without a histogram the rows part counts.
+  if (plan.size > 0 || (!plan.histogram && plan.facets.length === 0)) {
+    const rows = buildSearchRequest({ ...plan, histogram: null, facets: [] });
+    // The histogram part counts exactly; the rows part then needs no count and can stop early.
+    if (plan.histogram) rows.track_total_hits = false;
+    parts.push({ part: 'rows', request: rows });
+  }
   if (plan.after) return parts;
   if (plan.histogram) {
     const histogram = buildHistogramAgg({
