@@ -12,6 +12,8 @@ export const unitProject: TestProjectInlineConfiguration = {
     environment: 'node',
     // Request log lines of the frames under test would bury the report.
     env: { LOG_LEVEL: 'silent' },
+    // Some tests generate the whole test dataset; a busy 2-core CI machine needs more than 5 s.
+    testTimeout: 30_000,
   },
 };
 

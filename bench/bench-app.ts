@@ -11,12 +11,18 @@ import { seedDataset } from '../lib/demo-cluster/load';
 import { engineConnection } from '../lib/es/connection';
 import { ROOT, runStep, stepEnv } from '../scripts/run-steps';
 
+const BENCH_DOCS = Number(process.env.BENCH_DOCS ?? 1_000_000);
+const BENCH_DAYS = Number(process.env.BENCH_DAYS ?? 1);
+/**
+ * The default 1M-doc day keeps its indices; other sizes (`BENCH_DOCS=10000000 BENCH_DAYS=7`, the
+ * scale set) get their own prefix, so each set is built once and both are kept.
+ */
 export const BENCH_DATASET = {
   seed: 424242,
-  docs: Number(process.env.BENCH_DOCS ?? 1_000_000),
-  days: 1,
+  docs: BENCH_DOCS,
+  days: BENCH_DAYS,
   end: new Date('2026-11-01T00:00:00.000Z'),
-  indexPrefix: 'lxbench-logstash-',
+  indexPrefix: BENCH_DOCS === 1_000_000 && BENCH_DAYS === 1 ? 'lxbench-logstash-' : `lxbench-${BENCH_DOCS}-${BENCH_DAYS}d-logstash-`,
 };
 
 /** The dataset's whole day, as absolute times: "the last 24 hours" of the data. */

@@ -32,7 +32,11 @@ export function screenParts(request: SearchRequest, now: number): { rows: Search
   if (isRelativeExpression(time.from) || isRelativeExpression(time.to)) {
     try {
       const range = resolveTimeRange(time, now);
-      time = { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), ...(time.timeZone ? { timeZone: time.timeZone } : {}) };
+      time = {
+        from: new Date(range.from).toISOString(),
+        to: new Date(range.to).toISOString(),
+        ...(time.timeZone ? { timeZone: time.timeZone } : {}),
+      };
     } catch (err) {
       // Left as it is: the server answers with the same 400, at the field.
       if (!(err instanceof InvalidTimeRangeError)) throw err;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { SearchRequest } from '@/lib/schema/search';
+import { screenParts } from './search-request';
+
+const base = SearchRequest.parse({ time: { from: 'now/d', to: 'now', timeZone: 'Asia/Kolkata' }, facets: ['namespace', 'pod'] });
+// Sunday 2026-11-29 23:30 UTC is Monday 05:00 in Kolkata.
+const NOW = Date.UTC(2026, 10, 29, 23, 30);
+
+describe('screenParts', () => {
+  it('resolves a relative range once, in the screen’s zone, for all three parts', () => {
+    const parts = screenParts(base, NOW);
+    const time = { from: '2026-11-29T18:30:00.000Z', to: '2026-11-29T23:30:00.000Z', timeZone: 'Asia/Kolkata' };
+    expect(parts.rows.time).toEqual(time);
+    expect(parts.counts.time).toEqual(time);
+    expect(parts.facets.time).toEqual(time);
+  });
+
+  it('splits the screen: rows alone, then the count with the bars, then the facets', () => {
+    const { rows, counts, facets } = screenParts(base, NOW);
+    expect([rows.size, rows.histogram, rows.facets]).toEqual([100, false, []]);
+    expect([counts.size, counts.histogram, counts.facets]).toEqual([0, true, []]);
+    expect([facets.size, facets.histogram, facets.facets]).toEqual([0, false, ['namespace', 'pod']]);
+  });
+
+  it('leaves absolute and unreadable ranges as they are (the server answers the 400)', () => {
+    const absolute = { ...base, time: { from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z' } };
+    expect(screenParts(absolute, NOW).rows.time).toEqual(absolute.time);
+    const inverted = { ...base, time: { from: 'now', to: 'now-1h' } };
+    expect(screenParts(inverted, NOW).counts.time).toEqual(inverted.time);
+  });
+});
