@@ -51,7 +51,7 @@ describe('readJsonBody', () => {
 
 describe('parseRequest', () => {
   it.each([
-    [{ size: 0 }, 'size', /at least 1/],
+    [{ size: -1 }, 'size', /at least 0/],
     [{ size: 100_000 }, 'size', /at most 500/],
     [{ filters: [{ field: 'pod', op: 'is', value: 3 }] }, 'filters.0.value', /string/],
     [{ filters: [{ field: 'pod', op: 'nearly' }] }, 'filters.0.op', /./],
