@@ -52,11 +52,20 @@ test.describe('the log line is the point', () => {
     await explorer.open();
     await expect(explorer.grid).toHaveAttribute('data-layout', 'stacked');
     const row = explorer.dataRows().first();
-    const time = await row.getByRole('gridcell').nth(1).boundingBox();
-    const namespace = await row.locator('[data-column="namespace"]').boundingBox();
     const message = row.locator('[data-column="message"]');
     await expect(message).not.toBeEmpty();
-    const box = await message.boundingBox();
+    // All three boxes in one frame: the chart and the facets arrive after the rows and move them.
+    const { time, namespace, box } = await row.evaluate((el) => {
+      const rect = (node: Element | null | undefined) => {
+        const r = node?.getBoundingClientRect();
+        return r ? { y: r.y, height: r.height } : null;
+      };
+      return {
+        time: rect(el.querySelectorAll('[role="gridcell"]')[1]),
+        namespace: rect(el.querySelector('[data-column="namespace"]')),
+        box: rect(el.querySelector('[data-column="message"]')),
+      };
+    });
     expect(time && namespace && box).toBeTruthy();
     // Namespace on the time's line, the message below both.
     expect(Math.abs(namespace!.y - time!.y)).toBeLessThan(4);
