@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
+import { workloadOfPod } from '@/lib/k8s/workload';
 import { ExplorerPage } from './pages/explorer-page';
+import { DAY, podLines, query, restarts } from './support/k8s';
 
 /**
  * The app's pages under their Content-Security-Policy: nothing is refused while a person uses
@@ -94,4 +96,18 @@ test('no other origin can frame the app', async ({ page, baseURL }) => {
   } finally {
     await new Promise((resolve) => host.close(resolve));
   }
+});
+
+test('the pod, workload and context pages run with no CSP violation', async ({ page }) => {
+  const violations = await watchCsp(page);
+  const r = restarts().find((x) => workloadOfPod(x.pod) !== null)!;
+  const lines = podLines(r.namespace, r.pod);
+  await page.goto(`/pods/${r.namespace}/${r.pod}${query({ ...DAY, tail: 200 })}`);
+  await expect(page.getByTestId('log-terminal')).toBeVisible();
+  await page.goto(`/workloads/${r.namespace}/${workloadOfPod(r.pod)?.name ?? ''}${query({ ...DAY, tail: 200 })}`);
+  await expect(page.getByTestId('log-terminal')).toBeVisible();
+  const anchor = lines[Math.floor(lines.length / 2)]!;
+  await page.goto(`/context/${anchor.index}/${anchor.id}${query({ before: 20, after: 20 })}`);
+  await expect(page.getByTestId('log-terminal')).toBeVisible();
+  expect(violations).toEqual([]);
 });
