@@ -81,3 +81,17 @@ describe('exportMaxRows', () => {
     expect(() => exportMaxRows({ EXPORT_MAX_ROWS: raw })).toThrow(/EXPORT_MAX_ROWS/);
   });
 });
+
+describe('resolveColumns, a meaning whose field the source lacks', () => {
+  it('is 400 at its path, naming what was looked for', () => {
+    const lacking: SourceFields = { ...fluentd, meanings: { ...fluentd.meanings, container: 'kubernetes.container_name' } };
+    try {
+      resolveColumns(['container'], lacking, source);
+      throw new Error('expected an ApiError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ApiError);
+      expect((err as ApiError).detail).toEqual({ path: 'columns.0' });
+      expect((err as ApiError).message).toBe('source "logs" has no field or meaning "container"');
+    }
+  });
+});

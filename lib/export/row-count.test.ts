@@ -41,3 +41,11 @@ describe('export row counter', () => {
     expect(countInChunks('ndjson', '{"a":1}\n{"a":', 3)).toBe(1);
   });
 });
+
+describe('exportRowCounter: NDJSON ignores quotes', () => {
+  it('counts a line whose JSON holds an escaped quote', () => {
+    const counter = exportRowCounter('ndjson');
+    counter.push(new TextEncoder().encode(`${JSON.stringify({ log: 'say "hi' })}\n`));
+    expect(counter.rows).toBe(1);
+  });
+});

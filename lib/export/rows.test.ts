@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, csvEncoder, ndjsonEncoder, readField, type ExportColumn } from '@/lib/export/rows';
+import { cellText, csvEncoder, ndjsonEncoder, readField, rowEncoder, type ExportColumn } from '@/lib/export/rows';
 
 describe('readField', () => {
   const nested = { kubernetes: { pod_name: 'api-1', labels: { app: 'api' } }, log: 'hello' };
@@ -71,5 +71,38 @@ describe('ndjsonEncoder', () => {
     const source = JSON.parse('{"__proto__":"x"}') as unknown;
     const line = enc.encode(source);
     expect(line).toBe('{"__proto__":"x"}\n');
+  });
+});
+
+describe('readField, more shapes', () => {
+  it('never reads properties of a string', () => {
+    expect(readField('abc', 'length')).toBeUndefined();
+    expect(readField({ a: 'xyz' }, 'a.length')).toBeUndefined();
+  });
+
+  it('never descends for a name without dots', () => {
+    expect(readField({ '': { '': 5 } }, 'x')).toBeUndefined();
+  });
+
+  it('tries a longer dotted key when the shorter one leads nowhere', () => {
+    expect(readField({ a: { x: 1 }, 'a.b': { c: 2 } }, 'a.b.c')).toBe(2);
+  });
+});
+
+describe('cellText, more scalars', () => {
+  it('prints big integers and non-finite numbers as themselves', () => {
+    expect(cellText(10n)).toBe('10');
+    expect(cellText(Number.NaN)).toBe('NaN');
+    expect(cellText(Number.POSITIVE_INFINITY)).toBe('Infinity');
+  });
+});
+
+describe('rowEncoder', () => {
+  it('picks the format', () => {
+    const columns: ExportColumn[] = [{ header: 'log', field: 'log' }];
+    expect(rowEncoder('csv', columns).preamble()).toBe(csvEncoder(columns).preamble());
+    expect(rowEncoder('csv', columns).preamble()).not.toBe('');
+    expect(rowEncoder('ndjson', columns).preamble()).toBe('');
+    expect(rowEncoder('ndjson', columns).encode({ log: 'x' })).toBe(ndjsonEncoder(columns).encode({ log: 'x' }));
   });
 });

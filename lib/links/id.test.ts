@@ -26,3 +26,12 @@ describe('short-link ids', () => {
     }
   });
 });
+
+describe('link id digits', () => {
+  it('always has 43 digits, hashes below 62^42 included (zero-padded)', () => {
+    const digits = Array.from({ length: 300 }, (_, i) => linkIdDigits(`/p${i}`));
+    for (const d of digits) expect(d).toHaveLength(43);
+    // About 1.5% of hashes are below 62^42; 300 paths hold some of them.
+    expect(digits.some((d) => d.startsWith('0'))).toBe(true);
+  });
+});

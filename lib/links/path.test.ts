@@ -69,3 +69,33 @@ describe('normaliseSharePath rejects anything that could leave the site', () => 
     expect(isSafeRedirectPath('/a/./b')).toBe(false);
   });
 });
+
+describe('normaliseSharePath: which rule refuses', () => {
+  const reason = (raw: unknown) => {
+    const check = normaliseSharePath(raw);
+    return check.ok ? null : check.reason;
+  };
+
+  it.each([
+    [5, 'the path must be a string'],
+    ['', 'the path is empty'],
+    ['/\\evil.example', 'the path must not contain a backslash'],
+    ['//evil.example', 'the path must not start with // (that names another host)'],
+    ['/a%2f', 'the path must not contain an encoded / or \\'],
+    ['/a%2Fb?x=1', 'the path must not contain an encoded / or \\'],
+    // Decoded four times over, as a chain of proxies might: a newline encoded four times is found.
+    ['/a%2525250A', 'the path must not contain control characters'],
+  ])('%j: %s', (raw, expected) => {
+    expect(reason(raw)).toBe(expected);
+  });
+
+  it('decodes at most four times, and reads a colon after the first segment as no scheme', () => {
+    expect(normaliseSharePath('/a%252525250A').ok).toBe(true);
+    expect(normaliseSharePath('/a/b:c').ok).toBe(true);
+  });
+
+  it('takes a path of exactly the limit', () => {
+    expect(normaliseSharePath(`/${'a'.repeat(LINK_LIMITS.pathLength - 1)}`).ok).toBe(true);
+    expect(reason(`/${'a'.repeat(LINK_LIMITS.pathLength)}`)).toBe(`the path is longer than ${LINK_LIMITS.pathLength} characters`);
+  });
+});

@@ -34,3 +34,11 @@ describe('view version tokens', () => {
     expect(decodeViewVersion(token)).toBeNull();
   });
 });
+
+describe('view version tokens: the body is strict base64url', () => {
+  // Node's decoder skips characters outside the alphabet, so the check must refuse them itself.
+  const body = Buffer.from('1:5').toString('base64url');
+  it.each([`v1.!${body}`, `v1.${body}!`, `v1.${body.slice(0, 2)} ${body.slice(2)}`])('rejects %j', (token) => {
+    expect(decodeViewVersion(token)).toBeNull();
+  });
+});
