@@ -51,7 +51,7 @@ describe('buildSearchRequest, first page', () => {
         },
       },
       sort: [
-        { '@timestamp': { order: 'desc', format: 'strict_date_optional_time_nanos', numeric_type: 'date_nanos', unmapped_type: 'date' } },
+        { '@timestamp': { order: 'desc', format: 'strict_date_optional_time_nanos', unmapped_type: 'date' } },
         { _index: { order: 'desc' } },
         { _seq_no: { order: 'desc' } },
       ],
@@ -102,10 +102,17 @@ describe('buildSearchRequest, first page', () => {
   it('sorts every key ascending for asc', () => {
     const r = buildSearchRequest(plan({ sort: 'asc' }));
     expect(r.sort).toEqual([
-      { '@timestamp': { order: 'asc', format: 'strict_date_optional_time_nanos', numeric_type: 'date_nanos', unmapped_type: 'date' } },
+      { '@timestamp': { order: 'asc', format: 'strict_date_optional_time_nanos', unmapped_type: 'date' } },
       { _index: { order: 'asc' } },
       { _seq_no: { order: 'asc' } },
     ]);
+  });
+
+  it('converts the time to nanoseconds only for a source mixing date and date_nanos (it costs the early stop)', () => {
+    const mixed = buildSearchRequest(plan({ mixedTimeTypes: true }));
+    expect(mixed.sort?.[0]).toEqual({
+      '@timestamp': { order: 'desc', format: 'strict_date_optional_time_nanos', numeric_type: 'date_nanos', unmapped_type: 'date' },
+    });
   });
 
   it('sends no aggregations when neither histogram nor facets are asked for', () => {

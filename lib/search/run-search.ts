@@ -125,6 +125,7 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     timeField: source.timeField,
     range,
     timeZone,
+    mixedTimeTypes: fields.fields.get(source.timeField)?.type === 'conflict',
     query,
     filters,
     sort: req.sort,
