@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ExplorerPage } from './pages/explorer-page';
+import { ExplorerPage, facetButtonName } from './pages/explorer-page';
 import { count, events, hitsText, topValue } from './support/dataset';
 
 test('including and excluding a facet value filters the logs', async ({ page }) => {
@@ -8,7 +8,7 @@ test('including and excluding a facet value filters the logs', async ({ page }) 
   const ns = topValue('kubernetes.namespace_name');
 
   const facet = page.getByRole('region', { name: 'namespace', exact: true });
-  await expect(facet.getByRole('button', { name: `Include namespace ${ns.value}`, exact: true })).toContainText(
+  await expect(facet.getByRole('button', { name: facetButtonName('namespace', ns.value, 'Include') })).toContainText(
     ns.count.toLocaleString('en-US'),
   );
 

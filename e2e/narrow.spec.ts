@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ExplorerPage } from './pages/explorer-page';
+import { ExplorerPage, facetButtonName } from './pages/explorer-page';
 import { events, hitsText, topValue } from './support/dataset';
 
 const SHOTS = path.join(import.meta.dirname, 'output', 'screenshots');
@@ -33,7 +33,7 @@ test.describe('screen sizes', () => {
     const drawer = page.getByRole('dialog', { name: 'Facets' });
     await expect(drawer).toBeVisible();
     const ns = topValue('kubernetes.namespace_name');
-    await explorer.untilSearched(() => drawer.getByRole('button', { name: `Include namespace ${ns.value}`, exact: true }).click());
+    await explorer.untilSearched(() => drawer.getByRole('button', { name: facetButtonName('namespace', ns.value, 'Include') }).click());
     await expect(drawer).toBeHidden();
     await expect(explorer.total).toHaveText(hitsText(ns.count));
 

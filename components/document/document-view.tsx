@@ -63,21 +63,24 @@ export function DocumentView({ docRef, linked, columns, onClose, onFilter, onTog
       <LinkNote linked={linked} />
       {hit ? (
         <>
-          <div className={styles.tabs} role="tablist" aria-label="Document format">
-            {(['fields', 'json'] as const).map((t) => (
-              <button
-                key={t}
-                type="button"
-                role="tab"
-                id={`doc-tab-${t}`}
-                aria-selected={tab === t}
-                aria-controls={`doc-panel-${t}`}
-                className={styles.tab}
-                onClick={() => setTab(t)}
-              >
-                {t === 'fields' ? 'Fields' : 'JSON'}
-              </button>
-            ))}
+          {/* A tab list holds tabs only: the copy button sits beside it. */}
+          <div className={styles.tabs}>
+            <div className={styles.tabList} role="tablist" aria-label="Document format">
+              {(['fields', 'json'] as const).map((t) => (
+                <button
+                  key={t}
+                  type="button"
+                  role="tab"
+                  id={`doc-tab-${t}`}
+                  aria-selected={tab === t}
+                  aria-controls={`doc-panel-${t}`}
+                  className={styles.tab}
+                  onClick={() => setTab(t)}
+                >
+                  {t === 'fields' ? 'Fields' : 'JSON'}
+                </button>
+              ))}
+            </div>
             {tab === 'json' ? <CopyButton text={documentJson(hit)} label="Copy JSON" className={`btn ${styles.copyJson}`} /> : null}
           </div>
           <div className={styles.body} role="tabpanel" id={`doc-panel-${tab}`} aria-labelledby={`doc-tab-${tab}`}>

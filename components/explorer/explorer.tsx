@@ -116,7 +116,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
           {summary?.partial ? <PartialWarning partial={summary.partial} /> : null}
         </div>
 
-        <div className={styles.main}>
+        <main className={styles.main}>
           {narrow ? null : <aside className={styles.sidebar}>{facets}</aside>}
           <section
             className={styles.content}
@@ -177,7 +177,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
               />
             ) : null}
           </section>
-        </div>
+        </main>
 
         {narrow ? (
           <Drawer open={drawerOpen} title="Facets" onClose={() => setDrawerOpen(false)}>

@@ -58,7 +58,6 @@ export function FacetPanel({ meaning, field, values, note, filters, onFilter }: 
               <button
                 type="button"
                 className={styles.include}
-                aria-label={`Include ${meaning} ${v.value}`}
                 title={`Show only ${meaning}: ${v.value}`}
                 onClick={() => onFilter(field, v.value, false)}
               >
@@ -66,7 +65,9 @@ export function FacetPanel({ meaning, field, values, note, filters, onFilter }: 
                 {meaning === 'level' ? (
                   <span className={styles.dot} style={{ background: levelColour(v.value) }} aria-hidden="true" />
                 ) : null}
-                <span className={styles.valueText}>{v.value === '' ? '(empty)' : v.value}</span>
+                {/* Named "Include namespace payments 5,374": the visible value and count are part of it. */}
+                <span className="visually-hidden">Include {meaning} </span>
+                <span className={styles.valueText}>{v.value === '' ? '(empty)' : v.value}</span>{' '}
                 <span className={styles.count}>{v.count.toLocaleString('en-US')}</span>
               </button>
               <button

@@ -142,21 +142,26 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
           );
         })}
       </div>
-      <div className={styles.footer} aria-live="polite">
-        {props.loadMoreError ? (
-          <span className={styles.footerError}>
-            Could not load more: {props.loadMoreError}{' '}
-            <button type="button" className="link-btn" onClick={onLoadMore}>
-              Try again
-            </button>
-          </span>
-        ) : loadingMore ? (
-          'Loading more…'
-        ) : hasMore ? (
-          ''
-        ) : rows.length > 0 ? (
-          `End of results — ${rows.length.toLocaleString('en-US')} rows`
-        ) : null}
+      {/* A grid holds rows only: the footer is a row of its own, one cell wide, read out as it changes. */}
+      <div role="rowgroup">
+        <div role="row" className={styles.footer}>
+          <div role="gridcell" aria-live="polite">
+            {props.loadMoreError ? (
+              <span className={styles.footerError}>
+                Could not load more: {props.loadMoreError}{' '}
+                <button type="button" className="link-btn" onClick={onLoadMore}>
+                  Try again
+                </button>
+              </span>
+            ) : loadingMore ? (
+              'Loading more…'
+            ) : hasMore ? (
+              ''
+            ) : rows.length > 0 ? (
+              `End of results — ${rows.length.toLocaleString('en-US')} rows`
+            ) : null}
+          </div>
+        </div>
       </div>
     </div>
   );

@@ -3,7 +3,11 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } f
 import styles from './ui.module.css';
 
 interface PopoverProps {
-  /** Accessible name of the trigger button. */
+  /**
+   * What the popover is: the name of its panel, and part of the trigger's name. The trigger's
+   * name starts with its visible text (WCAG 2.5.3, label in name: a speech user says what they
+   * see), then this label when it says something the visible text does not.
+   */
   label: string;
   trigger: ReactNode;
   triggerClassName?: string;
@@ -18,6 +22,9 @@ export function Popover({ label, trigger, triggerClassName, align = 'start', chi
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
+  const contentId = useId();
+  const labelId = useId();
+  const labelled = typeof trigger === 'string' && trigger.toLowerCase().includes(label.toLowerCase());
 
   // Where toolbars wrap (narrow screens) a trigger may sit anywhere in its row: shift the panel
   // sideways so it stays on screen instead of being cut off or widening the page.
@@ -58,12 +65,19 @@ export function Popover({ label, trigger, triggerClassName, align = 'start', chi
         ref={button}
         type="button"
         className={triggerClassName ?? 'btn'}
-        aria-label={label}
+        aria-labelledby={labelled ? undefined : `${contentId} ${labelId}`}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((o) => !o)}
       >
-        {trigger}
+        <span id={contentId} className={styles.popoverTrigger}>
+          {trigger}
+        </span>
+        {labelled ? null : (
+          <span id={labelId} className="visually-hidden">
+            {label}
+          </span>
+        )}
       </button>
       {open ? (
         <div

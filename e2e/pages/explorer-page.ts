@@ -63,8 +63,9 @@ export class ExplorerPage {
     return this.untilSearched(() => this.searchBox.press('Enter'));
   }
 
+  /** A facet value's button: "Include namespace payments 5,374" (its visible value and count in its name), "Exclude namespace payments". */
   facetValue(meaning: string, value: string, action: 'Include' | 'Exclude'): Locator {
-    return this.page.getByRole('button', { name: `${action} ${meaning} ${value}`, exact: true });
+    return this.page.getByRole('button', { name: facetButtonName(meaning, value, action) });
   }
 
   pill(label: string): Locator {
@@ -248,4 +249,10 @@ export class ExplorerPage {
     await this.startExport(format);
     return download;
   }
+}
+
+/** The accessible name of a facet value's include (with its count) or exclude button, exactly. */
+export function facetButtonName(meaning: string, value: string, action: 'Include' | 'Exclude'): RegExp {
+  const escaped = `${action} ${meaning} ${value}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped}${action === 'Include' ? ' [\\d,]+' : ''}$`);
 }
