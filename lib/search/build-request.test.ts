@@ -110,7 +110,7 @@ describe('buildSearchRequest, first page', () => {
 
   it('converts the time to nanoseconds only for a source mixing date and date_nanos (it costs the early stop)', () => {
     const mixed = buildSearchRequest(plan({ mixedTimeTypes: true }));
-    expect(mixed.sort?.[0]).toEqual({
+    expect((mixed.sort as unknown[])[0]).toEqual({
       '@timestamp': { order: 'desc', format: 'strict_date_optional_time_nanos', numeric_type: 'date_nanos', unmapped_type: 'date' },
     });
   });

@@ -17,17 +17,22 @@ export interface PartSearch {
   request: estypes.SearchRequest;
 }
 
-function aggregationSearch(plan: SearchPlan, aggs: Record<string, estypes.AggregationsAggregationContainer>): estypes.SearchRequest {
+/** A `size: 0` search that only aggregates (the bars, the facets, value suggestions). */
+export function aggregationSearch(
+  target: { index: string; engineTimeout: string },
+  query: estypes.QueryDslQueryContainer,
+  aggs: Record<string, estypes.AggregationsAggregationContainer>,
+): estypes.SearchRequest {
   return {
-    index: plan.index,
+    index: target.index,
     ignore_unavailable: true,
     allow_no_indices: true,
     allow_partial_search_results: true,
-    timeout: plan.engineTimeout,
+    timeout: target.engineTimeout,
     size: 0,
     // The histogram's bars are the exact total; nothing else here needs a hit count.
     track_total_hits: false,
-    query: buildQuery(plan),
+    query,
     aggs,
   };
 }
@@ -50,11 +55,11 @@ export function buildScreenSearches(plan: SearchPlan): PartSearch[] {
       timeZone: plan.timeZone,
       ...(plan.histogram.levelField ? { levelField: plan.histogram.levelField } : {}),
     });
-    parts.push({ part: 'histogram', request: aggregationSearch(plan, { [HISTOGRAM_AGG]: histogram }) });
+    parts.push({ part: 'histogram', request: aggregationSearch(plan, buildQuery(plan), { [HISTOGRAM_AGG]: histogram }) });
   }
   if (plan.facets.length > 0) {
     const aggs = Object.fromEntries(plan.facets.map((f, i) => [facetAggName(i), { terms: { field: f.field, size: plan.facetSize } }]));
-    parts.push({ part: 'facets', request: aggregationSearch(plan, aggs) });
+    parts.push({ part: 'facets', request: aggregationSearch(plan, buildQuery(plan), aggs) });
   }
   return parts;
 }

@@ -14,6 +14,7 @@
  * reshapeValues), with a few spare buckets fetched to make up for those dropped.
  */
 import type { estypes } from '@elastic/elasticsearch';
+import { aggregationSearch } from '@/lib/search/screen-parts';
 import type { ValueSuggestion } from './values-params';
 
 /** Types whose terms are the text a user types, so a prefix can be matched by the engine. */
@@ -58,17 +59,7 @@ export function buildValuesRequest(plan: ValuesPlan): estypes.SearchRequest {
     size,
     shard_size: Math.max(MIN_SHARD_SIZE, size * 2),
   };
-  return {
-    index: plan.index,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-    allow_partial_search_results: true,
-    timeout: plan.engineTimeout,
-    size: 0,
-    track_total_hits: false,
-    query: { bool: { filter } },
-    aggs: { [VALUES_AGG]: { terms } },
-  };
+  return aggregationSearch(plan, { bool: { filter } }, { [VALUES_AGG]: { terms } });
 }
 
 interface TermsBucket {
