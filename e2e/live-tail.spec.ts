@@ -39,14 +39,14 @@ test.afterAll(async () => {
   await client.close();
 });
 
-async function write(docs: { id: string; ts: number }[], refresh: boolean | 'wait_for' = false) {
+async function write(docs: { id: string; ts: number; pod?: string }[], refresh: boolean | 'wait_for' = false) {
   const operations = docs.flatMap((d) => [
     { index: { _index: INDEX, _id: d.id } },
     {
       '@timestamp': new Date(d.ts).toISOString(),
       log: `tick ${d.id}`,
       stream: 'stdout',
-      kubernetes: { namespace_name: NS, pod_name: POD, container_name: 'ticker', host: 'node-1' },
+      kubernetes: { namespace_name: NS, pod_name: d.pod ?? POD, container_name: 'ticker', host: 'node-1' },
       docker: { container_id: 'c1' },
     },
   ]);
@@ -79,4 +79,17 @@ test('live tail: every new line shows once within 3 s, late ones up to a minute 
 
   await page.getByRole('checkbox', { name: 'Live' }).uncheck();
   await expect(page.getByTestId('live-bar')).toHaveCount(0);
+});
+
+test('live workload view: a new pod of the workload shows up with its lines, once each', async ({ page }) => {
+  const newcomer = 'ticker-7d9c5b8f4d-b2c4d';
+  await write([{ id: 'w-first', ts: Date.now() - 5_000 }], 'wait_for');
+  await page.goto(`/workloads/${NS}/ticker?source=live&since=now-5m&live=1`);
+  const terminal = page.getByTestId('log-terminal');
+  await expect(terminal.locator('[data-line-id="w-first"]')).toHaveCount(1);
+  await expect(page.getByTestId('live-bar')).toContainText('● Live');
+  const docs = Array.from({ length: 3 }, (_, i) => ({ id: `new-pod-${i}`, ts: Date.now() - i * 10_000, pod: newcomer }));
+  await write(docs);
+  for (const d of docs) await expect(terminal.locator(`[data-line-id="${d.id}"]`)).toHaveCount(1, { timeout: 3_000 });
+  await expect(page.getByTestId('legend-pod').filter({ hasText: newcomer })).toContainText('new while live');
 });

@@ -15,6 +15,9 @@ import { LogTerminal } from './log-terminal';
 import { LogsToolbar } from './logs-toolbar';
 import styles from './pods.module.css';
 import { useScrollToLine } from './use-scroll-to-line';
+import { LiveBar } from './live-bar';
+import { useFollowScroll } from './use-follow-scroll';
+import { useLiveTail } from './use-live-tail';
 import { useLogsView } from './use-logs-view';
 
 const SLOTS = 8;
@@ -31,8 +34,9 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
       until: state.until,
       tail: state.tail,
       ...(state.pods.length > 0 ? { pods: state.pods } : {}),
+      ...(state.source ? { source: state.source } : {}),
     }),
-    [namespace, name, state.since, state.until, state.tail, state.pods],
+    [namespace, name, state.since, state.until, state.tail, state.pods, state.source],
   );
   const query = useQuery(workloadLogsQueryOptions(request, refreshTick));
   const data = query.data;
@@ -40,8 +44,23 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
   useScrollToLine(scroller, state.line, data);
 
   const restarts = useMemo(() => data?.pods.flatMap((p) => p.restarts) ?? [], [data]);
-  const items = useMemo(() => (data ? logItems(data.lines, restarts, grouping) : []), [data, restarts, grouping]);
-  const slots = useMemo(() => colourSlots(data?.pods.map((p) => p.pod) ?? [], SLOTS), [data]);
+  const live = useLiveTail(
+    { namespace, workload: name, source: state.source ?? undefined, from: data?.lines.at(-1)?.timestamp ?? 'now' },
+    state.live && data !== undefined,
+  );
+  // New pods show up while following; the pod filter applies to live lines too.
+  const lines = useMemo(() => {
+    const fresh = live.lines.filter((l) => state.pods.length === 0 || state.pods.includes(l.pod));
+    if (fresh.length === 0) return data?.lines ?? [];
+    const have = new Set((data?.lines ?? []).map((l) => `${l.index}/${l.id}`));
+    return [...(data?.lines ?? []), ...fresh.filter((l) => !have.has(`${l.index}/${l.id}`))];
+  }, [data, live.lines, state.pods]);
+  const follow = useFollowScroll(scroller, state.live, lines.length);
+  const items = useMemo(() => (data ? logItems(lines, restarts, grouping) : []), [data, lines, restarts, grouping]);
+  const slots = useMemo(
+    () => colourSlots([...(data?.pods.map((p) => p.pod) ?? []), ...live.lines.map((l) => l.pod)], SLOTS),
+    [data, live.lines],
+  );
   const slotOf = (line: LogLine) => slots.get(line.pod) ?? 0;
   const keep = { since: state.since, until: state.until };
   const toggle = (pod: string) => {
@@ -71,6 +90,10 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
         onGrouping={setGrouping}
         onRefresh={() => setRefreshTick((t) => t + 1)}
       >
+        <label>
+          <input type="checkbox" checked={state.live} onChange={(e) => update({ live: e.target.checked })} name="live" />
+          Live
+        </label>
         {state.pods.length > 0 ? (
           <button type="button" onClick={() => update({ pods: [] })}>
             All pods
@@ -90,6 +113,18 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
               href={podViewHref(namespace, p.pod, keep)}
             />
           ))}
+          {[...new Set(live.lines.map((l) => l.pod))]
+            .filter((pod) => !data.pods.some((p) => p.pod === pod))
+            .map((pod) => (
+              <li key={pod} data-testid="legend-pod" data-pod={pod}>
+                <span className={`${styles.swatch} ${styles[`slot${slots.get(pod) ?? 0}`] ?? ''}`} aria-hidden="true" />
+                <span className={styles.legendPod}>{pod}</span>
+                <span className={styles.status}>new while live</span>
+                <Link href={podViewHref(namespace, pod, keep)} aria-label={`Logs of ${pod}`}>
+                  logs
+                </Link>
+              </li>
+            ))}
         </ul>
       ) : null}
 
@@ -103,6 +138,8 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
         {query.isFetching ? 'Loading… ' : ''}
         {data ? `${data.lines.length.toLocaleString('en-US')} lines${data.truncated ? ' (older ones cut by the line limit)' : ''}` : null}
       </div>
+
+      {state.live ? <LiveBar live={live} paused={follow.paused} unseen={follow.unseen} onResume={follow.resume} /> : null}
 
       <div className={styles.scroller} ref={scroller}>
         <LogTerminal items={items} labelOf={(l) => l.pod} slotOf={slotOf} timestamps={state.timestamps} markedLine={state.line} />
