@@ -67,6 +67,15 @@ test.describe('operations', () => {
       const logs = server.stdout();
       expect(logs).toContain('"msg":"shutting down: no new connections, finishing requests in flight"');
       expect(logs).toMatch(/"route":"\/api\/search","status":200/);
+      // Past Next.js's start banner every line is JSON, the app's console lines included.
+      const lines = logs.split('\n').filter((l) => l.startsWith('{'));
+      expect(lines.some((l) => /"msg":"\[engine\] /.test(l))).toBe(true);
+      expect(
+        logs
+          .slice(logs.indexOf('{'))
+          .split('\n')
+          .filter((l) => l && !l.startsWith('{')),
+      ).toEqual([]);
     } finally {
       proxy.server.close();
     }
@@ -106,8 +115,9 @@ test.describe('operations', () => {
     }
   });
 
-  test('two replicas behave as one app: views, short links, cursors and export on either', async () => {
-    const [a, b] = await Promise.all([app(), app()]);
+  test('two replicas behave as one app: views, short links, cursors, embeds and export on either', async () => {
+    const embedEnv = { EMBED_SECRET: 'replica-test-secret-0123456789-abcdef', EMBED_ALLOWED_ORIGINS: 'http://127.0.0.1:9' };
+    const [a, b] = await Promise.all([app(embedEnv), app(embedEnv)]);
     await Promise.all([untilLive(a!), untilLive(b!)]);
     const A = a!.url;
     const B = b!.url;
@@ -148,6 +158,17 @@ test.describe('operations', () => {
     const onA = (await (await fetch(`${A}/api/search`, json({ ...page, after: first.cursor }))).json()) as { hits: { id: string }[] };
     expect(onB.hits.map((h) => h.id)).toEqual(onA.hits.map((h) => h.id));
     expect(onB.hits).toHaveLength(50);
+
+    const hour = { from: new Date(DATASET_RANGE.to).getTime() - 3_600_000, to: new Date(DATASET_RANGE.to).getTime() };
+    const embedState = { ...state, time: { from: new Date(hour.from).toISOString(), to: new Date(hour.to).toISOString() } };
+    const made = await fetch(`${A}/api/embeds`, json({ panel: 'results', state: embedState, origins: ['http://127.0.0.1:9'] }));
+    expect(made.status).toBe(201);
+    const embed = (await made.json()) as { embed: { id: string }; token: string };
+    const panel = await fetch(`${B}/api/embeds/${embed.embed.id}/data`, json({ token: embed.token }));
+    expect(panel.status).toBe(200);
+    expect(((await panel.json()) as { hits: unknown[] }).hits.length).toBeGreaterThan(0);
+    expect((await fetch(`${B}/api/embeds/${embed.embed.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await fetch(`${A}/api/embeds/${embed.embed.id}/data`, json({ token: embed.token }))).status).toBe(403);
 
     const exported = await fetch(`${B}/api/export`, json({ time: range, format: 'ndjson', columns: ['message'], maxRows: 120 }));
     expect(exported.status).toBe(200);

@@ -14,6 +14,7 @@ CHART=log-explorer
 # The Kubernetes version the manifests are rendered for (and the k8s.io/api types match).
 KUBE_VERSION=1.34.0
 
+export PATH="$PATH:/usr/local/go/bin:$HOME/go/bin"
 command -v go >/dev/null || { echo "check.sh: the Go toolchain is needed to install helm (go install)"; exit 1; }
 if [ ! -x "$HELM" ]; then
   echo "installing helm $HELM_VERSION with go install (first run only)"
