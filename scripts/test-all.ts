@@ -1,9 +1,10 @@
 /**
  * `npm test`: every test, against a real engine. Starts the local engine unless
  * ELASTICSEARCH_URL is set, loads the fixed test dataset, then runs the lint (types, ESLint,
- * Prettier), unit and integration tests, the Helm chart check (deploy/helm/check.sh), a production
+ * Prettier), unit and integration tests, the integration tests again on each other supported
+ * engine (scripts/test-engines.ts), the Helm chart check (deploy/helm/check.sh), a production
  * build and the Playwright specs in Chromium.
- * Set SKIP_E2E=1 to stop after the integration tests.
+ * Set SKIP_E2E=1 to stop after the chart check, SKIP_ENGINES=1 to leave the other engines out.
  */
 import { Client } from '@elastic/elasticsearch';
 import { seedDataset } from '../lib/demo-cluster/load';
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
   await run({ name: 'lint (tsc, eslint, prettier)', command: 'sh', args: ['-c', 'tsc --noEmit -p . && eslint . && prettier --check .'] });
   await run({ name: 'unit tests', command: 'vitest', args: ['run', '--project', 'unit'] });
   await run({ name: 'integration tests', command: 'vitest', args: ['run', '--project', 'integration'] });
+  // The same suite on the other supported engines (ES 8, OpenSearch 2 and 3), one JVM at a time.
+  if (!process.env.SKIP_ENGINES && engineConnection().local) {
+    await run({ name: 'other engines (integration)', command: 'tsx', args: ['scripts/test-engines.ts', '--skip-default'] });
+  }
   await run({ name: 'chart (helm lint, render, validate)', command: 'bash', args: ['deploy/helm/check.sh'] });
   if (!process.env.SKIP_E2E) {
     if ((await run({ name: 'build', command: 'next', args: ['build'] })) === 0) {

@@ -10,8 +10,12 @@
  *   (a `date_nanos` field's sub-millisecond order within one millisecond is not kept).
  * - `_shard_doc` (the point-in-time tie-breaker) exists from OpenSearch 3; OpenSearch 2 gets
  *   `_index` then `_id` instead (fielddata on `_id` is on by default there).
- * - `_field_caps` has no `filters` parameter (metadata fields are dropped by the profile reader).
+ * - The highlighter's offset limit is `max_analyzer_offset` there (`max_analyzed_offset` here).
+ * - `_field_caps` takes `fields` only in the query string (the 9 client sends it in the body)
+ *   and has no `filters` parameter (metadata fields are dropped by the profile reader).
  */
+import type { TransportRequestParams } from '@elastic/transport';
+
 type Json = Record<string, unknown>;
 
 export interface SearchRewrite {
@@ -32,11 +36,17 @@ function toMillis(value: unknown): unknown {
 
 /** The search body as OpenSearch `major` takes it; `null` when nothing needs to change. */
 export function openSearchSearchBody(body: unknown, major: number): SearchRewrite | null {
-  if (!isObject(body) || !Array.isArray(body.sort)) return null;
+  if (!isObject(body)) return null;
+  let changed = false;
+  let highlight = body.highlight;
+  if (isObject(highlight) && 'max_analyzed_offset' in highlight) {
+    const { max_analyzed_offset: limit, ...rest } = highlight;
+    highlight = { ...rest, max_analyzer_offset: limit };
+    changed = true;
+  }
   const formatted: number[] = [];
   const sort: unknown[] = [];
-  let changed = false;
-  body.sort.forEach((entry: unknown) => {
+  (Array.isArray(body.sort) ? body.sort : []).forEach((entry: unknown) => {
     if (major < 3 && isObject(entry) && '_shard_doc' in entry) {
       const order = isObject(entry._shard_doc) ? entry._shard_doc.order : entry._shard_doc;
       sort.push({ _index: { order } }, { _id: { order } });
@@ -54,7 +64,7 @@ export function openSearchSearchBody(body: unknown, major: number): SearchRewrit
     sort.push(entry);
   });
   if (!changed) return null;
-  const rewritten: Json = { ...body, sort };
+  const rewritten: Json = { ...body, ...(Array.isArray(body.sort) ? { sort } : {}), ...(highlight ? { highlight } : {}) };
   if (Array.isArray(body.search_after) && formatted.length > 0) {
     rewritten.search_after = body.search_after.map((v: unknown, i) => (formatted.includes(i) ? toMillis(v) : v));
   }
@@ -76,4 +86,17 @@ export function openSearchSearchResponse(response: unknown, formatted: readonly 
 /** Whether a request is a search (the only API whose body is rewritten). */
 export function isSearchPath(path: string): boolean {
   return /(^|\/)_search$/.test(path.split('?')[0] ?? '');
+}
+
+export function isFieldCapsPath(path: string): boolean {
+  return /(^|\/)_field_caps$/.test(path.split('?')[0] ?? '');
+}
+
+/** A `_field_caps` request as OpenSearch takes it: `fields` in the query string, no `filters`. */
+export function openSearchFieldCaps(params: TransportRequestParams): TransportRequestParams {
+  const querystring: Json = typeof params.querystring === 'object' ? { ...params.querystring } : {};
+  delete querystring.filters;
+  const { fields, ...body } = isObject(params.body) ? params.body : {};
+  if (fields !== undefined) querystring.fields = Array.isArray(fields) ? fields.join(',') : fields;
+  return { ...params, querystring, body: Object.keys(body).length > 0 ? body : undefined };
 }

@@ -16,7 +16,7 @@
  */
 import { errors, SniffingTransport, type Client } from '@elastic/elasticsearch';
 import type { TransportRequestOptions, TransportRequestParams, TransportResult } from '@elastic/transport';
-import { isSearchPath, openSearchSearchBody, openSearchSearchResponse } from '@/lib/es/dialect';
+import { isFieldCapsPath, isSearchPath, openSearchFieldCaps, openSearchSearchBody, openSearchSearchResponse } from '@/lib/es/dialect';
 
 export type EngineDistribution = 'elasticsearch' | 'opensearch';
 
@@ -214,9 +214,8 @@ export class EngineTransport extends SniffingTransport {
           sent = { ...params, body: rewrite.body };
           formatted = rewrite.formatted;
         }
-      } else if (/(^|\/)_field_caps$/.test(params.path) && typeof params.querystring === 'object' && 'filters' in params.querystring) {
-        const { filters: _filters, ...querystring } = params.querystring;
-        sent = { ...params, querystring };
+      } else if (isFieldCapsPath(params.path)) {
+        sent = openSearchFieldCaps(params);
       }
     }
     try {

@@ -10,6 +10,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset } from '@/lib/demo-cluster/load';
+import { closePointInTime, openPointInTime } from '@/lib/es/engine';
 import { TEST_DATASET, TEST_SOURCES_ENV } from '@/lib/demo-cluster/test-dataset';
 import type { ExportRequestInput } from '@/lib/schema/export';
 import type { ApiErrorBody } from '@/lib/schema/errors';
@@ -83,13 +84,14 @@ async function directQuery(
   order: 'asc' | 'desc',
   index = `${TEST_DATASET.indexPrefix}*`,
 ): Promise<Doc[]> {
-  const pit = await client.openPointInTime({ index, keep_alive: '1m' });
+  // The engine's own point-in-time path (`_pit` or OpenSearch's `_search/point_in_time`).
+  const pitId = await openPointInTime(client, { index, keepAlive: '1m' });
   const docs: Doc[] = [];
   let after: estypes.SortResults | undefined;
   try {
     for (;;) {
       const res = await client.search<Doc>({
-        pit: { id: pit.id, keep_alive: '1m' },
+        pit: { id: pitId, keep_alive: '1m' },
         query,
         size: 10_000,
         sort: [{ '@timestamp': { order } }, { _shard_doc: { order } }],
@@ -101,7 +103,7 @@ async function directQuery(
       after = last.sort;
     }
   } finally {
-    await client.closePointInTime({ id: pit.id });
+    await closePointInTime(client, pitId);
   }
 }
 
