@@ -1,5 +1,5 @@
 /**
- * `npm run seed -- [--docs 300000] [--days 1] [--seed 1] [--end <iso>] [--prefix logstash-]
+ * `npm run seed -- [--docs 300000] [--days 1] [--seed 1] [--end <iso>] [--profile fluentd] [--prefix logstash-]
  *                  [--files <dir>] [--no-load] [--force]`
  * Generates the demo cluster's logs and loads them into the engine (ELASTICSEARCH_URL or the
  * local one). A rerun with the same options is a no-op; with other options it replaces
@@ -7,7 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import { Client } from '@elastic/elasticsearch';
-import { DEFAULT_INDEX_PREFIX, generateEvents } from '../lib/demo-cluster/generate';
+import { generateEvents } from '../lib/demo-cluster/generate';
+import { isLogShape, LOG_SHAPES, SHAPE_INDEX_PREFIX } from '../lib/demo-cluster/shapes';
 import type { DemoOptions } from '../lib/demo-cluster/generate';
 import { seedDataset } from '../lib/demo-cluster/load';
 import type { SeedProgress } from '../lib/demo-cluster/load';
@@ -19,7 +20,8 @@ const USAGE = `usage: npm run seed -- [options]
   --days <n>       length of the window in days, ending at --end (default 1)
   --seed <n>       random seed (default 1)
   --end <iso>      end of the window (default: now, rounded down to the minute)
-  --prefix <p>     index prefix; indices are <p>YYYY.MM.DD (default logstash-)
+  --profile <p>    document shape: fluentd (default), fluent-bit, ecs or otel (see lib/demo-cluster/shapes.ts)
+  --prefix <p>     index prefix; indices are <p>YYYY.MM.DD (default by profile: logstash-, fluent-bit-, filebeat-, logs-otel-)
   --files <dir>    also write node-level Docker json-file logs under <dir>/containers/
   --no-load        only write the files, do not touch the engine
   --force          reload even if the indices already hold this dataset`;
@@ -45,6 +47,7 @@ function parseOptions(argv: string[]) {
       seed: { type: 'string' },
       end: { type: 'string' },
       prefix: { type: 'string' },
+      profile: { type: 'string' },
       files: { type: 'string' },
       'no-load': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
@@ -56,12 +59,15 @@ function parseOptions(argv: string[]) {
   now.setUTCSeconds(0, 0);
   const end = values.end ? new Date(values.end) : now;
   if (Number.isNaN(end.getTime())) throw new Error(`--end must be an ISO-8601 date, got "${values.end}"`);
+  const shape = values.profile ?? 'fluentd';
+  if (!isLogShape(shape)) throw new Error(`--profile must be one of ${LOG_SHAPES.join(', ')}, got "${values.profile}"`);
   const dataset: DemoOptions = {
     docs: number('docs', values.docs, 300_000, true),
     days: number('days', values.days, 1, false),
     seed: number('seed', values.seed, 1, true),
     end,
-    indexPrefix: values.prefix ?? DEFAULT_INDEX_PREFIX,
+    indexPrefix: values.prefix ?? SHAPE_INDEX_PREFIX[shape],
+    shape,
   };
   return { dataset, files: values.files, load: !values['no-load'], force: values.force, help: values.help };
 }
@@ -121,7 +127,8 @@ async function main(): Promise<void> {
   }
   if (files) {
     const t0 = Date.now();
-    const written = writeNodeFiles(generateEvents(dataset), files);
+    // Node files are what the container runtime writes, whatever ships them later: one shape.
+    const written = writeNodeFiles(generateEvents({ ...dataset, shape: 'fluentd' }), files);
     console.log(
       `seed: wrote ${grouped(written.lines)} lines into ${grouped(written.files)} files under ${files}/containers in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );

@@ -6,6 +6,7 @@
 import { buildCluster, liveAt } from './cluster';
 import type { Cluster, ContainerSource, LiveContainer, Scheduled, ScheduledKind, Source } from './cluster';
 import { containerDoc, pushedDoc } from './document';
+import { shapeDoc, type LogShape } from './shapes';
 import { FORMATS, crashOutput, longLine } from './formats';
 import type { LineContext, LogLine } from './formats';
 import { pushedLine } from './formats/pushed';
@@ -23,6 +24,8 @@ export interface DemoOptions {
   end: Date;
   /** Index name prefix; the day (UTC) is appended as Fluentd's logstash_format does. */
   indexPrefix?: string;
+  /** The shipper whose document shape to write (default Fluentd's; see shapes.ts). */
+  shape?: LogShape;
 }
 
 export interface DemoEvent {
@@ -95,6 +98,7 @@ export function demoScenario(opts: DemoOptions): { cluster: Cluster; incidents: 
 export function* generateEvents(opts: DemoOptions): Generator<DemoEvent> {
   const { cluster, incidents, window } = demoScenario(opts);
   const prefix = opts.indexPrefix ?? DEFAULT_INDEX_PREFIX;
+  const shape = opts.shape ?? 'fluentd';
   const traffic = new Traffic(window.start, window.end, incidents, new Rng(deriveSeed(opts.seed, 3)));
   const rng = new Rng(deriveSeed(opts.seed, 4));
   const picker = new SourcePicker(cluster);
@@ -156,7 +160,7 @@ export function* generateEvents(opts: DemoOptions): Generator<DemoEvent> {
         let index = indexByDay.get(day);
         if (!index) indexByDay.set(day, (index = `${prefix}${logstashDay(ts)}`));
         const timestamp = isoMs(ts);
-        const doc = emission.live
+        const fluentdDoc = emission.live
           ? containerDoc(
               timestamp,
               line,
@@ -164,6 +168,7 @@ export function* generateEvents(opts: DemoOptions): Generator<DemoEvent> {
               emission.live.run.kubernetes,
             )
           : pushedDoc(timestamp, emission.pushed as PushedSpec, line.text, line.level ?? 'info');
+        const doc = shape === 'fluentd' ? fluentdDoc : shapeDoc(fluentdDoc, shape);
         yield { id: eventId(opts.seed, sequence), index, doc, emission: info };
         sequence++;
       }

@@ -4,6 +4,7 @@
  * the local engine has no analysis-common, painless, match_only_text or data streams.
  */
 import type { estypes } from '@elastic/elasticsearch';
+import { SHAPE_MESSAGE_FIELDS, type LogShape } from './shapes';
 
 export type IndexTemplateBody = Omit<estypes.IndicesPutIndexTemplateRequest, 'name'>;
 
@@ -14,7 +15,45 @@ export function indexTemplateName(prefix: string): string {
   return `log-explorer-${prefix.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'logs'}`;
 }
 
-export function indexTemplateBody(prefix: string): IndexTemplateBody {
+/** Dotted field names → nested `properties` (`body.text` → `{body: {properties: {text}}}`). */
+function nestedProperties(fields: Record<string, estypes.MappingProperty>): Record<string, estypes.MappingProperty> {
+  const root: Record<string, estypes.MappingProperty> = {};
+  for (const [name, mapping] of Object.entries(fields)) {
+    const parts = name.split('.');
+    let level = root;
+    for (const part of parts.slice(0, -1)) {
+      const parent = (level[part] ??= { properties: {} }) as estypes.MappingObjectProperty;
+      level = parent.properties ??= {};
+    }
+    level[parts[parts.length - 1] as string] = mapping;
+  }
+  return root;
+}
+
+/**
+ * Other shapes: every string a keyword (as above), the message field text with a `.keyword`,
+ * the time fields dates. Nothing of another shape is mapped, so the profile a source is
+ * detected as comes from its documents' own fields.
+ */
+function shapeProperties(shape: Exclude<LogShape, 'fluentd'>): Record<string, estypes.MappingProperty> {
+  const fields: Record<string, estypes.MappingProperty> = { '@timestamp': { type: 'date' } };
+  for (const field of SHAPE_MESSAGE_FIELDS[shape]) fields[field] = MESSAGE;
+  if (shape === 'otel') fields.observed_timestamp = { type: 'date' };
+  return nestedProperties(fields);
+}
+
+export function indexTemplateBody(prefix: string, shape: LogShape = 'fluentd'): IndexTemplateBody {
+  if (shape !== 'fluentd') {
+    const fluentd = indexTemplateBody(prefix);
+    return {
+      ...fluentd,
+      template: {
+        ...fluentd.template,
+        mappings: { dynamic_templates: fluentd.template?.mappings?.dynamic_templates, properties: shapeProperties(shape) },
+      },
+      _meta: { description: `Log Explorer demo cluster logs (${shape} shape)` },
+    };
+  }
   return {
     index_patterns: [`${prefix}*`],
     // Longer prefixes are more specific (lxtest-logstash- vs logstash-), so they win any overlap.

@@ -72,7 +72,7 @@ export async function seedDataset(client: Client, opts: SeedOptions, hooks: Seed
     return { docs, seconds, docsPerSecond: seconds > 0 ? docs / seconds : 0, skipped, indices };
   };
 
-  await client.indices.putIndexTemplate({ name: indexTemplateName(prefix), ...indexTemplateBody(prefix) });
+  await client.indices.putIndexTemplate({ name: indexTemplateName(prefix), ...indexTemplateBody(prefix, opts.shape) });
   if (!opts.force && (await alreadyLoaded(client, opts, prefix))) return result(0, true);
 
   await deleteOwnedIndices(client, prefix);
@@ -99,7 +99,15 @@ export async function seedDataset(client: Client, opts: SeedOptions, hooks: Seed
 const META_KEY = 'log_explorer_demo';
 
 function datasetMeta(opts: DemoOptions): Record<string, unknown> {
-  return { seed: opts.seed, docs: opts.docs, days: opts.days, end: opts.end.toISOString(), generator: GENERATOR_VERSION };
+  return {
+    seed: opts.seed,
+    docs: opts.docs,
+    days: opts.days,
+    end: opts.end.toISOString(),
+    generator: GENERATOR_VERSION,
+    // Only other shapes say so: Fluentd-shaped indices stamped before shapes existed stay valid.
+    ...(opts.shape && opts.shape !== 'fluentd' ? { shape: opts.shape } : {}),
+  };
 }
 
 async function alreadyLoaded(client: Client, opts: DemoOptions, prefix: string): Promise<boolean> {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
+import { PROFILE_KINDS, type ProfileKind } from '@/lib/sources/profile';
 
 export const LogSourceConfig = z
   .object({
@@ -11,6 +12,8 @@ export const LogSourceConfig = z
     title: z.string().min(1).max(200).optional(),
     indexPattern: z.string().min(1).max(1_000),
     timeField: z.string().min(1).max(256).default('@timestamp'),
+    /** Skips detection: the field profile to read the source with. */
+    profile: z.enum(PROFILE_KINDS).optional(),
   })
   .strict();
 
@@ -19,6 +22,7 @@ export interface LogSource {
   title: string;
   indexPattern: string;
   timeField: string;
+  profile?: ProfileKind;
 }
 
 export const DEFAULT_SOURCES: readonly LogSource[] = [
@@ -50,7 +54,13 @@ export function parseSources(raw: string | undefined): LogSource[] {
   return parsed.data.map((s) => {
     if (ids.has(s.id)) throw new SourceConfigError(`the id "${s.id}" is used twice`);
     ids.add(s.id);
-    return { id: s.id, title: s.title ?? s.id, indexPattern: s.indexPattern, timeField: s.timeField };
+    return {
+      id: s.id,
+      title: s.title ?? s.id,
+      indexPattern: s.indexPattern,
+      timeField: s.timeField,
+      ...(s.profile ? { profile: s.profile } : {}),
+    };
   });
 }
 

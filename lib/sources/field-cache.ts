@@ -31,11 +31,11 @@ export class SourceFieldsCache {
   ) {}
 
   private cacheKey(source: LogSource): string {
-    return `${source.id}\u0000${source.indexPattern}`;
+    return `${source.id}\u0000${source.indexPattern}\u0000${source.profile ?? ''}`;
   }
 
   private async load(source: LogSource): Promise<SourceFields> {
-    const value = detectProfile(await this.fetcher(source));
+    const value = detectProfile(await this.fetcher(source), source.profile);
     this.entries.set(this.cacheKey(source), { value, fetchedAt: this.clock() });
     return value;
   }

@@ -6,7 +6,8 @@ import type { estypes } from '@elastic/elasticsearch';
 
 export const FIELD_MEANINGS = ['message', 'level', 'namespace', 'pod', 'pod_uid', 'container', 'node', 'container_id', 'stream'] as const;
 export type FieldMeaning = (typeof FIELD_MEANINGS)[number];
-export type ProfileKind = 'fluentd' | 'ecs' | 'generic';
+export const PROFILE_KINDS = ['fluentd', 'fluent-bit', 'ecs', 'otel', 'generic'] as const;
+export type ProfileKind = (typeof PROFILE_KINDS)[number];
 
 export interface FieldInfo {
   /** The mapped type, or `conflict` when indices of the source disagree. */
@@ -38,6 +39,12 @@ const FLUENTD: Candidates = {
   stream: ['stream'],
 };
 
+/** Fluent Bit's kubernetes filter: Fluentd's names, but the container id inside `kubernetes`. */
+const FLUENT_BIT: Candidates = {
+  ...FLUENTD,
+  container_id: ['kubernetes.docker_id'],
+};
+
 const ECS: Candidates = {
   message: ['message'],
   level: ['log.level'],
@@ -50,10 +57,23 @@ const ECS: Candidates = {
   stream: ['stream', 'log.iostream'],
 };
 
-/** Without Kubernetes metadata (apps that push), take whatever either profile would. */
+/** The OpenTelemetry Collector's Elasticsearch exporter, `otel` mapping mode (k8sattributes processor). */
+const OTEL: Candidates = {
+  message: ['body.text', 'body'],
+  level: ['severity_text'],
+  namespace: ['resource.attributes.k8s.namespace.name'],
+  pod: ['resource.attributes.k8s.pod.name'],
+  pod_uid: ['resource.attributes.k8s.pod.uid'],
+  container: ['resource.attributes.k8s.container.name'],
+  node: ['resource.attributes.k8s.node.name'],
+  container_id: ['resource.attributes.container.id'],
+  stream: ['attributes.log.iostream'],
+};
+
+/** Without Kubernetes metadata (apps that push), take whatever any profile would. */
 const GENERIC: Candidates = {
-  message: ['message', 'log'],
-  level: ['level', 'log.level', 'severity'],
+  message: ['message', 'log', 'body.text', 'body'],
+  level: ['level', 'log.level', 'severity', 'severity_text'],
   namespace: [],
   pod: [],
   pod_uid: [],
@@ -63,7 +83,10 @@ const GENERIC: Candidates = {
   stream: ['stream', 'log.iostream'],
 };
 
-const KUBERNETES_MEANINGS: readonly FieldMeaning[] = ['namespace', 'pod', 'pod_uid', 'container', 'node'];
+const PROFILES: Record<ProfileKind, Candidates> = { fluentd: FLUENTD, 'fluent-bit': FLUENT_BIT, ecs: ECS, otel: OTEL, generic: GENERIC };
+
+/** What tells the shapes apart: where the Kubernetes metadata and the container id are. */
+const KUBERNETES_MEANINGS: readonly FieldMeaning[] = ['namespace', 'pod', 'pod_uid', 'container', 'node', 'container_id'];
 
 function fieldInfo(caps: Record<string, estypes.FieldCapsFieldCapability>): FieldInfo | null {
   // OpenSearch has no `metadata_field` flag: its metadata fields are typed by their own name (`_id`).
@@ -94,12 +117,23 @@ function kubernetesScore(candidates: Candidates, fields: ReadonlyMap<string, Fie
   return KUBERNETES_MEANINGS.filter((m) => candidates[m].some((f) => fields.has(f))).length;
 }
 
-export function detectProfile(body: Pick<estypes.FieldCapsResponse, 'fields'>): SourceFields {
+/**
+ * The profile whose Kubernetes fields the source has most of (ties go to the earlier one:
+ * Fluentd, Fluent Bit, ECS, OpenTelemetry), or `generic` when it has none of them. `forced`
+ * (a source's `profile` in LOG_SOURCES) skips the detection.
+ */
+export function detectProfile(body: Pick<estypes.FieldCapsResponse, 'fields'>, forced?: ProfileKind): SourceFields {
   const fields = fieldsFromCaps(body);
-  const fluentd = kubernetesScore(FLUENTD, fields);
-  const ecs = kubernetesScore(ECS, fields);
-  const profile: ProfileKind = fluentd === 0 && ecs === 0 ? 'generic' : fluentd >= ecs ? 'fluentd' : 'ecs';
-  const candidates = profile === 'fluentd' ? FLUENTD : profile === 'ecs' ? ECS : GENERIC;
+  let profile: ProfileKind = 'generic';
+  if (forced) profile = forced;
+  else {
+    let best = 0;
+    for (const kind of ['fluentd', 'fluent-bit', 'ecs', 'otel'] as const) {
+      const score = kubernetesScore(PROFILES[kind], fields);
+      if (score > best) [best, profile] = [score, kind];
+    }
+  }
+  const candidates = PROFILES[profile];
   const meanings: Partial<Record<FieldMeaning, string>> = {};
   for (const meaning of FIELD_MEANINGS) {
     const field = candidates[meaning].find((f) => fields.has(f));
@@ -115,7 +149,7 @@ export function detectProfile(body: Pick<estypes.FieldCapsResponse, 'fields'>): 
  */
 export function messageFieldsOf(source: SourceFields): string[] {
   const primary = source.meanings.message;
-  const others = ['log', 'message'].filter((f) => f !== primary && source.fields.has(f));
+  const others = ['log', 'message', 'body.text'].filter((f) => f !== primary && source.fields.has(f));
   return primary ? [primary, ...others] : others;
 }
 

@@ -1,0 +1,130 @@
+/**
+ * The same simulated cluster in each shipper's document shape. The generator writes Fluentd's
+ * kubernetes_metadata shape; `shapeDoc` rewrites one of its documents into the shape another
+ * shipper would have written for the same log line, so every shape holds the same events and
+ * tests derive their expectations from the generator whatever the shape. Field names follow
+ * each shipper's documentation:
+ *
+ * - `fluent-bit`: the kubernetes filter (`kubernetes.pod_name`, `namespace_name`, `pod_id`,
+ *   `host`, `container_name`, `docker_id`, `container_hash`, `container_image`, `labels`), the
+ *   line in `log`, `stream`; `Merge_Log On` merges a JSON line's keys (here `level`) at the top.
+ * - `ecs`: Filebeat / Elastic Agent's container input with add_kubernetes_metadata
+ *   (`kubernetes.namespace`, `kubernetes.pod.name`, `kubernetes.pod.uid`,
+ *   `kubernetes.container.name`, `kubernetes.node.name`, `kubernetes.labels.*`), `container.id`,
+ *   `container.image.name`, `message`, `log.level`, `stream`.
+ * - `otel`: the OpenTelemetry Collector's Elasticsearch exporter in its `otel` mapping mode (the
+ *   default) with the k8sattributes processor: `body.text`, `severity_text`, `observed_timestamp`,
+ *   `attributes.log.iostream`, `resource.attributes.k8s.namespace.name`, `k8s.pod.name`,
+ *   `k8s.pod.uid`, `k8s.container.name`, `k8s.node.name`, `container.id`. Attribute keys keep
+ *   their dots inside `attributes` / `resource.attributes`, as the exporter writes them.
+ */
+export const LOG_SHAPES = ['fluentd', 'fluent-bit', 'ecs', 'otel'] as const;
+export type LogShape = (typeof LOG_SHAPES)[number];
+
+/** Where each shipper's indices usually are (daily indices here: the local engine has no data streams). */
+export const SHAPE_INDEX_PREFIX: Record<LogShape, string> = {
+  fluentd: 'logstash-',
+  'fluent-bit': 'fluent-bit-',
+  ecs: 'filebeat-',
+  otel: 'logs-otel-',
+};
+
+/** The shape's field that holds the log line (text, with a `.keyword`). */
+export const SHAPE_MESSAGE_FIELDS: Record<LogShape, readonly string[]> = {
+  fluentd: ['log', 'message'],
+  'fluent-bit': ['log', 'message'],
+  ecs: ['message'],
+  otel: ['body.text'],
+};
+
+type Doc = Record<string, unknown>;
+
+function obj(value: unknown): Doc {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Doc) : {};
+}
+
+/** Keys of `from` that are set, copied in order. */
+function defined(from: Doc): Doc {
+  return Object.fromEntries(Object.entries(from).filter(([, v]) => v !== undefined));
+}
+
+function toFluentBit(doc: Doc): Doc {
+  const k8s = obj(doc.kubernetes);
+  if (!doc.kubernetes) return doc;
+  const { kubernetes: _k, docker, ...rest } = doc;
+  return {
+    ...rest,
+    kubernetes: defined({
+      pod_name: k8s.pod_name,
+      namespace_name: k8s.namespace_name,
+      pod_id: k8s.pod_id,
+      labels: k8s.labels,
+      host: k8s.host,
+      container_name: k8s.container_name,
+      docker_id: obj(docker).container_id,
+      container_hash: k8s.container_image_id,
+      container_image: k8s.container_image,
+    }),
+  };
+}
+
+function toEcs(doc: Doc): Doc {
+  const message = doc.log ?? doc.message;
+  const out: Doc = { '@timestamp': doc['@timestamp'], message };
+  if (doc.level !== undefined) out.log = { level: doc.level };
+  if (doc.stream !== undefined) out.stream = doc.stream;
+  if (doc.service !== undefined) out.service = { name: doc.service };
+  if (doc.kubernetes) {
+    const k8s = obj(doc.kubernetes);
+    out.container = { id: obj(doc.docker).container_id, image: { name: k8s.container_image } };
+    out.kubernetes = defined({
+      namespace: k8s.namespace_name,
+      namespace_uid: k8s.namespace_id,
+      pod: defined({ name: k8s.pod_name, uid: k8s.pod_id, ip: k8s.pod_ip }),
+      container: { name: k8s.container_name },
+      node: { name: k8s.host },
+      labels: k8s.labels,
+    });
+  }
+  return out;
+}
+
+function toOtel(doc: Doc): Doc {
+  const out: Doc = { '@timestamp': doc['@timestamp'], observed_timestamp: doc['@timestamp'], body: { text: doc.log ?? doc.message } };
+  if (doc.level !== undefined) out.severity_text = doc.level;
+  if (doc.stream !== undefined) out.attributes = { 'log.iostream': doc.stream };
+  const resource: Doc = {};
+  if (doc.service !== undefined) resource['service.name'] = doc.service;
+  if (doc.kubernetes) {
+    const k8s = obj(doc.kubernetes);
+    Object.assign(resource, {
+      'k8s.namespace.name': k8s.namespace_name,
+      'k8s.pod.name': k8s.pod_name,
+      'k8s.pod.uid': k8s.pod_id,
+      'k8s.container.name': k8s.container_name,
+      'k8s.node.name': k8s.host,
+      'container.id': obj(doc.docker).container_id,
+      'container.image.name': k8s.container_image,
+    });
+  }
+  if (Object.keys(resource).length > 0) out.resource = { attributes: resource };
+  return out;
+}
+
+/** A generator (Fluentd-shaped) document in another shipper's shape. */
+export function shapeDoc(doc: Doc, shape: LogShape): Doc {
+  switch (shape) {
+    case 'fluentd':
+      return doc;
+    case 'fluent-bit':
+      return toFluentBit(doc);
+    case 'ecs':
+      return toEcs(doc);
+    case 'otel':
+      return toOtel(doc);
+  }
+}
+
+export function isLogShape(value: string): value is LogShape {
+  return (LOG_SHAPES as readonly string[]).includes(value);
+}
