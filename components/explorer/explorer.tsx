@@ -12,6 +12,7 @@ import { ResultsTable } from '@/components/results/results-table';
 import { WrapToggle } from '@/components/results/wrap-toggle';
 import { useWrapPreference } from '@/components/results/wrap-preference';
 import { EmptyState } from '@/components/status/empty-state';
+import { EngineFooter } from '@/components/status/engine-footer';
 import { EngineBanner } from '@/components/status/engine-banner';
 import { PartialWarning } from '@/components/status/partial-warning';
 import { RefreshControls } from '@/components/time-picker/refresh-controls';
@@ -178,6 +179,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
             ) : null}
           </section>
         </main>
+        <EngineFooter source={state.source} />
 
         {narrow ? (
           <Drawer open={drawerOpen} title="Facets" onClose={() => setDrawerOpen(false)}>

@@ -9,6 +9,9 @@ export interface SourceField {
 
 export interface FieldsResponse {
   fields: SourceField[];
+  /** The field profile the source is read with (`fluentd`, `fluent-bit`, `ecs`, `otel`, `generic`). */
+  profile?: string;
+  meanings?: Record<string, string>;
 }
 
 /** A source's field list changes with its mappings, rarely: fetched once per source and kept. */
