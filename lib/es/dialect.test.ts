@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchPath, openSearchSearchBody, openSearchSearchResponse } from '@/lib/es/dialect';
+import {
+  isMsearchPath,
+  isSearchPath,
+  openSearchMsearch,
+  openSearchMsearchResponse,
+  openSearchPit,
+  openSearchPitResponse,
+  openSearchSearchBody,
+  openSearchSearchResponse,
+} from '@/lib/es/dialect';
 
 const timeSort = {
   '@timestamp': { order: 'desc', format: 'strict_date_optional_time_nanos', numeric_type: 'date_nanos', unmapped_type: 'date' },
@@ -60,5 +69,49 @@ describe('isSearchPath', () => {
     expect(isSearchPath('/lx-*/_search')).toBe(true);
     expect(isSearchPath('/lx/_search/point_in_time')).toBe(false);
     expect(isSearchPath('/lx/_msearch')).toBe(false);
+  });
+});
+
+describe('openSearchMsearch', () => {
+  it('rewrites each body, keeps the headers, and formats each answer by its own search', () => {
+    const lines = [{ index: 'a' }, { sort: [timeSort] }, { index: 'b' }, { size: 0 }];
+    const rewrite = openSearchMsearch(lines, 3);
+    expect(rewrite?.lines).toEqual([
+      { index: 'a' },
+      { sort: [{ '@timestamp': { order: 'desc', unmapped_type: 'date' } }] },
+      { index: 'b' },
+      { size: 0 },
+    ]);
+    expect(rewrite?.formatted).toEqual([[0], []]);
+    const res = { responses: [{ hits: { hits: [{ sort: [0] }] } }, { hits: { hits: [] } }] };
+    openSearchMsearchResponse(res, rewrite?.formatted ?? []);
+    expect(res.responses[0]?.hits.hits[0]?.sort).toEqual(['1970-01-01T00:00:00.000Z']);
+    expect(isMsearchPath('/_msearch')).toBe(true);
+    expect(openSearchMsearch([{}, { size: 0 }], 2)).toBeNull();
+  });
+});
+
+describe('openSearchPit', () => {
+  it('opens and closes a point in time on OpenSearch paths, and answers with id as well', () => {
+    expect(
+      openSearchPit({
+        method: 'POST',
+        path: '/lx-*/_pit',
+        querystring: { keep_alive: '1m', ignore_unavailable: true, allow_partial_search_results: false },
+      }),
+    ).toEqual({
+      method: 'POST',
+      path: '/lx-*/_search/point_in_time',
+      querystring: { keep_alive: '1m', allow_partial_pit_creation: false },
+    });
+    expect(openSearchPit({ method: 'DELETE', path: '/_pit', body: { id: 'abc' } })).toEqual({
+      method: 'DELETE',
+      path: '/_search/point_in_time',
+      body: { pit_id: ['abc'] },
+    });
+    expect(openSearchPit({ method: 'POST', path: '/lx/_search' })).toBeNull();
+    const res: Record<string, unknown> = { pit_id: 'abc', creation_time: 1 };
+    openSearchPitResponse(res);
+    expect(res.id).toBe('abc');
   });
 });

@@ -100,3 +100,57 @@ export function openSearchFieldCaps(params: TransportRequestParams): TransportRe
   if (fields !== undefined) querystring.fields = Array.isArray(fields) ? fields.join(',') : fields;
   return { ...params, querystring, body: Object.keys(body).length > 0 ? body : undefined };
 }
+
+export function isMsearchPath(path: string): boolean {
+  return /(^|\/)_msearch$/.test(path.split('?')[0] ?? '');
+}
+
+/** `_msearch` lines (header, body, header, body, …) with each body rewritten as for `_search`. */
+export function openSearchMsearch(lines: unknown, major: number): { lines: unknown[]; formatted: number[][] } | null {
+  if (!Array.isArray(lines)) return null;
+  const formatted: number[][] = [];
+  let changed = false;
+  const out = lines.map((line: unknown, i) => {
+    if (i % 2 === 0) return line;
+    const rewrite = openSearchSearchBody(line, major);
+    formatted.push(rewrite?.formatted ?? []);
+    if (!rewrite) return line;
+    changed = true;
+    return rewrite.body;
+  });
+  return changed ? { lines: out, formatted } : null;
+}
+
+/** Each `_msearch` answer formatted as its own search's rewrite says. */
+export function openSearchMsearchResponse(response: unknown, formatted: readonly (readonly number[])[]): void {
+  if (!isObject(response) || !Array.isArray(response.responses)) return;
+  response.responses.forEach((item: unknown, i) => openSearchSearchResponse(item, formatted[i] ?? []));
+}
+
+/**
+ * Point in time: Elasticsearch's `POST /{index}/_pit` and `DELETE /_pit {id}` as OpenSearch's
+ * `POST /{index}/_search/point_in_time` and `DELETE /_search/point_in_time {pit_id: [id]}`, so
+ * code using the client's `openPointInTime` / `closePointInTime` works on both. Null when the
+ * request is not one of those two.
+ */
+export function openSearchPit(params: TransportRequestParams): TransportRequestParams | null {
+  const path = params.path.split('?')[0] ?? '';
+  const querystring: Json = typeof params.querystring === 'object' ? { ...params.querystring } : {};
+  if (params.method === 'POST' && /^\/[^_][^/]*\/_pit$/.test(path)) {
+    const partial = querystring.allow_partial_search_results;
+    delete querystring.allow_partial_search_results;
+    delete querystring.ignore_unavailable;
+    if (partial !== undefined) querystring.allow_partial_pit_creation = partial;
+    return { ...params, path: path.replace(/\/_pit$/, '/_search/point_in_time'), querystring };
+  }
+  if (params.method === 'DELETE' && path === '/_pit') {
+    const id = isObject(params.body) ? params.body.id : undefined;
+    return { ...params, path: '/_search/point_in_time', body: { pit_id: [id] } };
+  }
+  return null;
+}
+
+/** OpenSearch answers a new point in time with `pit_id`; Elasticsearch callers read `id`. */
+export function openSearchPitResponse(response: unknown): void {
+  if (isObject(response) && typeof response.pit_id === 'string' && response.id === undefined) response.id = response.pit_id;
+}

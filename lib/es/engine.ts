@@ -16,7 +16,18 @@
  */
 import { errors, SniffingTransport, type Client } from '@elastic/elasticsearch';
 import type { TransportRequestOptions, TransportRequestParams, TransportResult } from '@elastic/transport';
-import { isFieldCapsPath, isSearchPath, openSearchFieldCaps, openSearchSearchBody, openSearchSearchResponse } from '@/lib/es/dialect';
+import {
+  isFieldCapsPath,
+  isMsearchPath,
+  isSearchPath,
+  openSearchFieldCaps,
+  openSearchMsearch,
+  openSearchMsearchResponse,
+  openSearchPit,
+  openSearchPitResponse,
+  openSearchSearchBody,
+  openSearchSearchResponse,
+} from '@/lib/es/dialect';
 
 export type EngineDistribution = 'elasticsearch' | 'opensearch';
 
@@ -207,12 +218,24 @@ export class EngineTransport extends SniffingTransport {
     }
     let sent = params;
     let formatted: number[] = [];
-    if (info.distribution === 'opensearch') {
+    let msearchFormatted: number[][] = [];
+    let pitOpened = false;
+    const pit = info.distribution === 'opensearch' ? openSearchPit(params) : null;
+    if (pit) {
+      sent = pit;
+      pitOpened = params.method === 'POST';
+    } else if (info.distribution === 'opensearch') {
       if (isSearchPath(params.path)) {
         const rewrite = openSearchSearchBody(params.body, info.major);
         if (rewrite) {
           sent = { ...params, body: rewrite.body };
           formatted = rewrite.formatted;
+        }
+      } else if (isMsearchPath(params.path)) {
+        const rewrite = openSearchMsearch(params.bulkBody, info.major);
+        if (rewrite) {
+          sent = { ...params, bulkBody: rewrite.lines as TransportRequestParams['bulkBody'] };
+          msearchFormatted = rewrite.formatted;
         }
       } else if (isFieldCapsPath(params.path)) {
         sent = openSearchFieldCaps(params);
@@ -221,6 +244,8 @@ export class EngineTransport extends SniffingTransport {
     try {
       const res = await super.request<TResponse>(sent, adapted as TransportRequestOptions & { meta: true });
       if (formatted.length > 0) openSearchSearchResponse(options?.meta ? res.body : res, formatted);
+      if (msearchFormatted.length > 0) openSearchMsearchResponse(options?.meta ? res.body : res, msearchFormatted);
+      if (pitOpened) openSearchPitResponse(options?.meta ? res.body : res);
       return res;
     } catch (err) {
       if (err instanceof errors.ConnectionError) this.reset();
@@ -245,27 +270,14 @@ interface PitParams {
 }
 
 /**
- * Opens a point in time: `POST /{index}/_pit` on Elasticsearch, `POST /{index}/_search/point_in_time`
- * on OpenSearch (which answers `pit_id` instead of `id`). Searches use it the same way on both.
+ * Opens a point in time (on OpenSearch the transport turns `_pit` into `_search/point_in_time`,
+ * see `openSearchPit`). Searches use it the same way on both engines.
  */
 export async function openPointInTime(
   client: Client,
   params: PitParams,
   options: { signal?: AbortSignal; requestTimeout?: number } = {},
 ): Promise<string> {
-  const info = await engineInfo(client);
-  if (info.distribution === 'opensearch') {
-    const res = await client.transport.request<{ pit_id: string }>(
-      {
-        method: 'POST',
-        path: `/${encodeURIComponent(params.index)}/_search/point_in_time`,
-        // OpenSearch's own spelling of "fail rather than leave shards out".
-        querystring: { keep_alive: params.keepAlive, allow_partial_pit_creation: params.allowPartialSearchResults ?? true },
-      },
-      options,
-    );
-    return res.pit_id;
-  }
   const res = await client.openPointInTime(
     {
       index: params.index,
@@ -280,15 +292,5 @@ export async function openPointInTime(
 
 /** Closes a point in time; never throws (an expired or unknown one is already gone). */
 export async function closePointInTime(client: Client, id: string, options: { requestTimeout?: number } = {}): Promise<void> {
-  const opts = { ...options, maxRetries: 0 };
-  try {
-    const info = await engineInfo(client);
-    if (info.distribution === 'opensearch') {
-      await client.transport.request({ method: 'DELETE', path: '/_search/point_in_time', body: { pit_id: [id] } }, opts);
-    } else {
-      await client.closePointInTime({ id }, opts);
-    }
-  } catch {
-    // Nothing to do: the engine frees it when keep_alive runs out.
-  }
+  await client.closePointInTime({ id }, { ...options, maxRetries: 0 }).catch(() => undefined);
 }
