@@ -17,6 +17,7 @@ import { EngineBanner } from '@/components/status/engine-banner';
 import { PartialWarning } from '@/components/status/partial-warning';
 import { RefreshControls } from '@/components/time-picker/refresh-controls';
 import { DisplayZoneContext, effectiveZone } from '@/components/time-picker/display-zone';
+import { isRelativeRange } from '@/lib/url-state/share-link';
 import { describeRange, formatLocalInput } from '@/components/time-picker/time-format';
 import { TimePicker } from '@/components/time-picker/time-picker';
 import { Drawer } from '@/components/ui/drawer';
@@ -62,7 +63,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
   const unavailable = [error, results.loadMoreError].find((e) => e?.isUnavailable) ?? null;
   const screenError = error && !error.isUnavailable ? error : null;
   const zone = effectiveZone(state.time);
-  const relative = state.time.from.startsWith('now') || state.time.to.startsWith('now');
+  const relative = isRelativeRange(state.time);
   const rangeText =
     relative && summary
       ? `${formatLocalInput(summary.range.from, zone)} and ${formatLocalInput(summary.range.to, zone)}`

@@ -1,6 +1,7 @@
 import type { SearchRequest } from '@/lib/schema/search';
 import type { ExplorerState } from '@/lib/url-state/codec';
-import { InvalidTimeRangeError, isRelativeExpression, resolveTimeRange } from '@/lib/time';
+import { InvalidTimeRangeError, resolveTimeRange } from '@/lib/time';
+import { isRelativeRange } from '@/lib/url-state/share-link';
 import { effectiveZone } from '@/components/time-picker/display-zone';
 
 /** Profile meanings the server resolves for the source; the order is the sidebar's order. */
@@ -29,7 +30,7 @@ export function screenSelection(state: ExplorerState): Pick<SearchRequest, 'sour
  */
 export function screenParts(request: SearchRequest, now: number): { rows: SearchRequest; counts: SearchRequest; facets: SearchRequest } {
   let time = request.time;
-  if (isRelativeExpression(time.from) || isRelativeExpression(time.to)) {
+  if (isRelativeRange(time)) {
     try {
       const range = resolveTimeRange(time, now);
       time = {

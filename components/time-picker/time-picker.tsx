@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { TimeRange } from '@/lib/schema/search';
 import { isRelativeExpression } from '@/lib/time';
+import { isRelativeRange } from '@/lib/url-state/share-link';
 import { Popover } from '@/components/ui/popover';
 import {
   browserTimeZone,
@@ -112,7 +113,7 @@ function ZoneSelect({ time, onChange }: { time: TimeRange; onChange: (time: Time
 
 export function TimePicker({ time, resolved, onChange }: TimePickerProps) {
   const zone = time.timeZone ?? browserTimeZone();
-  const relative = isRelativeExpression(time.from) || isRelativeExpression(time.to);
+  const relative = isRelativeRange(time);
   return (
     <Popover
       label="Time range"

@@ -7,8 +7,7 @@
  * mapped differently across indices costs that facet, never the rows. Pure.
  */
 import type { estypes } from '@elastic/elasticsearch';
-import { buildQuery, buildSearchRequest, facetAggName, HISTOGRAM_AGG, type SearchPlan } from '@/lib/search/build-request';
-import { buildHistogramAgg } from '@/lib/search/histogram';
+import { buildAggregations, buildQuery, buildSearchRequest, type SearchPlan } from '@/lib/search/build-request';
 
 export type ScreenPart = 'rows' | 'histogram' | 'facets';
 
@@ -47,20 +46,11 @@ export function buildScreenSearches(plan: SearchPlan): PartSearch[] {
     parts.push({ part: 'rows', request: rows });
   }
   if (plan.after) return parts;
-  if (plan.histogram) {
-    const histogram = buildHistogramAgg({
-      timeField: plan.timeField,
-      range: plan.range,
-      interval: plan.histogram.interval,
-      timeZone: plan.timeZone,
-      ...(plan.histogram.levelField ? { levelField: plan.histogram.levelField } : {}),
-    });
-    parts.push({ part: 'histogram', request: aggregationSearch(plan, buildQuery(plan), { [HISTOGRAM_AGG]: histogram }) });
-  }
-  if (plan.facets.length > 0) {
-    const aggs = Object.fromEntries(plan.facets.map((f, i) => [facetAggName(i), { terms: { field: f.field, size: plan.facetSize } }]));
-    parts.push({ part: 'facets', request: aggregationSearch(plan, buildQuery(plan), aggs) });
-  }
+  // The same aggregations a combined search would carry, one part each.
+  const histogram = buildAggregations({ ...plan, facets: [] });
+  if (histogram) parts.push({ part: 'histogram', request: aggregationSearch(plan, buildQuery(plan), histogram) });
+  const facets = buildAggregations({ ...plan, histogram: null });
+  if (facets) parts.push({ part: 'facets', request: aggregationSearch(plan, buildQuery(plan), facets) });
   return parts;
 }
 

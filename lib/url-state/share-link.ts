@@ -5,12 +5,12 @@
  * search's own resolver, so rounding such as `now/d` ends where the search ends).
  */
 import type { TimeRange } from '@/lib/schema/search';
-import { resolveTimeRange } from '@/lib/time';
+import { isRelativeExpression, resolveTimeRange } from '@/lib/time';
 
 export type ShareTime = 'relative' | 'exact';
 
 export function isRelativeRange(time: TimeRange): boolean {
-  return time.from.startsWith('now') || time.to.startsWith('now');
+  return isRelativeExpression(time.from) || isRelativeExpression(time.to);
 }
 
 /** The range as absolute ISO-8601 instants at `now`; absolute ranges are returned unchanged. */
