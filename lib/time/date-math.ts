@@ -29,10 +29,6 @@ const MAX_EPOCH_MS = 8.64e15;
 const EPOCH_MS = /^\d{1,15}$/;
 const OPERATION = /([+-])(\d{0,6})([yMwdhHms])|\/([yMwdhHms])/y;
 
-function isUnit(u: string): u is DateMathUnit {
-  return u.length === 1 && 'yMwdhHms'.includes(u);
-}
-
 export function addUnits(epochMs: number, amount: number, unit: DateMathUnit, timeZone: string = UTC): number {
   if (unit === 'h' || unit === 'H' || unit === 'm' || unit === 's') return epochMs + amount * FIXED_MS[unit];
   const d = inZone(epochMs, timeZone);
@@ -131,11 +127,12 @@ export function resolveDateMath(expression: string, now: number, opts: DateMathO
       );
     }
     const [, sign, digits, addUnit, roundUnit] = m;
-    if (roundUnit && isUnit(roundUnit)) {
-      value = roundTo(value, roundUnit, opts.roundUp === true, timeZone);
-    } else if (addUnit && isUnit(addUnit)) {
+    // The pattern only captures the units listed, so the casts below are checked by it.
+    if (roundUnit) {
+      value = roundTo(value, roundUnit as DateMathUnit, opts.roundUp === true, timeZone);
+    } else {
       const amount = digits ? Number(digits) : 1;
-      value = addUnits(value, sign === '-' ? -amount : amount, addUnit, timeZone);
+      value = addUnits(value, sign === '-' ? -amount : amount, addUnit as DateMathUnit, timeZone);
     }
     if (!Number.isFinite(value) || Math.abs(value) > MAX_EPOCH_MS) break;
     at = OPERATION.lastIndex;

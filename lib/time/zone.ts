@@ -8,25 +8,19 @@ import { TZDate } from '@date-fns/tz';
 
 export const UTC = 'UTC';
 
-const known = new Map<string, boolean>();
-
 /**
  * True for a zone both the browser's Intl and the engine (java.time) understand: IANA names and
  * `UTC`. Fixed offsets such as `+05:30` are refused: they have no DST and a user's zone does.
  */
 export function isValidTimeZone(zone: string): boolean {
-  const cached = known.get(zone);
-  if (cached !== undefined) return cached;
-  let ok = zone.length > 0 && zone.length <= 64 && /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone);
-  if (ok) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    } catch {
-      ok = false;
-    }
+  // A name starts with a letter: this refuses offsets, which newer Intl versions accept.
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
   }
-  if (known.size < 1_000) known.set(zone, ok);
-  return ok;
 }
 
 /** A `Date` at `epochMs` whose calendar getters and setters work in `zone`. */
@@ -44,16 +38,14 @@ export function wallClockToEpoch(zone: string, year: number, month: number, day:
   d.setFullYear(year, month, day);
   d.setHours(hour, minute, second, ms);
   const resolved = d.getTime();
-  // The wall clock read as if it were UTC; each offset the zone has around it gives a candidate.
+  // A time that exists twice: TZDate picks the later instant; the earlier one has the offset
+  // the zone had a day before.
   const utc = new Date(0);
   utc.setUTCFullYear(year, month, day);
   const wall = utc.setUTCHours(hour, minute, second, ms);
-  let earliest = resolved;
-  for (const probe of [wall - 86_400_000, wall + 86_400_000]) {
-    const candidate = wall - zoneOffsetMinutes(probe, zone) * 60_000;
-    if (candidate < earliest && zoneOffsetMinutes(candidate, zone) === zoneOffsetMinutes(probe, zone)) earliest = candidate;
-  }
-  return earliest;
+  const offsetBefore = zoneOffsetMinutes(wall - 86_400_000, zone);
+  const earlier = wall - offsetBefore * 60_000;
+  return earlier < resolved && zoneOffsetMinutes(earlier, zone) === offsetBefore ? earlier : resolved;
 }
 
 /** Minutes east of UTC that `zone` is at `epochMs` (330 for Asia/Kolkata). */
