@@ -130,3 +130,30 @@ describe('toMsearchLines', () => {
     expect(Object.keys(lines[1] ?? {}).sort()).toEqual(['_source', 'highlight', 'query', 'size', 'sort', 'timeout', 'track_total_hits']);
   });
 });
+
+describe('buildScreenSearches with size 0 (a screen part asked for on its own)', () => {
+  const parts = (p: Partial<SearchPlan>) => buildScreenSearches(plan(p)).map((s) => s.part);
+
+  it('leaves the rows out when the bars or the facets are asked for', () => {
+    expect(parts({ size: 0 })).toEqual(['histogram', 'facets']);
+    expect(parts({ size: 0, facets: [] })).toEqual(['histogram']);
+    expect(parts({ size: 0, histogram: null })).toEqual(['facets']);
+  });
+
+  it('keeps a rows part to count when nothing else is asked for', () => {
+    const searches = buildScreenSearches(plan({ size: 0, histogram: null, facets: [] }));
+    expect(searches.map((s) => s.part)).toEqual(['rows']);
+    expect(searches[0]?.request.size).toBe(0);
+    expect(searches[0]?.request.track_total_hits).toBe(10_000);
+  });
+
+  it('asks a later page for rows only, even with the bars and facets in the plan', () => {
+    const after: CursorState = {
+      after: ['2026-11-20T11:00:00.000Z', 'logstash-2026.11.20', 5],
+      tieIds: [],
+      range: { from: 0, to: 1 },
+      total: { value: 9, relation: 'eq' },
+    };
+    expect(parts({ after })).toEqual(['rows']);
+  });
+});

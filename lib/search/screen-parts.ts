@@ -45,8 +45,7 @@ export function buildScreenSearches(plan: SearchPlan): PartSearch[] {
     if (plan.histogram) rows.track_total_hits = false;
     parts.push({ part: 'rows', request: rows });
   }
-  if (plan.after) return parts;
-  // The same aggregations a combined search would carry, one part each.
+  // The same aggregations a combined search would carry, one part each (none on later pages).
   const histogram = buildAggregations({ ...plan, facets: [] });
   if (histogram) parts.push({ part: 'histogram', request: aggregationSearch(plan, buildQuery(plan), histogram) });
   const facets = buildAggregations({ ...plan, histogram: null });
