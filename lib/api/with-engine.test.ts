@@ -33,6 +33,17 @@ describe('withEngine', () => {
     expect(await res.json()).toEqual({ error: { code: 'unknown_field', message: 'nope', path: 'facets.0' } });
   });
 
+  it('answers an engine failure the handler does not catch in the common error shape', async () => {
+    const handler = withEngine(async () => {
+      throw new errors.ConnectionError('connect ECONNREFUSED 10.0.0.5:9200');
+    });
+    const res = await handler(new Request('http://app.test/x'));
+    expect(res.status).toBe(503);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: 'engine_unavailable', message: expect.any(String) } });
+    expect(text).not.toContain('10.0.0.5');
+  });
+
   it('refuses a cross-origin write before the handler runs', async () => {
     let ran = false;
     const handler = withEngine(async () => {

@@ -3,10 +3,9 @@
  * record, so every token of it stops working on its next request, on every replica.
  */
 import type { Client, estypes } from '@elastic/elasticsearch';
-import { errors } from '@elastic/elasticsearch';
 import type { EmbedRecord } from '@/lib/schema/embeds';
 import { StoredViewState } from '@/lib/schema/view-state';
-import { APP_WRITE_REFRESH, AppIndex, appIndexName } from '@/lib/views/app-index';
+import { APP_WRITE_REFRESH, AppIndex, appIndexName, isEngineStatus } from '@/lib/views/app-index';
 import { newViewId } from '@/lib/views/store';
 
 type EmbedDocument = Omit<EmbedRecord, 'id'>;
@@ -56,7 +55,7 @@ export class EmbedStore {
       const res = await this.client.get<EmbedDocument>({ index: this.index.name, id });
       return res.found && res._source ? fromDocument(id, res._source) : null;
     } catch (err) {
-      if (err instanceof errors.ResponseError && err.statusCode === 404) return null;
+      if (isEngineStatus(err, 404)) return null;
       throw err;
     }
   }
@@ -79,7 +78,7 @@ export class EmbedStore {
       await this.client.delete({ index: this.index.name, id, refresh: APP_WRITE_REFRESH });
       return true;
     } catch (err) {
-      if (err instanceof errors.ResponseError && err.statusCode === 404) return false;
+      if (isEngineStatus(err, 404)) return false;
       throw err;
     }
   }

@@ -4,12 +4,12 @@
  * as JSON before the first byte of the file; see lib/export/stream.ts for what happens after.
  */
 import { readJsonBody } from '@/lib/api/body';
-import { ApiError, errorResponse } from '@/lib/api/errors';
+import { ApiError } from '@/lib/api/errors';
 import { parseRequest } from '@/lib/api/validate';
-import { engineErrorToApiError, getEngineClient } from '@/lib/es/client';
+import type { EngineContext } from '@/lib/api/with-engine';
 import { planExport } from '@/lib/export/query';
 import { rowEncoder } from '@/lib/export/rows';
-import { ExportShardFailure, openExportStream } from '@/lib/export/stream';
+import { openExportStream } from '@/lib/export/stream';
 import { EXPORT_HEADERS, EXPORT_LIMITS, ExportRequest, type ExportFormat } from '@/lib/schema/export';
 
 /** `EXPORT_MAX_ROWS`: the default and the ceiling of `maxRows`. */
@@ -44,44 +44,40 @@ export function exportFilename(sourceId: string, range: { from: number; to: numb
   return `${base.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 120)}.${format}`;
 }
 
-export async function exportLogs(request: Request): Promise<Response> {
-  try {
-    const req = parseRequest(ExportRequest, await readJsonBody(request));
-    const cap = exportMaxRows();
-    if (req.maxRows !== undefined && req.maxRows > cap) {
-      throw new ApiError(400, 'validation_failed', `maxRows: this server exports at most ${cap} rows`, { path: 'maxRows' });
-    }
-    const plan = await planExport(req, Date.now());
-    const opened = await openExportStream(
-      {
-        client: getEngineClient(),
-        index: plan.source.indexPattern,
-        query: plan.query,
-        timeField: plan.source.timeField,
-        sort: req.sort,
-        fields: plan.columns.map((c) => c.field),
-        maxRows: req.maxRows ?? cap,
-        signal: request.signal,
-      },
-      rowEncoder(req.format, plan.columns),
-    );
-    return new Response(opened.stream, {
-      status: 200,
-      headers: {
-        'content-type': CONTENT_TYPES[req.format],
-        'content-disposition': `attachment; filename="${exportFilename(plan.source.id, plan.range, req.format)}"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        [EXPORT_HEADERS.total]: String(opened.total),
-        [EXPORT_HEADERS.matched]: String(opened.matched),
-      },
-    });
-  } catch (err) {
-    if (err instanceof ExportShardFailure) {
-      return errorResponse(
-        new ApiError(503, 'engine_unavailable', 'part of the data is unavailable (shard failures); the export was not started'),
-      );
-    }
-    return errorResponse(engineErrorToApiError(err) ?? err);
+/**
+ * Runs inside the one frame (lib/api/with-engine.ts), which answers whatever it throws before
+ * the first byte. The stream reads `request.signal`, not the frame's: the frame's deadline must
+ * not cut a long download.
+ */
+export async function exportLogs(request: Request, ctx: Pick<EngineContext, 'client'>): Promise<Response> {
+  const req = parseRequest(ExportRequest, await readJsonBody(request));
+  const cap = exportMaxRows();
+  if (req.maxRows !== undefined && req.maxRows > cap) {
+    throw new ApiError(400, 'validation_failed', `maxRows: this server exports at most ${cap} rows`, { path: 'maxRows' });
   }
+  const plan = await planExport(req, Date.now());
+  const opened = await openExportStream(
+    {
+      client: ctx.client,
+      index: plan.source.indexPattern,
+      query: plan.query,
+      timeField: plan.source.timeField,
+      sort: req.sort,
+      fields: plan.columns.map((c) => c.field),
+      maxRows: req.maxRows ?? cap,
+      signal: request.signal,
+    },
+    rowEncoder(req.format, plan.columns),
+  );
+  return new Response(opened.stream, {
+    status: 200,
+    headers: {
+      'content-type': CONTENT_TYPES[req.format],
+      'content-disposition': `attachment; filename="${exportFilename(plan.source.id, plan.range, req.format)}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      [EXPORT_HEADERS.total]: String(opened.total),
+      [EXPORT_HEADERS.matched]: String(opened.matched),
+    },
+  });
 }

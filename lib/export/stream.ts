@@ -10,6 +10,7 @@
  * could pass for data. The point in time is closed on every way out: end, error, cancel, abort.
  */
 import { errors, type Client, type estypes } from '@elastic/elasticsearch';
+import { ApiError } from '@/lib/api/errors';
 import { closePointInTime, openPointInTime } from '@/lib/es/engine';
 import type { RowEncoder } from '@/lib/export/rows';
 import type { SortOrder } from '@/lib/schema/search';
@@ -40,10 +41,13 @@ export interface OpenedExport {
   stream: ReadableStream<Uint8Array>;
 }
 
-/** The engine answered, but not with every shard: exporting part of the data silently is worse than failing. */
-export class ExportShardFailure extends Error {
+/**
+ * The engine answered, but not with every shard: exporting part of the data silently is worse
+ * than failing. Thrown before the first byte, it is the route's 503 like any engine failure.
+ */
+export class ExportShardFailure extends ApiError {
   constructor(failed: number) {
-    super(`${failed} shard(s) failed while exporting`);
+    super(503, 'engine_unavailable', `part of the data is unavailable (${failed} shard(s) failed); the export was not started`);
     this.name = 'ExportShardFailure';
   }
 }

@@ -1,11 +1,12 @@
 /**
- * `POST /api/links` and `GET /s/{id}` as plain `Request → Response` functions (the route files
- * only forward to them, and the integration tests call them directly).
+ * `POST /api/links` and `GET /s/{id}`: their happy paths, run inside the one frame
+ * (lib/api/with-engine.ts), which answers every thrown ApiError or engine failure in the common
+ * error shape.
  */
 import { readJsonBody } from '@/lib/api/body';
 import { ApiError, errorResponse, jsonResponse } from '@/lib/api/errors';
 import { parseRequest } from '@/lib/api/validate';
-import { engineErrorToApiError, getEngineClient } from '@/lib/es/client';
+import { getEngineClient } from '@/lib/es/client';
 import { isSafeRedirectPath, normaliseSharePath } from '@/lib/links/path';
 import { LinkStore } from '@/lib/links/store';
 import { CreateLinkRequest, LINK_ID_PATTERN, type CreateLinkResponse } from '@/lib/schema/links';
@@ -22,16 +23,12 @@ export function shortLinkUrl(id: string): string {
 }
 
 export async function createLink(request: Request): Promise<Response> {
-  try {
-    const input = parseRequest(CreateLinkRequest, await readJsonBody(request));
-    const check = normaliseSharePath(input.path);
-    if (!check.ok) throw new ApiError(400, 'validation_failed', `path: ${check.reason}`, { path: 'path' });
-    const id = await getLinkStore().save(check.path);
-    const body: CreateLinkResponse = { id, url: shortLinkUrl(id), path: check.path };
-    return jsonResponse(body);
-  } catch (err) {
-    return errorResponse(engineErrorToApiError(err) ?? err);
-  }
+  const input = parseRequest(CreateLinkRequest, await readJsonBody(request));
+  const check = normaliseSharePath(input.path);
+  if (!check.ok) throw new ApiError(400, 'validation_failed', `path: ${check.reason}`, { path: 'path' });
+  const id = await getLinkStore().save(check.path);
+  const body: CreateLinkResponse = { id, url: shortLinkUrl(id), path: check.path };
+  return jsonResponse(body);
 }
 
 /** A person following a link gets a page; a script gets the API's JSON error. */
@@ -59,19 +56,15 @@ function linkNotFound(request: Request): Response {
 }
 
 export async function followLink(request: Request, id: string): Promise<Response> {
-  try {
-    const path = LINK_ID_PATTERN.test(id) ? await getLinkStore().resolve(id) : null;
-    if (path === null) return linkNotFound(request);
-    if (!isSafeRedirectPath(path)) {
-      console.error('[links] refusing to redirect: stored path of', id, 'fails the path rules');
-      return linkNotFound(request);
-    }
-    // A relative Location keeps the redirect on whatever origin the user reached the app by.
-    return new Response(null, {
-      status: 302,
-      headers: { location: path, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
-    });
-  } catch (err) {
-    return errorResponse(engineErrorToApiError(err) ?? err);
+  const path = LINK_ID_PATTERN.test(id) ? await getLinkStore().resolve(id) : null;
+  if (path === null) return linkNotFound(request);
+  if (!isSafeRedirectPath(path)) {
+    console.error('[links] refusing to redirect: stored path of', id, 'fails the path rules');
+    return linkNotFound(request);
   }
+  // A relative Location keeps the redirect on whatever origin the user reached the app by.
+  return new Response(null, {
+    status: 302,
+    headers: { location: path, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+  });
 }

@@ -5,9 +5,8 @@
  * someone else's link.
  */
 import type { Client, estypes } from '@elastic/elasticsearch';
-import { errors } from '@elastic/elasticsearch';
 import { linkIdCandidates } from '@/lib/links/id';
-import { APP_WRITE_REFRESH, AppIndex, appIndexName } from '@/lib/views/app-index';
+import { APP_WRITE_REFRESH, AppIndex, appIndexName, isEngineStatus } from '@/lib/views/app-index';
 
 interface LinkDocument {
   path: string;
@@ -22,10 +21,6 @@ export const LINKS_MAPPING: estypes.MappingTypeMapping = {
     createdAt: { type: 'date' },
   },
 };
-
-function isStatus(err: unknown, status: number): boolean {
-  return err instanceof errors.ResponseError && err.statusCode === status;
-}
 
 export class LinkStore {
   private readonly index: AppIndex;
@@ -60,7 +55,7 @@ export class LinkStore {
         });
         return id;
       } catch (err) {
-        if (!isStatus(err, 409)) throw err;
+        if (!isEngineStatus(err, 409)) throw err;
       }
       // The id is taken: by this very path (shared before — fine) or, improbably, by another.
       const existing = await this.resolve(id);
@@ -76,7 +71,7 @@ export class LinkStore {
       const res = await this.client.get<LinkDocument>({ index: this.index.name, id });
       return res.found && typeof res._source?.path === 'string' ? res._source.path : null;
     } catch (err) {
-      if (isStatus(err, 404)) return null;
+      if (isEngineStatus(err, 404)) return null;
       throw err;
     }
   }

@@ -33,6 +33,11 @@ export const APP_INDEX_SETTINGS: estypes.IndicesIndexSettings = {
  */
 export const APP_WRITE_REFRESH = true;
 
+/** The engine answered this HTTP status (404 for a missing document, 409 for a version clash). */
+export function isEngineStatus(err: unknown, status: number): boolean {
+  return err instanceof errors.ResponseError && err.statusCode === status;
+}
+
 function alreadyExists(err: unknown): boolean {
   return err instanceof errors.ResponseError && err.body?.error?.type === 'resource_already_exists_exception';
 }

@@ -1,11 +1,12 @@
 /**
- * The saved-view routes as plain `Request → Response` functions, so the route files stay one
- * line each and the integration tests call exactly what Next.js calls.
+ * The saved-view routes' happy paths, run inside the one frame (lib/api/with-engine.ts), which
+ * turns every thrown ApiError or engine failure into the common error shape; the route files
+ * only hand them to `withEngine`.
  */
 import { readJsonBody } from '@/lib/api/body';
-import { ApiError, errorResponse, jsonResponse } from '@/lib/api/errors';
+import { ApiError, jsonResponse } from '@/lib/api/errors';
 import { parseRequest } from '@/lib/api/validate';
-import { engineErrorToApiError, getEngineClient } from '@/lib/es/client';
+import { getEngineClient } from '@/lib/es/client';
 import {
   CreateViewRequest,
   ListViewsQuery,
@@ -23,10 +24,6 @@ let shared: ViewStore | undefined;
 export function getViewStore(): ViewStore {
   shared ??= new ViewStore(getEngineClient());
   return shared;
-}
-
-function fail(err: unknown): Response {
-  return errorResponse(engineErrorToApiError(err) ?? err);
 }
 
 function notFound(id: string): ApiError {
@@ -55,64 +52,44 @@ function expectedVersion(token: string, path: string): SeqNoPrimaryTerm {
 }
 
 export async function listViews(request: Request): Promise<Response> {
-  try {
-    const params = Object.fromEntries(new URL(request.url).searchParams);
-    const query = parseRequest(ListViewsQuery, params);
-    return jsonResponse(await getViewStore().list(query));
-  } catch (err) {
-    return fail(err);
-  }
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const query = parseRequest(ListViewsQuery, params);
+  return jsonResponse(await getViewStore().list(query));
 }
 
 export async function createView(request: Request): Promise<Response> {
-  try {
-    const input = parseRequest(CreateViewRequest, await readJsonBody(request));
-    const view = await getViewStore().create(input);
-    const response = jsonResponse(view, 201);
-    response.headers.set('location', `/api/views/${view.id}`);
-    return response;
-  } catch (err) {
-    return fail(err);
-  }
+  const input = parseRequest(CreateViewRequest, await readJsonBody(request));
+  const view = await getViewStore().create(input);
+  const response = jsonResponse(view, 201);
+  response.headers.set('location', `/api/views/${view.id}`);
+  return response;
 }
 
 export async function getView(_request: Request, id: string): Promise<Response> {
-  try {
-    const view = VIEW_ID_PATTERN.test(id) ? await getViewStore().get(id) : null;
-    if (!view) throw notFound(id);
-    return jsonResponse(view);
-  } catch (err) {
-    return fail(err);
-  }
+  const view = VIEW_ID_PATTERN.test(id) ? await getViewStore().get(id) : null;
+  if (!view) throw notFound(id);
+  return jsonResponse(view);
 }
 
 export async function updateView(request: Request, id: string): Promise<Response> {
-  try {
-    const input = parseRequest(UpdateViewRequest, await readJsonBody(request));
-    if (!VIEW_ID_PATTERN.test(id)) throw notFound(id);
-    if (input.name === undefined && input.description === undefined && input.state === undefined) {
-      throw new ApiError(400, 'validation_failed', 'nothing to change: send name, description or state with the version');
-    }
-    const result = await getViewStore().update(id, expectedVersion(input.version, 'version'), input);
-    if (result.kind === 'not_found') throw notFound(id);
-    if (result.kind === 'conflict') return conflict(result.current);
-    return jsonResponse(result.view);
-  } catch (err) {
-    return fail(err);
+  const input = parseRequest(UpdateViewRequest, await readJsonBody(request));
+  if (!VIEW_ID_PATTERN.test(id)) throw notFound(id);
+  if (input.name === undefined && input.description === undefined && input.state === undefined) {
+    throw new ApiError(400, 'validation_failed', 'nothing to change: send name, description or state with the version');
   }
+  const result = await getViewStore().update(id, expectedVersion(input.version, 'version'), input);
+  if (result.kind === 'not_found') throw notFound(id);
+  if (result.kind === 'conflict') return conflict(result.current);
+  return jsonResponse(result.view);
 }
 
 /** `?version=` makes the delete conditional (409 if the view changed); without it, it is unconditional. */
 export async function deleteView(request: Request, id: string): Promise<Response> {
-  try {
-    const token = new URL(request.url).searchParams.get('version');
-    const expected = token === null ? undefined : expectedVersion(token, 'version');
-    if (!VIEW_ID_PATTERN.test(id)) throw notFound(id);
-    const result = await getViewStore().delete(id, expected);
-    if (result.kind === 'not_found') throw notFound(id);
-    if (result.kind === 'conflict') return conflict(result.current);
-    return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
-  } catch (err) {
-    return fail(err);
-  }
+  const token = new URL(request.url).searchParams.get('version');
+  const expected = token === null ? undefined : expectedVersion(token, 'version');
+  if (!VIEW_ID_PATTERN.test(id)) throw notFound(id);
+  const result = await getViewStore().delete(id, expected);
+  if (result.kind === 'not_found') throw notFound(id);
+  if (result.kind === 'conflict') return conflict(result.current);
+  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
 }

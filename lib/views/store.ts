@@ -6,10 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Client, estypes } from '@elastic/elasticsearch';
-import { errors } from '@elastic/elasticsearch';
 import { StoredViewState, type ViewState } from '@/lib/schema/view-state';
 import type { CreateViewRequest, ListViewsQuery, SavedView, SavedViewSummary, ViewListResponse } from '@/lib/schema/views';
-import { APP_WRITE_REFRESH, AppIndex, appIndexName } from '@/lib/views/app-index';
+import { APP_WRITE_REFRESH, AppIndex, appIndexName, isEngineStatus } from '@/lib/views/app-index';
 import { encodeViewVersion, type SeqNoPrimaryTerm } from '@/lib/views/version';
 
 /** What is stored per view; `state` is kept verbatim, not indexed, so its shape can evolve. */
@@ -67,10 +66,6 @@ function writtenVersion(res: estypes.WriteResponseBase): SeqNoPrimaryTerm {
     throw new Error('the engine acknowledged a write without a sequence number');
   }
   return { seqNo: res._seq_no, primaryTerm: res._primary_term };
-}
-
-function isStatus(err: unknown, status: number): boolean {
-  return err instanceof errors.ResponseError && err.statusCode === status;
 }
 
 /** Wildcard metacharacters in the user's text are literal characters. */
@@ -141,7 +136,7 @@ export class ViewStore {
       if (!res.found || !res._source || res._seq_no === undefined || res._primary_term === undefined) return null;
       return toView(id, res._source, { seqNo: res._seq_no, primaryTerm: res._primary_term });
     } catch (err) {
-      if (isStatus(err, 404)) return null;
+      if (isEngineStatus(err, 404)) return null;
       throw err;
     }
   }
@@ -173,7 +168,7 @@ export class ViewStore {
       });
       return { kind: 'updated', view: toView(id, doc, writtenVersion(res)) };
     } catch (err) {
-      if (!isStatus(err, 409)) throw err;
+      if (!isEngineStatus(err, 409)) throw err;
       const latest = await this.get(id);
       return latest ? { kind: 'conflict', current: latest } : { kind: 'not_found' };
     }
@@ -191,8 +186,8 @@ export class ViewStore {
       });
       return { kind: 'deleted' };
     } catch (err) {
-      if (isStatus(err, 404)) return { kind: 'not_found' };
-      if (!isStatus(err, 409)) throw err;
+      if (isEngineStatus(err, 404)) return { kind: 'not_found' };
+      if (!isEngineStatus(err, 409)) throw err;
       const latest = await this.get(id);
       return latest ? { kind: 'conflict', current: latest } : { kind: 'not_found' };
     }

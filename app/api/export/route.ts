@@ -8,4 +8,4 @@ export const dynamic = 'force-dynamic';
  * → the file, streamed; `X-Export-Total` holds the row count for progress. The export reads
  * `request.signal` itself: the frame's deadline must not cut a long download.
  */
-export const POST = withEngine((request) => exportLogs(request), { export: true });
+export const POST = withEngine(exportLogs, { export: true });
