@@ -14,12 +14,17 @@ import type { DocRequest, DocResponse } from '@/lib/documents/doc-params';
 import type { SearchHit } from '@/lib/schema/search';
 import { buildSort } from '@/lib/search/build-request';
 import { flattenSource, messageText } from '@/lib/search/flatten';
-import { findSource, messageFieldsOf, sourceFields } from '@/lib/sources';
+import { findSource, messageFieldsOf, mixedTimeTypes, sourceFields } from '@/lib/sources';
 
 export const DOC_DEADLINE_MS = 5_000;
 
 /** The engine request for one document, pure so it can be checked without an engine. */
-export function buildDocSearch(indexPattern: string, timeField: string, req: Pick<DocRequest, 'index' | 'id'>): estypes.SearchRequest {
+export function buildDocSearch(
+  indexPattern: string,
+  timeField: string,
+  req: Pick<DocRequest, 'index' | 'id'>,
+  opts: { mixedTimeTypes?: boolean } = {},
+): estypes.SearchRequest {
   return {
     index: indexPattern,
     size: 1,
@@ -27,7 +32,8 @@ export function buildDocSearch(indexPattern: string, timeField: string, req: Pic
     ignore_unavailable: true,
     allow_no_indices: true,
     query: { bool: { filter: [{ ids: { values: [req.id] } }, { term: { _index: req.index } }] } },
-    sort: buildSort(timeField, 'desc'),
+    // The sort is what formats the time (nanoseconds kept), so a mixed source must convert here too.
+    sort: buildSort(timeField, 'desc', opts),
     timeout: '2s',
   };
 }
@@ -48,7 +54,10 @@ export function toDocumentHit(raw: estypes.SearchHit<unknown>, messageFields: re
 export async function getDocument(req: DocRequest, ctx: Pick<EngineContext, 'client' | 'signal'>): Promise<DocResponse> {
   const source = findSource(req.source);
   const fields = await sourceFields(source);
-  const response = await ctx.client.search(buildDocSearch(source.indexPattern, source.timeField, req), { signal: ctx.signal });
+  const response = await ctx.client.search(
+    buildDocSearch(source.indexPattern, source.timeField, req, { mixedTimeTypes: mixedTimeTypes(fields, source.timeField) }),
+    { signal: ctx.signal },
+  );
   const raw = response.hits.hits[0];
   if (!raw) {
     throw new ApiError(404, 'not_found', `no document ${req.id} in index ${req.index} of source ${source.id}`, { path: 'id' });

@@ -7,6 +7,7 @@
  */
 import type { estypes } from '@elastic/elasticsearch';
 import type { Meanings } from '@/lib/k8s/pod-query';
+import { buildSort } from '@/lib/search/build-request';
 import type { ContextScope } from '@/lib/schema/context';
 
 /** Where logs with no Kubernetes metadata say where they come from, best first. */
@@ -46,20 +47,17 @@ function firstOf(terms: Record<string, string>): Record<string, string> {
   return entry ? { [entry[0]]: entry[1] } : {};
 }
 
-export function contextSort(timeField: string, order: 'asc' | 'desc'): estypes.SortCombinations[] {
-  return [
-    // No numeric_type conversion: it costs the engine its fast path on a time-sorted index (see buildSort).
-    { [timeField]: { order, format: 'strict_date_optional_time_nanos', unmapped_type: 'date' } },
-    { _index: { order } },
-    { _seq_no: { order } },
-    { _shard_doc: { order } },
-  ];
+/** The search's own sort (buildSort: the time conversion only for a source mixing date and date_nanos), then `_shard_doc`. */
+export function contextSort(timeField: string, order: 'asc' | 'desc', opts: { mixedTimeTypes?: boolean } = {}): estypes.SortCombinations[] {
+  return [...buildSort(timeField, order, opts), { _shard_doc: { order } }];
 }
 
 export interface ContextPlan {
   pitId: string;
   keepAlive: string;
   timeField: string;
+  /** `date` in some indices, `date_nanos` in others (lib/sources/profile.ts mixedTimeTypes). */
+  mixedTimeTypes?: boolean;
   terms: Record<string, string>;
   direction: 'before' | 'after';
   searchAfter: estypes.SortResults;
@@ -74,7 +72,7 @@ export function buildContextRequest(plan: ContextPlan): estypes.SearchRequest {
   return {
     pit: { id: plan.pitId, keep_alive: plan.keepAlive },
     size: plan.size,
-    sort: contextSort(plan.timeField, plan.direction === 'before' ? 'desc' : 'asc'),
+    sort: contextSort(plan.timeField, plan.direction === 'before' ? 'desc' : 'asc', { mixedTimeTypes: plan.mixedTimeTypes === true }),
     search_after: plan.searchAfter,
     query: { bool: { filter } },
     _source: { includes: plan.sourceFields },
@@ -84,11 +82,18 @@ export function buildContextRequest(plan: ContextPlan): estypes.SearchRequest {
 }
 
 /** The anchor itself under the point in time, to learn its sort values (the place to start from). */
-export function buildAnchorRequest(pitId: string, keepAlive: string, timeField: string, index: string, id: string): estypes.SearchRequest {
+export function buildAnchorRequest(
+  pitId: string,
+  keepAlive: string,
+  timeField: string,
+  index: string,
+  id: string,
+  opts: { mixedTimeTypes?: boolean } = {},
+): estypes.SearchRequest {
   return {
     pit: { id: pitId, keep_alive: keepAlive },
     size: 1,
-    sort: contextSort(timeField, 'asc'),
+    sort: contextSort(timeField, 'asc', opts),
     query: { bool: { filter: [{ ids: { values: [id] } }, { term: { _index: index } }] } },
     track_total_hits: false,
   };

@@ -38,6 +38,8 @@ const rangeFilter = (timeField: string, from: number, to: number): Query => ({
 export interface LinesPlan {
   index: string;
   timeField: string;
+  /** `date` in some indices, `date_nanos` in others (lib/sources/profile.ts mixedTimeTypes). */
+  mixedTimeTypes?: boolean;
   filters: Query[];
   range: { from: number; to: number };
   /** The newest `size` lines are asked for; the caller reverses them. */
@@ -56,7 +58,7 @@ export function buildLinesRequest(plan: LinesPlan): estypes.SearchRequest {
   return {
     index: plan.index,
     size: plan.size,
-    sort: buildSort(plan.timeField, 'desc'),
+    sort: buildSort(plan.timeField, 'desc', { mixedTimeTypes: plan.mixedTimeTypes === true }),
     query: { bool: { filter: [...plan.filters, rangeFilter(plan.timeField, plan.range.from, plan.range.to)] } },
     _source: { includes: plan.sourceFields },
     track_total_hits: false,

@@ -10,7 +10,7 @@ import { lineSourceFields, linesFromHits } from '@/lib/k8s/reshape';
 import type { ContextRequest, ContextResponse } from '@/lib/schema/context';
 import { flattenSource } from '@/lib/search/flatten';
 import { searchTimeouts } from '@/lib/search/run-search';
-import { findSource, messageFieldsOf, sourceFields } from '@/lib/sources';
+import { findSource, messageFieldsOf, mixedTimeTypes, sourceFields } from '@/lib/sources';
 
 const KEEP_ALIVE = '30s';
 
@@ -25,6 +25,7 @@ export async function runContext(req: ContextRequest, ctx: ContextContext): Prom
   const fields = await sourceFields(source);
   const meanings = fields.meanings;
   const messageFields = messageFieldsOf(fields);
+  const mixed = mixedTimeTypes(fields, source.timeField);
   const engineTimeout = `${searchTimeouts().engineMs}ms`;
   const options = { signal: ctx.signal };
 
@@ -34,7 +35,7 @@ export async function runContext(req: ContextRequest, ctx: ContextContext): Prom
   );
   try {
     const anchorBody = await ctx.client.search(
-      buildAnchorRequest(pit.id, KEEP_ALIVE, source.timeField, req.anchor.index, req.anchor.id),
+      buildAnchorRequest(pit.id, KEEP_ALIVE, source.timeField, req.anchor.index, req.anchor.id, { mixedTimeTypes: mixed }),
       options,
     );
     const anchorHit = anchorBody.hits.hits[0];
@@ -52,6 +53,7 @@ export async function runContext(req: ContextRequest, ctx: ContextContext): Prom
           pitId: pit.id,
           keepAlive: KEEP_ALIVE,
           timeField: source.timeField,
+          mixedTimeTypes: mixed,
           terms: matchedOn,
           direction,
           searchAfter: anchorHit.sort as estypes.SortResults,

@@ -22,7 +22,7 @@ import { HISTORY_WINDOW_MS, pickPredecessor, pickSuccessor, SUCCESSOR_WINDOW_MS,
 import { workloadOfPod, type WorkloadRef } from '@/lib/k8s/workload';
 import type { LogLine, PodLogsRequest, PodLogsResponse, PodRef, WorkloadLogsRequest, WorkloadLogsResponse } from '@/lib/schema/pod-logs';
 import { searchTimeouts } from '@/lib/search/run-search';
-import { findSource, messageFieldsOf, sourceFields, type LogSource } from '@/lib/sources';
+import { findSource, messageFieldsOf, mixedTimeTypes, sourceFields, type LogSource } from '@/lib/sources';
 
 export interface LogsContext {
   client: Client;
@@ -35,6 +35,7 @@ interface Resolved {
   source: LogSource;
   meanings: Meanings;
   messageFields: string[];
+  mixedTimeTypes: boolean;
   engineTimeout: string;
 }
 
@@ -48,7 +49,13 @@ async function resolveSource(id: string | undefined): Promise<Resolved> {
       });
     }
   }
-  return { source, meanings: fields.meanings, messageFields: messageFieldsOf(fields), engineTimeout: `${searchTimeouts().engineMs}ms` };
+  return {
+    source,
+    meanings: fields.meanings,
+    messageFields: messageFieldsOf(fields),
+    mixedTimeTypes: mixedTimeTypes(fields, source.timeField),
+    engineTimeout: `${searchTimeouts().engineMs}ms`,
+  };
 }
 
 async function search(ctx: LogsContext, request: estypes.SearchRequest): Promise<estypes.SearchResponse<unknown>> {
@@ -70,6 +77,7 @@ async function readLines(
     buildLinesRequest({
       index: r.source.indexPattern,
       timeField: r.source.timeField,
+      mixedTimeTypes: r.mixedTimeTypes,
       filters,
       range,
       size: tail + 1,

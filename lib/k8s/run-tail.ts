@@ -14,7 +14,7 @@ import { TailWindow } from '@/lib/k8s/tail-dedup';
 import { buildTailPoll, TAIL_MAX_PAGES, TAIL_PAGE_SIZE } from '@/lib/k8s/tail-query';
 import { workloadOfPod } from '@/lib/k8s/workload';
 import type { TailLinesEvent, TailProblemEvent, TailRequest, TailStatusEvent } from '@/lib/schema/tail';
-import { findSource, messageFieldsOf, sourceFields } from '@/lib/sources';
+import { findSource, messageFieldsOf, mixedTimeTypes, sourceFields } from '@/lib/sources';
 import { resolveDateMath, TimeExpressionError } from '@/lib/time';
 
 export const TAIL_POLL_MS = 1_000;
@@ -70,6 +70,7 @@ interface Follow {
   client: Client;
   index: string;
   timeField: string;
+  mixedTimeTypes: boolean;
   filters: estypes.QueryDslQueryContainer[];
   meanings: Meanings;
   messageFields: string[];
@@ -101,6 +102,7 @@ export async function prepareTail(req: TailRequest, client: Client, now = Date.n
     client,
     index: source.indexPattern,
     timeField: source.timeField,
+    mixedTimeTypes: mixedTimeTypes(fields, source.timeField),
     filters,
     meanings: fields.meanings,
     messageFields: messageFieldsOf(fields),
@@ -134,6 +136,7 @@ async function poll(follow: Follow, window: TailWindow, signal: AbortSignal): Pr
       buildTailPoll({
         index: follow.index,
         timeField: follow.timeField,
+        mixedTimeTypes: follow.mixedTimeTypes,
         filters: follow.filters,
         from: window.windowStart(),
         ...(searchAfter ? { searchAfter } : {}),

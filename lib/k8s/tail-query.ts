@@ -9,6 +9,8 @@ export const TAIL_MAX_PAGES = 4;
 export interface TailPollPlan {
   index: string;
   timeField: string;
+  /** `date` in some indices, `date_nanos` in others (lib/sources/profile.ts mixedTimeTypes). */
+  mixedTimeTypes?: boolean;
   filters: estypes.QueryDslQueryContainer[];
   from: number;
   searchAfter?: estypes.SortResults;
@@ -20,7 +22,7 @@ export function buildTailPoll(plan: TailPollPlan): estypes.SearchRequest {
   return {
     index: plan.index,
     size: TAIL_PAGE_SIZE,
-    sort: buildSort(plan.timeField, 'asc'),
+    sort: buildSort(plan.timeField, 'asc', { mixedTimeTypes: plan.mixedTimeTypes === true }),
     ...(plan.searchAfter ? { search_after: plan.searchAfter } : {}),
     query: { bool: { filter: [...plan.filters, { range: { [plan.timeField]: { gte: plan.from, format: 'epoch_millis' } } }] } },
     _source: { includes: plan.sourceFields },

@@ -14,7 +14,7 @@ import { chooseHistogramInterval, type HistogramInterval } from '@/lib/search/in
 import { reshapeSearchResponse } from '@/lib/search/reshape';
 import { compileUserQuery, resolveFilterClauses, resolveRequestRange, unknownField } from '@/lib/search/request-parts';
 import { UTC } from '@/lib/time';
-import { conflictNote, findAggregatableField, findSource, messageFieldsOf, sourceFields } from '@/lib/sources';
+import { conflictNote, findAggregatableField, findSource, messageFieldsOf, mixedTimeTypes, sourceFields } from '@/lib/sources';
 
 export interface SearchTimeouts {
   /** Sent to the engine as `timeout`: past it, shards return what they have (partial). */
@@ -125,7 +125,7 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     timeField: source.timeField,
     range,
     timeZone,
-    mixedTimeTypes: fields.fields.get(source.timeField)?.type === 'conflict',
+    mixedTimeTypes: mixedTimeTypes(fields, source.timeField),
     query,
     filters,
     sort: req.sort,

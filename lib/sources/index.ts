@@ -13,6 +13,7 @@ export {
   resolveAggregatableField,
   findAggregatableField,
   conflictNote,
+  mixedTimeTypes,
   resolveKnownField,
   type FieldInfo,
   type FieldMeaning,

@@ -1,6 +1,13 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
-import { conflictNote, detectProfile, findAggregatableField, resolveAggregatableField, resolveKnownField } from '@/lib/sources/profile';
+import {
+  conflictNote,
+  detectProfile,
+  findAggregatableField,
+  mixedTimeTypes,
+  resolveAggregatableField,
+  resolveKnownField,
+} from '@/lib/sources/profile';
 
 type Caps = Pick<estypes.FieldCapsResponse, 'fields'>;
 const cap = (type: string, aggregatable = type !== 'text', metadata = false) => ({
@@ -180,5 +187,32 @@ describe('findAggregatableField', () => {
     expect(conflictNote({ field: 'level', types: ['keyword', 'long'] })).toBe(
       'level is mapped as keyword in some indices and long in others of this source, so it cannot be counted',
     );
+  });
+});
+
+describe('mixedTimeTypes', () => {
+  const source = (types: string[]) =>
+    detectProfile({
+      fields: {
+        '@timestamp': Object.fromEntries(types.map((t) => [t, { type: t, searchable: true, aggregatable: true, metadata_field: false }])),
+      },
+    });
+
+  it('is true only when the time field is date in some indices and date_nanos in others', () => {
+    expect(mixedTimeTypes(source(['date', 'date_nanos']), '@timestamp')).toBe(true);
+    expect(mixedTimeTypes(source(['date_nanos', 'date']), '@timestamp')).toBe(true);
+  });
+
+  it('is false for one time type, another clash, or a field the source lacks', () => {
+    expect(mixedTimeTypes(source(['date']), '@timestamp')).toBe(false);
+    expect(mixedTimeTypes(source(['date_nanos']), '@timestamp')).toBe(false);
+    // Not a date/date_nanos pair: converting would not make these comparable.
+    expect(mixedTimeTypes(source(['date', 'keyword']), '@timestamp')).toBe(false);
+    expect(mixedTimeTypes(source(['date_nanos', 'long']), '@timestamp')).toBe(false);
+    expect(mixedTimeTypes(source(['date', 'date_nanos']), 'time')).toBe(false);
+    // A conflict whose types were not reported is not assumed to be this one.
+    expect(
+      mixedTimeTypes({ fields: new Map([['@timestamp', { type: 'conflict', searchable: true, aggregatable: false }]]) }, '@timestamp'),
+    ).toBe(false);
   });
 });

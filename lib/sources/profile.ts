@@ -184,6 +184,19 @@ export function findAggregatableField(source: SourceFields, name: string): Aggre
   return null;
 }
 
+/**
+ * The source's time field is `date` in some indices and `date_nanos` in others. A time sort over
+ * such a source compares milliseconds with nanoseconds (every `date` line sorts as if written in
+ * January 1970, and its time comes back so) unless it converts with `numeric_type: date_nanos`,
+ * which costs the engine its early stop on time-sorted indices, so only these sources convert.
+ * The one decision for every time sort: the screen, pod and workload lines, the live tail,
+ * document lookups and surrounding lines.
+ */
+export function mixedTimeTypes(source: Pick<SourceFields, 'fields'>, timeField: string): boolean {
+  const info = source.fields.get(timeField);
+  return info?.type === 'conflict' && Boolean(info.conflictTypes?.includes('date') && info.conflictTypes.includes('date_nanos'));
+}
+
 export function conflictNote(conflict: { field: string; types: string[] }): string {
   return `${conflict.field} is mapped as ${conflict.types.join(' in some indices and ') || 'different types'} in others of this source, so it cannot be counted`;
 }
