@@ -4,7 +4,7 @@ import type { QueryInput, QueryLanguage, TimeRange } from '@/lib/schema/search';
 import { SEARCH_LIMITS } from '@/lib/schema/search';
 import { applyKqlCompletion } from '@/lib/suggest/kql-complete';
 import styles from './query-bar.module.css';
-import { optionId, SuggestionList, useListNavigation } from './suggestions-list';
+import { noteId, optionId, SuggestionList, useListNavigation } from './suggestions-list';
 import { useSuggestions } from './use-suggestions';
 import { CloseIcon } from '@/components/ui/icons';
 
@@ -27,7 +27,7 @@ export function QueryBar({ query, inputRef, onSubmit, source, time }: QueryBarPr
   const listId = useId();
   const pendingCaret = useRef<number | null>(null);
   const suggestions = useSuggestions({ text: draft, cursor: caret, enabled: open && query.language === 'kql', source, time });
-  const nav = useListNavigation(suggestions.items.length, open, setOpen, accept);
+  const nav = useListNavigation(suggestions.items.length, open, setOpen, accept, Boolean(suggestions.note));
 
   function accept(index: number) {
     const item = suggestions.items[index];
@@ -86,6 +86,7 @@ export function QueryBar({ query, inputRef, onSubmit, source, time }: QueryBarPr
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={nav.shown && nav.active >= 0 ? optionId(listId, nav.active) : undefined}
+        aria-describedby={nav.visible && suggestions.note ? noteId(listId) : undefined}
         aria-label="Search logs"
         placeholder={query.language === 'kql' ? 'Search… e.g. level:error and timeout' : 'Search… e.g. level:error AND timeout'}
         value={draft}
@@ -102,7 +103,7 @@ export function QueryBar({ query, inputRef, onSubmit, source, time }: QueryBarPr
         onKeyDown={nav.onKeyDown}
         onBlur={() => setOpen(false)}
       />
-      {nav.shown ? (
+      {nav.visible ? (
         <SuggestionList
           id={listId}
           label="Query suggestions"
@@ -110,6 +111,7 @@ export function QueryBar({ query, inputRef, onSubmit, source, time }: QueryBarPr
           active={nav.active}
           onPick={accept}
           onHover={nav.setActive}
+          note={suggestions.note}
         />
       ) : null}
       {draft ? (

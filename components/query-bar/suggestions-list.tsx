@@ -28,14 +28,37 @@ interface SuggestionListProps {
   onHover: (index: number) => void;
   /** In the flow of the page (pushing what follows down) instead of floating over it. */
   inline?: boolean;
+  /** Text below the options (or alone, when there are none): why something cannot be suggested. */
+  note?: string | undefined;
 }
 
-export function SuggestionList({ id, label, options, active, onPick, onHover, inline }: SuggestionListProps) {
+/** The id of the note, for the input's `aria-describedby`. */
+export function noteId(listId: string): string {
+  return `${listId}-note`;
+}
+
+export function SuggestionList({ id, label, options, active, onPick, onHover, inline, note }: SuggestionListProps) {
   useEffect(() => {
     if (active >= 0) document.getElementById(optionId(id, active))?.scrollIntoView({ block: 'nearest' });
   }, [id, active]);
   return (
-    <ul id={id} role="listbox" aria-label={label} className={styles.list} data-inline={inline || undefined}>
+    <div className={styles.popup} data-inline={inline || undefined}>
+      {/* An empty listbox is not allowed (it must own options): with only a note, there is none. */}
+      {options.length > 0 ? (
+        <SuggestionOptions id={id} label={label} options={options} active={active} onPick={onPick} onHover={onHover} />
+      ) : null}
+      {note ? (
+        <p id={noteId(id)} className={styles.note} role="status">
+          {note}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function SuggestionOptions({ id, label, options, active, onPick, onHover }: Omit<SuggestionListProps, 'inline' | 'note'>) {
+  return (
+    <ul id={id} role="listbox" aria-label={label} className={styles.list}>
       {options.map((option, i) => (
         <li
           key={option.key}
@@ -64,11 +87,19 @@ export function SuggestionList({ id, label, options, active, onPick, onHover, in
 /**
  * ArrowUp/Down move the highlight (wrapping), Enter takes the highlighted option, Tab takes it
  * or the first, Esc closes. With nothing highlighted Enter is left alone, so a form still submits.
+ * `shown`: the listbox is up (there are options); `visible`: the popup is, options or a note.
  */
-export function useListNavigation(count: number, open: boolean, setOpen: (open: boolean) => void, onAccept: (index: number) => void) {
+export function useListNavigation(
+  count: number,
+  open: boolean,
+  setOpen: (open: boolean) => void,
+  onAccept: (index: number) => void,
+  hasNote = false,
+) {
   const [rawActive, setActive] = useState(-1);
   const active = open && rawActive < count ? rawActive : -1;
   const shown = open && count > 0;
+  const visible = shown || (open && hasNote);
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.nativeEvent.isComposing) return;
@@ -96,7 +127,7 @@ export function useListNavigation(count: number, open: boolean, setOpen: (open: 
         onAccept(active >= 0 ? active : 0);
         break;
       case 'Escape':
-        if (!shown) return;
+        if (!visible) return;
         // Handled here: the document view (which closes on Esc) skips prevented events.
         e.preventDefault();
         setOpen(false);
@@ -104,5 +135,5 @@ export function useListNavigation(count: number, open: boolean, setOpen: (open: 
     }
   }
 
-  return { active, setActive, onKeyDown, shown };
+  return { active, setActive, onKeyDown, shown, visible };
 }

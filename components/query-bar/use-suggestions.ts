@@ -87,12 +87,16 @@ const ORDERED_TYPES = new Set([
   'version',
 ]);
 
-/** The field that holds a name's values for suggestions: itself, or a text field's `.keyword`. */
+/**
+ * The field that holds a name's values for suggestions: itself, or a text field's `.keyword`. A
+ * field mapped differently across the source's indices (`conflict`) is asked for too: the
+ * server answers it with no values and a note saying why, which the list shows.
+ */
 function valueField(fields: ReadonlyMap<string, SourceField>, name: string): SourceField | null {
   const own = fields.get(name);
-  if (own?.aggregatable) return own;
+  if (own?.aggregatable || own?.type === 'conflict') return own;
   const keyword = fields.get(`${name}.keyword`);
-  return keyword?.aggregatable ? keyword : null;
+  return keyword?.aggregatable || keyword?.type === 'conflict' ? keyword : null;
 }
 
 function conjunctions(prefix: string, keywords: readonly KqlConjunction[]): SuggestionItem[] {
@@ -105,6 +109,8 @@ function conjunctions(prefix: string, keywords: readonly KqlConjunction[]): Sugg
 export function useSuggestions({ text, cursor, enabled, source, time }: SuggestionsInput): {
   context: KqlCursorContext;
   items: SuggestionItem[];
+  /** Why there are no values to suggest (a field mapped differently across indices), shown below the list. */
+  note: string | undefined;
 } {
   const context = useMemo(() => (enabled ? analyzeKqlCursor(text, cursor) : ({ kind: 'none' } as const)), [enabled, text, cursor]);
   const fieldList = useQuery({ ...fieldsQueryOptions(source), enabled });
@@ -166,5 +172,6 @@ export function useSuggestions({ text, cursor, enabled, source, time }: Suggesti
     }
   }, [context, fields, values]);
 
-  return { context, items };
+  const note = context.kind === 'value' ? values?.note : undefined;
+  return { context, items, note };
 }

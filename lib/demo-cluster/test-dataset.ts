@@ -22,10 +22,14 @@ export const TEST_SOURCES_ENV = JSON.stringify([
 /** Index pattern of the end-to-end tests' own writes (the live tail spec): never under the dataset's prefix. */
 export const E2E_LIVE_INDEX_PATTERN = 'lxtest-live-*';
 
-/** The end-to-end server's sources: the test dataset (default) and an index the live tail spec writes to. */
+/** Index pattern of indices whose mappings clash, made by the suggestion-notes spec. */
+export const E2E_CONFLICTS_INDEX_PATTERN = 'lxtest-conflicts-*';
+
+/** The end-to-end server's sources: the test dataset (default), an index the live tail spec writes to, and clashing mappings. */
 export const E2E_SOURCES_ENV = JSON.stringify([
   ...(JSON.parse(TEST_SOURCES_ENV) as unknown[]),
   { id: 'live', title: 'Live tail test', indexPattern: E2E_LIVE_INDEX_PATTERN, timeField: '@timestamp' },
+  { id: 'conflicts', title: 'Clashing mappings test', indexPattern: E2E_CONFLICTS_INDEX_PATTERN, timeField: '@timestamp' },
 ]);
 
 /**

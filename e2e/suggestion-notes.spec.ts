@@ -1,0 +1,81 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Client } from '@elastic/elasticsearch';
+import { expect, test } from '@playwright/test';
+import { E2E_CONFLICTS_INDEX_PATTERN } from '@/lib/demo-cluster/test-dataset';
+import { engineConnection } from '@/lib/es/connection';
+import { ExplorerPage } from './pages/explorer-page';
+
+/**
+ * The e2e server's `conflicts` source: two small indices of the spec's own in which `level` is a
+ * keyword in one and a long in the other, so its values cannot be counted.
+ */
+const INDICES = ['keyword', 'long'].map((kind) => E2E_CONFLICTS_INDEX_PATTERN.replace('*', `${process.pid}-${kind}`));
+const client = new Client(engineConnection().options);
+
+test.beforeAll(async () => {
+  await client.indices.delete({ index: INDICES, ignore_unavailable: true });
+  for (const [i, index] of INDICES.entries()) {
+    await client.indices.create({
+      index,
+      settings: { number_of_shards: 1, number_of_replicas: 0 },
+      mappings: {
+        properties: {
+          '@timestamp': { type: 'date' },
+          log: { type: 'text' },
+          level: { type: i === 0 ? 'keyword' : 'long' },
+          kubernetes: { properties: { namespace_name: { type: 'keyword' }, pod_name: { type: 'keyword' } } },
+        },
+      },
+    });
+  }
+  const now = Date.now();
+  const res = await client.bulk({
+    refresh: true,
+    operations: INDICES.flatMap((index, i) => [
+      { index: { _index: index } },
+      {
+        '@timestamp': new Date(now - (i + 1) * 60_000).toISOString(),
+        log: `line ${i}`,
+        level: i === 0 ? 'error' : 3,
+        kubernetes: { namespace_name: 'clash', pod_name: `clash-${i}` },
+      },
+    ]),
+  });
+  expect(res.errors).toBe(false);
+});
+
+test.afterAll(async () => {
+  await client.indices.delete({ index: INDICES, ignore_unavailable: true });
+  await client.close();
+});
+
+test('a field mapped differently across indices: the query bar says why it suggests no values', async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ src: 'conflicts', from: 'now-1h', to: 'now' });
+  const box = explorer.searchBox;
+  await box.click();
+  await box.pressSequentially('level:');
+
+  const note = page.getByRole('status').filter({ hasText: /level is mapped as keyword in some indices and long in others/ });
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('cannot be counted');
+  // Read with the input, and not dressed up as an option: there is nothing to pick.
+  await expect(box).toHaveAccessibleDescription(/level is mapped as keyword in some indices and long in others/);
+  await expect(explorer.querySuggestions()).toHaveCount(0);
+  const { violations } = await new AxeBuilder({ page })
+    .include('form[role="search"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // Esc closes it like a list, and never clears the query.
+  await box.press('Escape');
+  await expect(note).toBeHidden();
+  await expect(box).toHaveValue('level:');
+
+  // A field that can be counted suggests its values as before, with no note.
+  await box.fill('');
+  await box.pressSequentially('kubernetes.namespace_name:');
+  await expect(explorer.option(explorer.querySuggestions(), 'clash')).toBeVisible();
+  await expect(note).toBeHidden();
+});
