@@ -1,7 +1,8 @@
 import { Client } from '@elastic/elasticsearch';
 import { expect, test } from '@playwright/test';
-import { E2E_LIVE_INDEX_PATTERN } from '@/lib/demo-cluster/test-dataset';
+import { E2E_LIVE_INDEX_PATTERN, E2E_SOURCES_ENV } from '@/lib/demo-cluster/test-dataset';
 import { engineConnection } from '@/lib/es/connection';
+import { frontAddress, startApp, stopApp, untilLive } from './support/app-process';
 
 /** The spec's own index, under the e2e server's `live` source; the test dataset is never written to. */
 const INDEX = E2E_LIVE_INDEX_PATTERN.replace('*', `${process.pid}`);
@@ -92,4 +93,36 @@ test('live workload view: a new pod of the workload shows up with its lines, onc
   await write(docs);
   for (const d of docs) await expect(terminal.locator(`[data-line-id="${d.id}"]`)).toHaveCount(1, { timeout: 3_000 });
   await expect(page.getByTestId('legend-pod').filter({ hasText: newcomer })).toContainText('new while live');
+});
+
+test('a replica shutting down: the pod view follows on the other replica behind the same address, each line once', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Two `next start` replicas of their own behind one address, as a Service puts them.
+  const [a, b] = await Promise.all([startApp({ LOG_SOURCES: E2E_SOURCES_ENV }), startApp({ LOG_SOURCES: E2E_SOURCES_ENV })]);
+  const front = await frontAddress([a.url, b.url]);
+  try {
+    await Promise.all([untilLive(a), untilLive(b)]);
+    await write([{ id: 'r-first', ts: Date.now() - 5_000 }], 'wait_for');
+    await page.goto(`${front.url}/pods/${NS}/${POD}?source=live&since=now-5m&live=1`);
+    const terminal = page.getByTestId('log-terminal');
+    await expect(terminal.locator('[data-line-id="r-first"]')).toHaveCount(1);
+    await expect(page.getByTestId('live-bar')).toContainText('● Live');
+    await write([{ id: 'r-on-a', ts: Date.now() }]);
+    await expect(terminal.locator('[data-line-id="r-on-a"]')).toHaveCount(1, { timeout: 3_000 });
+
+    a.child.kill('SIGTERM');
+    // A's tail ended with `reconnect`: A exits at once (no open stream holds it to its deadline).
+    expect((await a.exited).code).toBe(143);
+    await write([{ id: 'r-on-b', ts: Date.now() }]);
+    await expect(terminal.locator('[data-line-id="r-on-b"]')).toHaveCount(1, { timeout: 5_000 });
+    await expect(page.getByTestId('live-bar')).toContainText('● Live');
+    await page.waitForTimeout(1_500); // B's polls re-read the overlap: nothing may appear twice
+    const ids = await terminal.locator('[data-line-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-line-id')));
+    expect(ids.length).toBe(new Set(ids).size);
+    expect(ids).toEqual(expect.arrayContaining(['r-first', 'r-on-a', 'r-on-b']));
+    expect(b.stdout()).toMatch(/"route":"\/api\/tail","status":200/);
+  } finally {
+    front.server.close();
+    await Promise.all([stopApp(a), stopApp(b)]);
+  }
 });

@@ -115,6 +115,33 @@ test.describe('operations', () => {
     }
   });
 
+  test('SIGTERM during a live tail: the stream ends with a reconnect event and the process exits long before the deadline', async () => {
+    const server = await app({ SHUTDOWN_TIMEOUT_MS: '10000' });
+    await untilLive(server);
+    const pod = events().find((e) => e.fields['kubernetes.pod_name'])!.fields;
+    const res = await fetch(
+      `${server.url}/api/tail?namespace=${String(pod['kubernetes.namespace_name'])}&pod=${String(pod['kubernetes.pod_name'])}`,
+    );
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let text = new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('retry: ');
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    const last = text.trim().split('\n\n').at(-1) ?? '';
+    expect(last).toMatch(/^event: reconnect\ndata: \{"reason":"shutting_down","from":"[^"]+"\}$/);
+    const { code, at } = await server.exited;
+    // 143: Next.js's own exit once every connection is done, not our deadline's exit 1.
+    expect(code).toBe(143);
+    expect(at - signalled).toBeLessThan(5_000);
+    expect(server.stdout()).toMatch(/"streams":1,"msg":"shutdown: live streams told to reconnect elsewhere and closed"/);
+  });
+
   test('two replicas behave as one app: views, short links, cursors, embeds and export on either', async () => {
     const embedEnv = { EMBED_SECRET: 'replica-test-secret-0123456789-abcdef', EMBED_ALLOWED_ORIGINS: 'http://127.0.0.1:9' };
     const [a, b] = await Promise.all([app(embedEnv), app(embedEnv)]);

@@ -4,15 +4,28 @@
  * ingest lag the server sees, the rate. Memory stays bounded: beyond MAX_LIVE_LINES the oldest
  * live lines are dropped (counted). Closing the EventSource (toggle off, unmount, page closed)
  * ends the server's loop.
+ *
+ * Reconnecting is done here, not left to EventSource: its own retry reopens the first URL, whose
+ * `from` is long past, and gives up for good on a refusal (429, 503). When a server shuts down it
+ * sends `reconnect` (lib/schema/tail.ts) and closes; the hook opens a new tail at once — the same
+ * address, which another replica answers — from the newest line it has, after a short random
+ * pause so that a replica's viewers do not all land in the same instant. After a drop it does the
+ * same after RETRY_MS. Lines a new tail re-sends (its minute of overlap) are dropped by index + id.
  */
 import { useEffect, useState } from 'react';
 import type { LogLine } from '@/lib/schema/pod-logs';
-import type { TailLinesEvent, TailProblemEvent } from '@/lib/schema/tail';
+import type { TailLinesEvent, TailProblemEvent, TailReconnectEvent } from '@/lib/schema/tail';
 
 export const MAX_LIVE_LINES = 5_000;
 /** Above this many lines a second nobody reads along: the view says so. */
 export const READABLE_LINES_PER_SECOND = 50;
 const RATE_WINDOW_MS = 5_000;
+/** After a dropped connection or a refusal: the server's own `retry` hint. */
+const RETRY_MS = 3_000;
+/** After `reconnect`: spread a replica's viewers over this much time. */
+const RECONNECT_SPREAD_MS = 500;
+
+const lineKey = (line: LogLine) => `${line.index}/${line.id}`;
 
 export interface LiveTail {
   lines: LogLine[];
@@ -31,40 +44,81 @@ export function useLiveTail(params: Record<string, string | undefined>, enabled:
 
   useEffect(() => {
     if (!enabled) return;
-    const source = new EventSource(`/api/tail?${query}`);
+    const base = new URLSearchParams(query);
+    let from = base.get('from') ?? 'now';
+    const advance = (to: string) => {
+      // `from` may be date math (`now`) at first; a line's time replaces it, a later one only.
+      const at = Date.parse(from);
+      if (Number.isNaN(at) || Date.parse(to) > at) from = to;
+    };
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let closed = false;
+    // Keys of the live lines kept: a new tail re-sends its overlap, each line must show once.
+    const kept = new Set<string>();
     const arrivals: { at: number; n: number }[] = [];
     const rate = () => {
       const now = Date.now();
       while (arrivals.length > 0 && (arrivals[0]?.at ?? 0) < now - RATE_WINDOW_MS) arrivals.shift();
       return arrivals.reduce((sum, a) => sum + a.n, 0) / (RATE_WINDOW_MS / 1000);
     };
-    source.onopen = () => setState((s) => ({ ...s, connected: true, problem: null }));
-    source.addEventListener('lines', (event) => {
-      const batch = JSON.parse((event as MessageEvent<string>).data) as TailLinesEvent;
-      arrivals.push({ at: Date.now(), n: batch.lines.length });
-      const linesPerSecond = rate();
-      setState((s) => {
-        const all = [...s.lines, ...batch.lines];
-        const over = Math.max(0, all.length - MAX_LIVE_LINES);
-        return {
-          ...s,
-          lines: over > 0 ? all.slice(over) : all,
-          dropped: s.dropped + over,
-          lagMs: batch.lagMs,
-          linesPerSecond,
-          connected: true,
-          problem: null,
-        };
+    const reopenAfter = (ms: number) => {
+      source?.close();
+      source = null;
+      clearTimeout(retry);
+      if (!closed) retry = setTimeout(open, ms);
+    };
+    function open() {
+      base.set('from', from);
+      const es = new EventSource(`/api/tail?${base.toString()}`);
+      source = es;
+      es.onopen = () => setState((s) => ({ ...s, connected: true, problem: null }));
+      es.addEventListener('lines', (event) => {
+        const batch = JSON.parse((event as MessageEvent<string>).data) as TailLinesEvent;
+        const fresh = batch.lines.filter((l) => !kept.has(lineKey(l)));
+        for (const l of fresh) kept.add(lineKey(l));
+        const newest = fresh.at(-1);
+        if (newest) advance(newest.timestamp);
+        arrivals.push({ at: Date.now(), n: fresh.length });
+        const linesPerSecond = rate();
+        setState((s) => {
+          const all = [...s.lines, ...fresh];
+          const over = Math.max(0, all.length - MAX_LIVE_LINES);
+          for (const l of all.slice(0, over)) kept.delete(lineKey(l));
+          return {
+            ...s,
+            lines: over > 0 ? all.slice(over) : all,
+            dropped: s.dropped + over,
+            lagMs: batch.lagMs,
+            linesPerSecond,
+            connected: true,
+            problem: null,
+          };
+        });
       });
-    });
-    source.addEventListener('status', () => setState((s) => ({ ...s, linesPerSecond: rate(), connected: true, problem: null })));
-    source.addEventListener('problem', (event) => {
-      const problem = JSON.parse((event as MessageEvent<string>).data) as TailProblemEvent;
-      setState((s) => ({ ...s, problem: problem.message }));
-    });
-    source.onerror = () => setState((s) => ({ ...s, connected: false, problem: s.problem ?? 'Connection lost; retrying…' }));
+      es.addEventListener('status', () => setState((s) => ({ ...s, linesPerSecond: rate(), connected: true, problem: null })));
+      es.addEventListener('problem', (event) => {
+        const problem = JSON.parse((event as MessageEvent<string>).data) as TailProblemEvent;
+        setState((s) => ({ ...s, problem: problem.message }));
+      });
+      es.addEventListener('reconnect', (event) => {
+        const said = JSON.parse((event as MessageEvent<string>).data) as TailReconnectEvent;
+        advance(said.from);
+        setState((s) => ({ ...s, connected: false, problem: null }));
+        reopenAfter(Math.random() * RECONNECT_SPREAD_MS);
+      });
+      es.onerror = () => {
+        // A `reconnect` before the close has already scheduled the next tail.
+        if (source !== es) return;
+        setState((s) => ({ ...s, connected: false, problem: s.problem ?? 'Connection lost; retrying…' }));
+        reopenAfter(RETRY_MS);
+      };
+    }
+    open();
     return () => {
-      source.close();
+      closed = true;
+      clearTimeout(retry);
+      source?.close();
       setState(IDLE);
     };
   }, [enabled, query]);

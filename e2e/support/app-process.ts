@@ -4,7 +4,7 @@
  * their stdout kept for the log checks.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { TEST_SOURCES_ENV } from '../../lib/demo-cluster/test-dataset';
@@ -98,6 +98,41 @@ export async function slowEngineProxy(target: string, delayMs: number): Promise<
       });
       res.writeHead(upstream.status, headers);
       res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}`, server };
+}
+
+/**
+ * One address in front of several replicas, as a Kubernetes Service is: each request goes to the
+ * first replica that accepts the connection (a replica that is shutting down has closed its
+ * listening socket, so it refuses and the next one answers). Bodies stream both ways (SSE).
+ */
+export async function frontAddress(replicas: string[]): Promise<{ url: string; server: Server }> {
+  const port = await freePort();
+  const server = createServer((req, res) => {
+    const body: Buffer[] = [];
+    req.on('data', (c: Buffer) => body.push(c));
+    req.on('end', () => {
+      const attempt = (i: number) => {
+        const target = replicas[i];
+        if (!target) {
+          res.writeHead(502).end();
+          return;
+        }
+        const upstream = httpRequest(`${target}${req.url ?? '/'}`, { method: req.method, headers: req.headers, agent: false }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        upstream.on('error', (err: NodeJS.ErrnoException) => {
+          if (err.code === 'ECONNREFUSED' && !res.headersSent) attempt(i + 1);
+          else res.destroy();
+        });
+        res.on('close', () => upstream.destroy());
+        upstream.end(Buffer.concat(body));
+      };
+      attempt(0);
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

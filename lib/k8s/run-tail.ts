@@ -3,7 +3,9 @@
  * Server-Sent Events. At most one engine poll a second; each poll re-reads a minute of overlap
  * and sends only what it had not sent (TailWindow), paging with `search_after`. The loop ends
  * within a second of the viewer going away (the request's signal, or the stream cancelled), and
- * the number of tails is bounded per client and per server.
+ * the number of tails is bounded per client and per server. At SIGTERM (lib/observability/
+ * lifecycle.ts) every tail sends a last `reconnect` event, with where to resume, and closes: the
+ * browser follows on another replica instead of holding this one open until its deadline.
  */
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
@@ -13,7 +15,9 @@ import { lineSourceFields, linesFromHits } from '@/lib/k8s/reshape';
 import { TailWindow } from '@/lib/k8s/tail-dedup';
 import { buildTailPoll, TAIL_MAX_PAGES, TAIL_PAGE_SIZE } from '@/lib/k8s/tail-query';
 import { workloadOfPod } from '@/lib/k8s/workload';
-import type { TailLinesEvent, TailProblemEvent, TailRequest, TailStatusEvent } from '@/lib/schema/tail';
+import { onDrain } from '@/lib/observability/lifecycle';
+import { appMetrics } from '@/lib/observability/metrics';
+import type { TailLinesEvent, TailProblemEvent, TailReconnectEvent, TailRequest, TailStatusEvent } from '@/lib/schema/tail';
 import { findSource, messageFieldsOf, mixedTimeTypes, sourceFields } from '@/lib/sources';
 import { resolveDateMath, TimeExpressionError } from '@/lib/time';
 
@@ -55,11 +59,13 @@ export function acquireTail(client: string, limits = tailLimits()): () => void {
   }
   active.set(client, mine + 1);
   activeTotal++;
+  appMetrics().activeTails.inc();
   let released = false;
   return () => {
     if (released) return;
     released = true;
     activeTotal--;
+    appMetrics().activeTails.dec();
     const left = (active.get(client) ?? 1) - 1;
     if (left > 0) active.set(client, left);
     else active.delete(client);
@@ -179,6 +185,11 @@ export function tailStream(follow: Follow, requestSignal: AbortSignal, release: 
       };
       // The browser's EventSource waits this long before reconnecting after a drop.
       write(encoder.encode(`retry: ${BACKOFF_MS}\n\n`));
+      // Before the loop's abort check: a tail opened while draining ends at once, the same way.
+      const stopDrainWatch = onDrain(() => {
+        write(sse('reconnect', { reason: 'shutting_down', from: new Date(window.newestAt).toISOString() } satisfies TailReconnectEvent));
+        stop.abort();
+      });
       try {
         while (!signal.aborted) {
           const began = Date.now();
@@ -200,6 +211,7 @@ export function tailStream(follow: Follow, requestSignal: AbortSignal, release: 
           await sleep(Math.max(0, wait - (Date.now() - began)), signal);
         }
       } finally {
+        stopDrainWatch();
         requestSignal.removeEventListener('abort', onAbort);
         release();
         try {

@@ -43,6 +43,11 @@ export class TailWindow {
     return fresh;
   }
 
+  /** Epoch ms of the newest document sent, or the start: where a follow-up tail resumes without a gap. */
+  get newestAt(): number {
+    return this.newest;
+  }
+
   /** Keys remembered, for tests of the memory bound. */
   get remembered(): number {
     return this.sent.size;

@@ -1,9 +1,11 @@
 /**
- * Readiness and graceful shutdown. On SIGTERM the instance reports itself not ready, Next.js's
- * own handler closes the listening socket (no new connections) and exits once the open ones are
- * done, and this module bounds that wait: at SHUTDOWN_TIMEOUT_MS whatever is still running
- * (a long export) is given up — cancelled, so it closes its point in time in the engine — and
- * the process exits, before Kubernetes would SIGKILL it.
+ * Readiness and graceful shutdown. On SIGTERM the instance reports itself not ready, tells the
+ * streams that never end by themselves (live tails) to wind up — each sends its viewer a final
+ * `reconnect` event and closes, so the browser follows on another replica — Next.js's own handler
+ * closes the listening socket (no new connections) and exits once the open ones are done, and
+ * this module bounds that wait: at SHUTDOWN_TIMEOUT_MS whatever is still running (a long export)
+ * is given up — cancelled, so it closes its point in time in the engine — and the process exits,
+ * before Kubernetes would SIGKILL it.
  */
 import { getLogger } from '@/lib/observability/logger';
 
@@ -11,6 +13,8 @@ interface LifecycleState {
   draining: boolean;
   /** Cancels a streaming answer (an export), which frees what it holds in the engine. */
   cancellers: Set<() => Promise<void>>;
+  /** Told once when draining begins: streams with no end of their own (live tails) close then. */
+  drainListeners: Set<() => void>;
   inFlight: number;
   exports: number;
   shutdownInstalled: boolean;
@@ -21,7 +25,7 @@ type Holder = { [KEY]?: LifecycleState };
 
 function state(): LifecycleState {
   const holder = globalThis as Holder;
-  holder[KEY] ??= { draining: false, cancellers: new Set(), inFlight: 0, exports: 0, shutdownInstalled: false };
+  holder[KEY] ??= { draining: false, cancellers: new Set(), drainListeners: new Set(), inFlight: 0, exports: 0, shutdownInstalled: false };
   return holder[KEY];
 }
 
@@ -50,6 +54,21 @@ export function cancelAtDeadline(cancel: () => Promise<void>): () => void {
   return () => s.cancellers.delete(cancel);
 }
 
+/**
+ * Registers what to do when draining begins (at SIGTERM); returns the unregister. A listener
+ * registered while already draining is called at once: a tail opened on a keep-alive connection
+ * after the signal still ends at once.
+ */
+export function onDrain(listener: () => void): () => void {
+  const s = state();
+  if (s.draining) {
+    listener();
+    return () => {};
+  }
+  s.drainListeners.add(listener);
+  return () => s.drainListeners.delete(listener);
+}
+
 /** How long cancelled streams get to let go of the engine (close their point in time). */
 const CANCEL_GRACE_MS = 1_000;
 
@@ -74,6 +93,16 @@ export function installGracefulShutdown(deadlineMs: number, exit: (code: number)
       { signal, deadlineMs, inFlight: s.inFlight, exports: s.exports },
       'shutting down: no new connections, finishing requests in flight',
     );
+    const drained = [...s.drainListeners];
+    s.drainListeners.clear();
+    for (const listener of drained) {
+      try {
+        listener();
+      } catch (err) {
+        logger.error({ err }, 'shutdown: a stream could not be ended');
+      }
+    }
+    if (drained.length > 0) logger.info({ streams: drained.length }, 'shutdown: live streams told to reconnect elsewhere and closed');
     const poll = setInterval(() => {
       if (s.inFlight === 0) {
         clearInterval(poll);

@@ -58,3 +58,13 @@ export interface TailProblemEvent {
   code: string;
   message: string;
 }
+
+/**
+ * `event: reconnect` — the last event of a stream: this server is shutting down. The viewer
+ * opens a new tail (the address's other replicas answer it) from `from`, the newest line time
+ * this stream had reached; lines it sees twice are dropped by `index` + `id`.
+ */
+export interface TailReconnectEvent {
+  reason: 'shutting_down';
+  from: string;
+}

@@ -141,9 +141,21 @@ describe('GET /api/metrics', () => {
       1,
     );
 
-    const { recordShedRequest } = await import('@/lib/observability/metrics');
-    recordShedRequest('/api/search');
-    expect(sample(await scrape(), 'log_explorer_shed_requests_total', { route: '/api/search' })).toBeGreaterThanOrEqual(1);
+    // A real shed: with one search slot, the second of two searches sent together is refused.
+    const shed = { route: '/api/search', reason: 'concurrency' };
+    const shedBefore = sample(await scrape(), 'log_explorer_shed_requests_total', shed);
+    vi.stubEnv('MAX_CONCURRENT_SEARCHES', '1');
+    try {
+      const both = await Promise.all([
+        search(post('/api/search', { time: range, size: 5 })),
+        search(post('/api/search', { time: range, size: 5 })),
+      ]);
+      expect(both.map((r) => r.status)).toEqual([200, 503]);
+      expect(both[1]!.headers.get('retry-after')).toBe('1');
+    } finally {
+      vi.stubEnv('MAX_CONCURRENT_SEARCHES', '24');
+    }
+    expect(sample(await scrape(), 'log_explorer_shed_requests_total', shed) - shedBefore).toBe(1);
   });
 
   it('counts engine errors by kind', async () => {

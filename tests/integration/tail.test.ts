@@ -1,8 +1,9 @@
 import { Client } from '@elastic/elasticsearch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { engineConnection } from '@/lib/es/connection';
 import { activeTailCount } from '@/lib/k8s/run-tail';
-import type { TailLinesEvent } from '@/lib/schema/tail';
+import { appMetrics } from '@/lib/observability/metrics';
+import type { TailLinesEvent, TailReconnectEvent } from '@/lib/schema/tail';
 
 /** A source of our own that this test writes to; the test dataset is never touched. */
 const INDEX = `lxtest-tail-${process.pid}`;
@@ -48,9 +49,10 @@ async function openTail(query: string, headers: Record<string, string> = {}) {
   return { res, controller };
 }
 
-/** Reads `event: lines` from an SSE body until aborted. */
+/** Reads `event: lines` (and the names of all events) from an SSE body until it ends or is aborted. */
 function collect(body: ReadableStream<Uint8Array>) {
   const seen: { id: string; at: number }[] = [];
+  const events: { event: string; data: string }[] = [];
   const lags: number[] = [];
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -66,6 +68,7 @@ function collect(body: ReadableStream<Uint8Array>) {
         buffer = buffer.slice(cut + 2);
         const event = /^event: (.*)$/m.exec(block)?.[1];
         const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event) events.push({ event, data: data ?? '' });
         if (event === 'lines' && data) {
           const batch = JSON.parse(data) as TailLinesEvent;
           lags.push(batch.lagMs);
@@ -74,7 +77,7 @@ function collect(body: ReadableStream<Uint8Array>) {
       }
     }
   })();
-  return { seen, lags, done };
+  return { seen, lags, events, done };
 }
 
 async function write(docs: { id: string; ts: number }[]) {
@@ -167,5 +170,60 @@ describe('GET /api/tail', () => {
     const { res } = await openTail(query);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { path } });
+  });
+});
+
+// Last: SIGTERM leaves this test process draining for good.
+describe('GET /api/tail at shutdown', () => {
+  const activeTails = async () => (await appMetrics().activeTails.get()).values[0]?.value ?? 0;
+
+  it('at SIGTERM every open tail gets a last `reconnect` event with where to resume, then ends; the gauge counts them', async () => {
+    // The earlier tests' tails end within a second of their abort (longer on a loaded machine).
+    for (let t = Date.now(); activeTailCount() > 0 && Date.now() - t < 10_000;) await sleep(50);
+    const before = activeTailCount();
+    expect(await activeTails()).toBe(before);
+    const lastLine = Date.now() - 2_000;
+    await write([{ id: 'before-shutdown', ts: lastLine }]);
+    const tails = await Promise.all([openTail(`namespace=${NS}&pod=${POD}`), openTail(`namespace=${NS}&workload=tailer`)]);
+    const streams = tails.map((t) => collect(t.res.body!));
+    const t0 = Date.now();
+    while (Date.now() - t0 < 15_000 && !streams[0]!.seen.some((s) => s.id === 'before-shutdown')) await sleep(100);
+    expect(streams[0]!.seen.map((s) => s.id)).toContain('before-shutdown');
+    expect(await activeTails()).toBe(before + 2);
+
+    const { installGracefulShutdown } = await import('@/lib/observability/lifecycle');
+    const exit = vi.fn();
+    const listeners = process.listeners('SIGTERM');
+    installGracefulShutdown(10_000, exit);
+    const ours = process.listeners('SIGTERM').filter((l) => !listeners.includes(l));
+    try {
+      const signalled = Date.now();
+      process.emit('SIGTERM', 'SIGTERM');
+      await Promise.all(streams.map((s) => s.done));
+      // Ended by the server within a poll, long before the deadline: no abort from this side.
+      expect(Date.now() - signalled).toBeLessThan(3_000);
+      expect(tails.every((t) => !t.controller.signal.aborted)).toBe(true);
+      for (const s of streams) {
+        const last = s.events.at(-1);
+        expect(last?.event).toBe('reconnect');
+        const said = JSON.parse(last!.data) as TailReconnectEvent;
+        expect(said.reason).toBe('shutting_down');
+        expect(Date.parse(said.from)).toBeGreaterThanOrEqual(lastLine);
+      }
+      // Any tail still open from the earlier tests was told to end as well.
+      for (let t = Date.now(); activeTailCount() > 0 && Date.now() - t < 5_000;) await sleep(50);
+      expect(await activeTails()).toBe(0);
+
+      // A tail opened while draining (a kept-alive connection) ends the same way, at once.
+      const late = await openTail(`namespace=${NS}&pod=${POD}`);
+      expect(late.res.status).toBe(200);
+      const lateStream = collect(late.res.body!);
+      await lateStream.done;
+      expect(lateStream.events.map((e) => e.event)).toEqual(['reconnect']);
+      expect(exit).not.toHaveBeenCalled();
+    } finally {
+      for (const l of ours) process.off('SIGTERM', l);
+      for (const l of process.listeners('SIGINT').filter((l) => ours.includes(l))) process.off('SIGINT', l);
+    }
   });
 });
