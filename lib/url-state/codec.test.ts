@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COLUMNS, DEFAULT_STATE, decodeState, encodeState, isTimeExpression, type ExplorerState } from './codec';
+import { SEARCH_LIMITS } from '@/lib/schema/search';
+import {
+  DEFAULT_COLUMNS,
+  DEFAULT_STATE,
+  decodeState,
+  encodeState,
+  isTimeExpression,
+  MAX_COLUMNS,
+  stateToSearch,
+  type ExplorerState,
+} from './codec';
 
 const decode = (query: string) => decodeState(new URLSearchParams(query));
 
@@ -100,6 +110,68 @@ describe('url state codec', () => {
     expect(decode('doc=idx%2Fa%2Fb').doc).toEqual({ index: 'idx', id: 'a/b' });
     expect(decode('doc=%2Fid').doc).toBeNull();
     expect(decode('doc=idx%2F').doc).toBeNull();
+  });
+});
+
+describe('url state codec at its limits', () => {
+  it('keeps a source id of 64 characters and drops one of 65', () => {
+    expect(decode(`src=${'s'.repeat(64)}`).source).toBe('s'.repeat(64));
+    expect(decode(`src=${'s'.repeat(65)}`).source).toBeUndefined();
+  });
+
+  it('keeps a query of exactly the API limit', () => {
+    const text = 'a'.repeat(SEARCH_LIMITS.queryLength);
+    expect(decode(`q=${text}`).query.text).toBe(text);
+  });
+
+  it('keeps the first 50 filters of a longer list', () => {
+    const filters = Array.from({ length: 51 }, (_, i) => ({ field: 'level', op: 'is', value: `v${i}`, negate: false, disabled: false }));
+    const decoded = decode(`f=${encodeURIComponent(JSON.stringify(filters))}`).filters;
+    expect(decoded).toEqual(filters.slice(0, 50));
+  });
+
+  it('keeps a column name of 256 characters and drops one of 257', () => {
+    const long = 'c'.repeat(256);
+    expect(decode(`cols=a,${long},${long}x,b`).columns).toEqual(['a', long, 'b']);
+  });
+
+  it(`keeps the first ${MAX_COLUMNS} columns of a longer list`, () => {
+    const names = Array.from({ length: 35 }, (_, i) => `c${i}`);
+    expect(decode(`cols=${names.join(',')}`).columns).toEqual(names.slice(0, 30));
+  });
+
+  it('keeps a doc parameter of 1024 characters and drops one of 1025', () => {
+    const id = 'x'.repeat(1024 - 'idx/'.length);
+    expect(decode(`doc=idx%2F${id}`).doc).toEqual({ index: 'idx', id });
+    expect(decode(`doc=idx%2F${id}y`).doc).toBeNull();
+  });
+
+  it('falls back to the default time when only the end is given', () => {
+    expect(decode('to=now-1h').time).toEqual(DEFAULT_STATE.time);
+  });
+
+  it("checks a range's order in its own zone", () => {
+    // 10:00 in Kolkata (UTC+5:30) is 04:30Z, before 08:00Z; read in UTC it would be after it.
+    expect(decode('from=2026-11-20T10:00&to=2026-11-20T08:00:00Z&tz=Asia/Kolkata').time).toEqual({
+      from: '2026-11-20T10:00',
+      to: '2026-11-20T08:00:00Z',
+      timeZone: 'Asia/Kolkata',
+    });
+    expect(decode('from=2026-11-20T10:00&to=2026-11-20T08:00:00Z').time).toEqual(DEFAULT_STATE.time);
+  });
+
+  it.each<[string, string[]]>([
+    ['the defaults in another order', ['pod', 'namespace', 'container', 'level', 'message']],
+    ['a prefix of the defaults', ['namespace', 'pod']],
+    ['the defaults and one more', [...DEFAULT_COLUMNS, 'stream']],
+  ])('writes the columns when they are %s', (_name, columns) => {
+    const params = encodeState({ ...DEFAULT_STATE, columns });
+    expect(params.get('cols')).toBe(columns.join(','));
+    expect(decodeState(params).columns).toEqual(columns);
+  });
+
+  it('writes a query string for the location bar', () => {
+    expect(stateToSearch(DEFAULT_STATE)).toBe('?v=1&from=now-24h&to=now');
   });
 });
 

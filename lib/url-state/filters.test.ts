@@ -61,4 +61,29 @@ describe('filter changes', () => {
     const exists: Filter = { field: 'stream', op: 'exists', negate: false, disabled: true };
     expect(replaceFilterAt([ns('a'), ns('b'), ns('c')], 1, exists)).toEqual([ns('a'), exists, ns('c')]);
   });
+
+  it('flips only the filter with the same field and value', () => {
+    const level: Filter = { field: 'level', op: 'is', value: 'payments', negate: false, disabled: false };
+    const oneOf: Filter = { field: 'kubernetes.namespace_name', op: 'is_one_of', value: ['payments'], negate: false, disabled: false };
+    const list = [level, oneOf, ns('web'), ns('payments')];
+    expect(applyValueFilter(list, 'kubernetes.namespace_name', 'payments', true)).toEqual([level, oneOf, ns('web'), ns('payments', true)]);
+    expect(applyValueFilter([level, ns('web')], 'kubernetes.namespace_name', 'payments', true)).toEqual([
+      level,
+      ns('web'),
+      ns('payments', true),
+    ]);
+  });
+
+  it(`adds no value filter to a list of ${SEARCH_LIMITS.maxFilters}, but still flips one in it`, () => {
+    const full = Array.from({ length: SEARCH_LIMITS.maxFilters }, (_, i) => ns(`v${i}`));
+    expect(applyValueFilter(full, 'kubernetes.namespace_name', 'new', false)).toBe(full);
+    expect(applyValueFilter(full, 'kubernetes.namespace_name', 'v3', true)[3]).toEqual(ns('v3', true));
+    expect(applyValueFilter(full.slice(1), 'kubernetes.namespace_name', 'new', false)).toHaveLength(SEARCH_LIMITS.maxFilters);
+  });
+
+  it('reports a value as filtered only for its own field', () => {
+    const level: Filter = { field: 'level', op: 'is', value: 'a', negate: true, disabled: false };
+    expect(valueFilterState([level], 'kubernetes.namespace_name', 'a')).toBeNull();
+    expect(valueFilterState([level, ns('a')], 'kubernetes.namespace_name', 'a')).toBe('included');
+  });
 });

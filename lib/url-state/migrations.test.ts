@@ -39,6 +39,10 @@ describe('URL migrations', () => {
     },
   );
 
+  it('says what each step changes', () => {
+    for (const step of URL_MIGRATIONS) expect(step.change.length).toBeGreaterThan(10);
+  });
+
   it('does not mutate its input', () => {
     const p = params('q=error');
     migrateParams(p);
@@ -69,6 +73,16 @@ describe('URL migrations', () => {
       expect(migrated.get('cols')).toBeNull();
       expect(migrated.get('c')).toBe(JSON.stringify(['pod', 'weird,name']));
       expect(migrated.get('q')).toBe('x');
+    });
+
+    it.each([
+      ['01', 1],
+      ['2', 2],
+      ['+1', 2],
+      ['1e0', 2],
+      ['1.0', 2],
+    ])('reads v=%s as version %i', (v, version) => {
+      expect(urlVersion(params(`v=${encodeURIComponent(v)}`), future)).toBe(version);
     });
 
     it('starts a v1 link at its own step and leaves a v2 link alone', () => {

@@ -30,4 +30,13 @@ describe('share links', () => {
     expect(isRelativeRange(time)).toBe(false);
     expect(frozenRange(time, NOW)).toBe(time);
   });
+
+  it('counts a range with one relative end as relative', () => {
+    expect(isRelativeRange({ from: 'now-1h', to: '2026-11-27T18:00:00Z' })).toBe(true);
+    expect(isRelativeRange({ from: '2026-11-27T16:00:00Z', to: 'now' })).toBe(true);
+  });
+
+  it('writes a bare path when there is nothing to carry', () => {
+    expect(sharePath('/', '', { from: 'now-1h', to: 'now' }, 'relative', NOW)).toBe('/');
+  });
 });

@@ -45,6 +45,9 @@ describe('a screen opened from a view', () => {
     ['a new query', { query: { language: 'kql', text: 'x' } }],
     ['no filters', { filters: [] }],
     ['a document open', { doc: { index: 'i', id: 'a/b' } }],
+    ['the columns back at the defaults', { columns: [...DEFAULT_STATE.columns] }],
+    ['the sort back at the default', { sort: 'desc' }],
+    ['a time zone', { time: { ...view.time, timeZone: 'Asia/Kolkata' } }],
   ])('a link written on the view reads back: %s', (_name, change) => {
     const screen: ExplorerState = { ...view, ...change };
     expect(decodeOnView(encodeOnView(screen, view), view)).toEqual(screen);
@@ -64,5 +67,64 @@ describe('a screen opened from a view', () => {
 
   it('compares objects whatever their key order', () => {
     expect(stableJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(stableJson({ a: [{ c: 3, d: 2 }], b: 1 }));
+  });
+
+  it('reads an empty filter parameter as no filters', () => {
+    expect(onView('f=').filters).toEqual([]);
+  });
+
+  it("keeps the view's columns when the column list is broken, whatever else the link changes", () => {
+    expect(onView('sort=desc&cols=')).toEqual({ ...view, sort: 'desc' });
+  });
+
+  it('overrides the end alone', () => {
+    expect(onView('to=2026-11-20T13:00:00.000Z').time).toEqual({ ...view.time, to: '2026-11-20T13:00:00.000Z' });
+    expect(onView('to=2026-11-19T11:00:00.000Z').time).toEqual(view.time);
+  });
+
+  describe('a view with a time zone', () => {
+    const zoned: ExplorerState = { ...view, time: { ...view.time, timeZone: 'Asia/Kolkata' } };
+    const onZoned = (query: string) => decodeOnView(new URLSearchParams(query), zoned);
+
+    it('keeps its zone when the URL has no time parameters', () => {
+      expect(onZoned('')).toEqual(zoned);
+      expect(onZoned('q=x').time).toEqual(zoned.time);
+    });
+
+    it('keeps its zone when the range is overridden', () => {
+      expect(onZoned('from=now-1h&to=now').time).toEqual({ from: 'now-1h', to: 'now', timeZone: 'Asia/Kolkata' });
+    });
+
+    it('takes a zone from the URL, and tz= as the viewer’s own zone', () => {
+      expect(onZoned('tz=America%2FNew_York').time).toEqual({ ...view.time, timeZone: 'America/New_York' });
+      expect(onZoned('from=now-1h&to=now&tz=UTC').time).toEqual({ from: 'now-1h', to: 'now', timeZone: 'UTC' });
+      expect(onZoned('tz=').time).toEqual(view.time);
+      expect(onView('tz=Europe%2FBerlin').time).toEqual({ ...view.time, timeZone: 'Europe/Berlin' });
+    });
+
+    it('keeps its zone for an unknown one', () => {
+      expect(onZoned('tz=Mars%2FOlympus').time).toEqual(zoned.time);
+    });
+
+    it('checks the order of local times in the zone', () => {
+      // 10:00 in Kolkata is 04:30Z, before 08:00Z; in UTC it would be after it.
+      const local = { from: '2026-11-20T10:00', to: '2026-11-20T08:00:00Z' };
+      expect(onZoned(new URLSearchParams(local).toString()).time).toEqual({ ...local, timeZone: 'Asia/Kolkata' });
+      expect(onView(new URLSearchParams(local).toString()).time).toEqual(view.time);
+    });
+
+    it('writes tz= when the screen goes back to the viewer’s zone', () => {
+      const screen: ExplorerState = { ...zoned, time: { from: zoned.time.from, to: zoned.time.to } };
+      const params = encodeOnView(screen, zoned);
+      expect(params.get('tz')).toBe('');
+      expect(decodeOnView(params, zoned)).toEqual(screen);
+      expect(decodeOnView(encodeOnView(zoned, zoned), zoned)).toEqual(zoned);
+    });
+  });
+
+  it('sorts object keys and keeps nulls', () => {
+    expect(stableJson({ e: 1, c: { z: null, y: [2, { b: 1, a: 0 }] }, a: 'x', d: null, b: true })).toBe(
+      '{"a":"x","b":true,"c":{"y":[2,{"a":0,"b":1}],"z":null},"d":null,"e":1}',
+    );
   });
 });

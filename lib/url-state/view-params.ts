@@ -5,10 +5,12 @@
  * The plain codec leaves parameters at their defaults out of the URL. On a view that would lose
  * information — a view with a query whose query was cleared would come back on reload — so
  * here a part that is at the codec default while the view has something else is written out
- * explicitly (`q=`, `f=[]`, `sort=desc`, …). A broken parameter falls back to the view's value,
- * not to the global default.
+ * explicitly (`q=`, `f=[]`, `sort=desc`, `tz=` for the viewer's own zone, …). A broken
+ * parameter falls back to the view's value, not to the global default.
  */
+import type { TimeRange } from '@/lib/schema/search';
 import { toViewState, type ViewState } from '@/lib/schema/view-state';
+import { isValidTimeZone } from '@/lib/time';
 import { DEFAULT_STATE, decodeState, encodeState, type ExplorerState } from '@/lib/url-state/codec';
 import { migrateParams, withParams, type ParamReader } from '@/lib/url-state/migrations';
 
@@ -82,10 +84,13 @@ export function decodeOnView(params: ParamReader, base: ExplorerState): Explorer
   }
   const from = p.get('from');
   const to = p.get('to');
-  if (from !== null || to !== null) {
-    // One end may be overridden alone; a range the codec refuses keeps the view's.
-    const wanted = { from: from ?? base.time.from, to: to ?? base.time.to };
-    const time = decodeState(withParams(p, wanted)).time;
+  const tz = p.get('tz');
+  if (from !== null || to !== null || tz !== null) {
+    // Each end and the zone may be overridden alone (`tz=` is the viewer's own zone); a zone or
+    // a range the codec refuses keeps the view's.
+    const timeZone = tz === null ? base.time.timeZone : tz === '' ? undefined : isValidTimeZone(tz) ? tz : base.time.timeZone;
+    const wanted: TimeRange = { from: from ?? base.time.from, to: to ?? base.time.to, ...(timeZone ? { timeZone } : {}) };
+    const time = decodeState(withParams(p, { from: wanted.from, to: wanted.to, tz: timeZone ?? null })).time;
     if (same(time, wanted)) state = { ...state, time };
   }
   return state;
@@ -97,6 +102,7 @@ export function encodeOnView(state: ExplorerState, base: ExplorerState): URLSear
     const atDefault = same(partOf(state, part), partOf(DEFAULT_STATE, part));
     if (atDefault && !same(partOf(base, part), partOf(DEFAULT_STATE, part))) out.set(param, explicitDefault[0] ?? '');
   }
+  if (!state.time.timeZone && base.time.timeZone) out.set('tz', '');
   return out;
 }
 
