@@ -77,7 +77,7 @@ export function urlVersion(params: ParamReader, migrations: readonly ParamMigrat
   const raw = params.get(VERSION_PARAM);
   if (raw === null) return 0;
   const n = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
-  return Number.isInteger(n) && n >= 1 && n <= latest ? n : latest;
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, latest) : latest;
 }
 
 /** Runs every step from the URL's version up to the latest, in order. */

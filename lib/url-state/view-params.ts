@@ -62,9 +62,10 @@ function withPart(state: ExplorerState, part: Part, from: ExplorerState): Explor
 
 /** JSON with object keys sorted, so equal states compare equal whatever built them. */
 export function stableJson(value: unknown): string {
+  // The keys of one object are distinct, so the comparator never needs to answer "equal".
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
       : v,
   );
 }
