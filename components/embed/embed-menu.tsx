@@ -21,7 +21,18 @@ const PANELS: [EmbedPanel, string][] = [
   ['histogram', 'Histogram'],
   ['results', 'Results table'],
   ['facets', 'Facet counts'],
+  ['tail', 'Live tail of one pod'],
 ];
+
+/** A pod (or namespace) the screen is already narrowed to by an `is` filter, to start the tail form from. */
+function filteredValue(state: ViewStateSource, fields: readonly string[]): string {
+  for (const f of state.filters) {
+    if (f.op === 'is' && !f.negate && !f.disabled && fields.includes(f.field)) return f.value;
+  }
+  return '';
+}
+const NAMESPACE_FIELDS = ['namespace', 'kubernetes.namespace_name', 'kubernetes.namespace', 'resource.attributes.k8s.namespace.name'];
+const POD_FIELDS = ['pod', 'kubernetes.pod_name', 'kubernetes.pod.name', 'resource.attributes.k8s.pod.name'];
 
 function EmbedPanelForm({ state }: { state: ViewStateSource }) {
   const [panel, setPanel] = useState<EmbedPanel>('histogram');
@@ -30,10 +41,21 @@ function EmbedPanelForm({ state }: { state: ViewStateSource }) {
   const [maxWindowHours, setMaxWindowHours] = useState(24);
   const [expiresInDays, setExpiresInDays] = useState<number | null>(null);
   const [theme, setTheme] = useState<'auto' | 'light' | 'dark'>('auto');
+  const [namespace, setNamespace] = useState(() => filteredValue(state, NAMESPACE_FIELDS));
+  const [pod, setPod] = useState(() => filteredValue(state, POD_FIELDS));
   const [made, setMade] = useState<CreateEmbedResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { panel: useId(), origin: useId(), window: useId(), expiry: useId(), theme: useId(), snippet: useId() };
+  const ids = {
+    panel: useId(),
+    namespace: useId(),
+    pod: useId(),
+    origin: useId(),
+    window: useId(),
+    expiry: useId(),
+    theme: useId(),
+    snippet: useId(),
+  };
 
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: ['embeds'], queryFn: ({ signal }) => listEmbeds(signal), retry: false });
@@ -47,6 +69,7 @@ function EmbedPanelForm({ state }: { state: ViewStateSource }) {
       const res = await createEmbed({
         panel,
         state: toViewState(state),
+        ...(panel === 'tail' ? { pod: { namespace: namespace.trim(), pod: pod.trim() } } : {}),
         origins: [origin.trim()],
         allowTimeChange,
         maxWindowHours,
@@ -85,6 +108,14 @@ function EmbedPanelForm({ state }: { state: ViewStateSource }) {
             </option>
           ))}
         </select>
+        {panel === 'tail' ? (
+          <>
+            <label htmlFor={ids.namespace}>Namespace</label>
+            <input id={ids.namespace} value={namespace} onChange={(e) => setNamespace(e.target.value)} />
+            <label htmlFor={ids.pod}>Pod</label>
+            <input id={ids.pod} value={pod} onChange={(e) => setPod(e.target.value)} />
+          </>
+        ) : null}
         <label htmlFor={ids.origin}>Host page origin</label>
         <input id={ids.origin} placeholder="https://status.example.com" value={origin} onChange={(e) => setOrigin(e.target.value)} />
         <label htmlFor={ids.window}>Longest range</label>
@@ -117,7 +148,12 @@ function EmbedPanelForm({ state }: { state: ViewStateSource }) {
         <input type="checkbox" checked={allowTimeChange} onChange={(e) => setAllowTimeChange(e.target.checked)} />
         Viewers may change the time range
       </label>
-      <button type="button" className="btn btn-primary" onClick={() => void submit()} disabled={busy || origin.trim() === ''}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => void submit()}
+        disabled={busy || origin.trim() === '' || (panel === 'tail' && (namespace.trim() === '' || pod.trim() === ''))}
+      >
         {busy ? 'Making embed…' : 'Make embed and copy snippet'}
       </button>
       {error || list.error ? (

@@ -1,12 +1,16 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import dynamic from 'next/dynamic';
+import { useState, type ReactNode } from 'react';
 import { Histogram } from '@/components/histogram/histogram';
 import { MessageText } from '@/components/results/message-text';
 import { formatTotal } from '@/components/results/hits-total';
 import type { EmbedPanel as PanelKind } from '@/lib/schema/embeds';
 import type { SearchHit, SearchResponse } from '@/lib/schema/search';
 import styles from './embed.module.css';
+
+// Only a tail panel loads the pod view's terminal and the EventSource code.
+const TailPanel = dynamic(() => import('./tail-panel'), { ssr: false });
 
 export interface EmbedPanelProps {
   id: string;
@@ -43,6 +47,42 @@ async function fetchPanel(id: string, token: string, time: { from: string; to: s
 
 /** One panel of a saved screen, inside someone else's page: the data its token locks, nothing else. */
 export function EmbedPanel(props: EmbedPanelProps) {
+  if (props.panel === 'tail') {
+    return (
+      <PanelFrame {...props} tools={null}>
+        <TailPanel id={props.id} token={props.token} />
+      </PanelFrame>
+    );
+  }
+  return <SearchPanel {...props} />;
+}
+
+function PanelFrame(props: EmbedPanelProps & { tools: ReactNode; busy?: boolean; error?: string | null; children: ReactNode }) {
+  return (
+    <div className={styles.embed} data-theme={props.theme} data-panel={props.panel}>
+      <header className={styles.header}>
+        {props.title ? <h1 className={styles.title}>{props.title}</h1> : <span />}
+        <div className={styles.tools}>
+          {props.tools}
+          <a href={props.openPath} target="_blank" rel="noopener noreferrer" className={styles.open}>
+            Open in Log Explorer
+          </a>
+        </div>
+      </header>
+      {props.error ? (
+        <p role="alert" className={styles.error}>
+          {props.error}
+        </p>
+      ) : null}
+      <main className={styles.body} aria-busy={props.busy ?? false}>
+        {props.children}
+      </main>
+    </div>
+  );
+}
+
+/** The panels that read a part of the screen's search (histogram, results, facets). */
+function SearchPanel(props: EmbedPanelProps) {
   const [hours, setHours] = useState<number | null>(null);
   const time = hours === null ? undefined : { from: `now-${Math.round(hours * 60)}m`, to: 'now' };
   const query = useQuery({
@@ -53,46 +93,35 @@ export function EmbedPanel(props: EmbedPanelProps) {
     placeholderData: (previous) => previous,
   });
   const data = query.data;
+  const tools = (
+    <>
+      {props.allowTimeChange ? (
+        <select
+          aria-label="Time range"
+          className={styles.range}
+          value={hours ?? ''}
+          onChange={(e) => setHours(e.target.value === '' ? null : Number(e.target.value))}
+        >
+          <option value="">As saved</option>
+          {QUICK_RANGES.filter(([, h]) => h <= props.maxWindowHours).map(([label, h]) => (
+            <option key={label} value={h}>
+              Last {label}
+            </option>
+          ))}
+        </select>
+      ) : null}
+      {data ? <span data-testid="embed-total">{formatTotal(data.total)}</span> : null}
+    </>
+  );
 
   return (
-    <div className={styles.embed} data-theme={props.theme} data-panel={props.panel}>
-      <header className={styles.header}>
-        {props.title ? <h1 className={styles.title}>{props.title}</h1> : <span />}
-        <div className={styles.tools}>
-          {props.allowTimeChange ? (
-            <select
-              aria-label="Time range"
-              className={styles.range}
-              value={hours ?? ''}
-              onChange={(e) => setHours(e.target.value === '' ? null : Number(e.target.value))}
-            >
-              <option value="">As saved</option>
-              {QUICK_RANGES.filter(([, h]) => h <= props.maxWindowHours).map(([label, h]) => (
-                <option key={label} value={h}>
-                  Last {label}
-                </option>
-              ))}
-            </select>
-          ) : null}
-          {data ? <span data-testid="embed-total">{formatTotal(data.total)}</span> : null}
-          <a href={props.openPath} target="_blank" rel="noopener noreferrer" className={styles.open}>
-            Open in Log Explorer
-          </a>
-        </div>
-      </header>
-      {query.error ? (
-        <p role="alert" className={styles.error}>
-          {query.error.message}
-        </p>
+    <PanelFrame {...props} tools={tools} busy={query.isFetching} error={query.error?.message ?? null}>
+      {data && props.panel === 'histogram' ? (
+        <Histogram histogram={data.histogram} busy={query.isFetching} onZoom={() => undefined} />
       ) : null}
-      <main className={styles.body} aria-busy={query.isFetching}>
-        {data && props.panel === 'histogram' ? (
-          <Histogram histogram={data.histogram} busy={query.isFetching} onZoom={() => undefined} />
-        ) : null}
-        {data && props.panel === 'results' ? <Rows hits={data.hits} /> : null}
-        {data && props.panel === 'facets' ? <Facets facets={data.facets} /> : null}
-      </main>
-    </div>
+      {data && props.panel === 'results' ? <Rows hits={data.hits} /> : null}
+      {data && props.panel === 'facets' ? <Facets facets={data.facets} /> : null}
+    </PanelFrame>
   );
 }
 

@@ -38,7 +38,8 @@ export interface LiveTail {
 
 const IDLE: LiveTail = { lines: [], dropped: 0, lagMs: null, linesPerSecond: 0, connected: false, problem: null };
 
-export function useLiveTail(params: Record<string, string | undefined>, enabled: boolean): LiveTail {
+/** `path`: `/api/tail`, or an embed's own tail route (its token in `params`). */
+export function useLiveTail(params: Record<string, string | undefined>, enabled: boolean, path = '/api/tail'): LiveTail {
   const [state, setState] = useState<LiveTail>(IDLE);
   const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
 
@@ -70,7 +71,7 @@ export function useLiveTail(params: Record<string, string | undefined>, enabled:
     };
     function open() {
       base.set('from', from);
-      const es = new EventSource(`/api/tail?${base.toString()}`);
+      const es = new EventSource(`${path}?${base.toString()}`);
       source = es;
       es.onopen = () => setState((s) => ({ ...s, connected: true, problem: null }));
       es.addEventListener('lines', (event) => {
@@ -121,7 +122,7 @@ export function useLiveTail(params: Record<string, string | undefined>, enabled:
       source?.close();
       setState(IDLE);
     };
-  }, [enabled, query]);
+  }, [enabled, query, path]);
 
   return enabled ? state : IDLE;
 }

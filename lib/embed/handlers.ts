@@ -10,7 +10,9 @@ import type { EngineContext } from '@/lib/api/with-engine';
 import { authorizeEmbed, requireEmbedConfig } from '@/lib/embed/access';
 import { lockedSearchRequest } from '@/lib/embed/locked-search';
 import { EmbedStore } from '@/lib/embed/store';
+import { prepareEmbedTail, whileEmbedValid } from '@/lib/embed/tail';
 import { signEmbedToken } from '@/lib/embed/token';
+import { acquireTail, tailClientKey, tailStream } from '@/lib/k8s/run-tail';
 import { CreateEmbedRequest, EMBED_ID_PATTERN, EmbedDataRequest, type CreateEmbedResponse, type EmbedRecord } from '@/lib/schema/embeds';
 import type { ViewState } from '@/lib/schema/view-state';
 import { runSearch } from '@/lib/search/run-search';
@@ -79,6 +81,7 @@ export async function createEmbed(request: Request, ctx: EngineContext): Promise
     panel: input.panel,
     title: input.title,
     state,
+    ...(input.pod ? { pod: input.pod } : {}),
     origins: [...new Set(input.origins)],
     allowTimeChange: input.allowTimeChange,
     maxWindowHours: input.maxWindowHours,
@@ -115,4 +118,26 @@ export async function embedData(request: Request, ctx: EngineContext, id: string
   const result = await runSearch(lockedSearchRequest(record, input, now), { ...ctx, now });
   // A panel gets its own part only: no rows for a chart or the facets.
   return jsonResponse(record.panel === 'results' ? result : { ...result, hits: [], cursor: null });
+}
+
+/** A tail panel's live lines (Server-Sent Events, as GET /api/tail), held to the embed's pod, query and filters. */
+export async function embedTail(request: Request, ctx: EngineContext, id: string): Promise<Response> {
+  const params = new URL(request.url).searchParams;
+  const store = getEmbedStore(ctx);
+  const { follow } = await prepareEmbedTail(store, ctx.client, id, params);
+  const release = acquireTail(tailClientKey(request));
+  // One signal of our own (not AbortSignal.any, whose result Node may collect while the stream
+  // still waits on it): the viewer going away or the embed being revoked ends the stream.
+  const ended = new AbortController();
+  const end = () => ended.abort();
+  request.signal.addEventListener('abort', end, { once: true });
+  const stopChecking = whileEmbedValid(store, id, params.get('t') ?? '', end);
+  const done = () => {
+    stopChecking();
+    request.signal.removeEventListener('abort', end);
+    release();
+  };
+  return new Response(tailStream(follow, ended.signal, done), {
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
+  });
 }

@@ -16,6 +16,7 @@ export const EMBEDS_MAPPING: estypes.MappingTypeMapping = {
     panel: { type: 'keyword' },
     title: { type: 'text', fields: { sort: { type: 'keyword', ignore_above: 512 } } },
     state: { type: 'object', enabled: false },
+    pod: { type: 'object', enabled: false },
     origins: { type: 'keyword' },
     allowTimeChange: { type: 'boolean' },
     maxWindowHours: { type: 'integer' },

@@ -28,6 +28,8 @@ export function embedBinding(record: EmbedRecord): string {
     record.allowTimeChange,
     record.maxWindowHours,
     record.expiresAt,
+    // Only a tail panel has one; left out otherwise so tokens made before tail panels still hold.
+    ...(record.pod ? [record.pod] : []),
   ];
   return createHash('sha256').update(canonicalJson(locked)).digest('base64url');
 }

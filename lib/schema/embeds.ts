@@ -4,9 +4,10 @@
  * embed's signed token; a panel can never show anything else.
  */
 import { z } from 'zod';
+import { TailRequest } from '@/lib/schema/tail';
 import { ViewState } from '@/lib/schema/view-state';
 
-export const EMBED_PANELS = ['histogram', 'results', 'facets'] as const;
+export const EMBED_PANELS = ['histogram', 'results', 'facets', 'tail'] as const;
 export const EmbedPanel = z.enum(EMBED_PANELS);
 export type EmbedPanel = z.infer<typeof EmbedPanel>;
 
@@ -34,6 +35,12 @@ export const EmbedOrigin = z
   }, 'expected an origin such as https://wiki.example.com (scheme, host, optional port; no path)')
   .transform((raw) => new URL(raw).origin);
 
+const kubernetesName = TailRequest.shape.namespace;
+
+/** The pod a `tail` panel follows (with the embed's query and filters on top). */
+export const EmbedPod = z.object({ namespace: kubernetesName, pod: kubernetesName, container: kubernetesName.optional() }).strict();
+export type EmbedPod = z.infer<typeof EmbedPod>;
+
 export const CreateEmbedRequest = z
   .object({
     panel: EmbedPanel,
@@ -43,6 +50,8 @@ export const CreateEmbedRequest = z
       .regex(/^[0-9A-Za-z]{20}$/, 'not a view id')
       .optional(),
     state: ViewState.optional(),
+    /** Required by a `tail` panel, refused by the others. */
+    pod: EmbedPod.optional(),
     title: z.string().trim().max(EMBED_LIMITS.titleLength).default(''),
     origins: z.array(EmbedOrigin).min(1, 'name at least one origin that may frame the panel').max(EMBED_LIMITS.maxOrigins),
     /** Whether the viewer may pick another time range, up to `maxWindowHours` wide. */
@@ -54,7 +63,11 @@ export const CreateEmbedRequest = z
     refreshSeconds: z.union([z.literal(0), z.literal(10), z.literal(30), z.literal(60), z.literal(300)]).default(0),
   })
   .strict()
-  .refine((r) => (r.viewId === undefined) !== (r.state === undefined), { message: 'give either viewId or state', path: ['state'] });
+  .refine((r) => (r.viewId === undefined) !== (r.state === undefined), { message: 'give either viewId or state', path: ['state'] })
+  .refine((r) => (r.panel === 'tail') === (r.pod !== undefined), {
+    message: 'a tail panel names the pod it follows (namespace, pod); other panels take no pod',
+    path: ['pod'],
+  });
 export type CreateEmbedRequest = z.infer<typeof CreateEmbedRequest>;
 
 /** What is stored per embed and what every panel request is held to. */
@@ -63,6 +76,8 @@ export interface EmbedRecord {
   panel: EmbedPanel;
   title: string;
   state: ViewState;
+  /** A `tail` panel's pod. */
+  pod?: EmbedPod;
   origins: string[];
   allowTimeChange: boolean;
   maxWindowHours: number;

@@ -65,7 +65,11 @@ export class AppIndex {
   }
 
   private async create(client: Client): Promise<void> {
-    if (await client.indices.exists({ index: this.name })) return;
+    if (await client.indices.exists({ index: this.name })) {
+      // An index made by an older release gets the fields added since (adding is always allowed).
+      await client.indices.putMapping({ index: this.name, ...this.mappings });
+      return;
+    }
     try {
       await client.indices.create({
         index: this.name,

@@ -1,6 +1,7 @@
 import { EmbedPanel } from '@/components/embed/embed-panel';
 import { EmbedUnavailable } from '@/components/embed/embed-unavailable';
 import { embedForPage } from '@/lib/embed/page-access';
+import { podViewHref } from '@/lib/k8s/view-url';
 import { viewStateToScreen } from '@/lib/schema/view-state';
 import { stateToSearch } from '@/lib/url-state/codec';
 
@@ -16,6 +17,13 @@ export default async function EmbedPage({ params, searchParams }: EmbedPageProps
   const token = typeof t === 'string' ? t : '';
   const record = await embedForPage(id, token);
   if (!record) return <EmbedUnavailable />;
+  const openPath = record.pod
+    ? podViewHref(record.pod.namespace, record.pod.pod, {
+        live: true,
+        source: record.state.source ?? null,
+        container: record.pod.container ?? null,
+      })
+    : `/${stateToSearch(viewStateToScreen(record.state))}`;
   return (
     <EmbedPanel
       id={record.id}
@@ -26,7 +34,7 @@ export default async function EmbedPage({ params, searchParams }: EmbedPageProps
       refreshSeconds={record.refreshSeconds}
       allowTimeChange={record.allowTimeChange}
       maxWindowHours={record.maxWindowHours}
-      openPath={`/${stateToSearch(viewStateToScreen(record.state))}`}
+      openPath={openPath}
     />
   );
 }
