@@ -81,8 +81,9 @@ const visible = (d: Doc, windowStart: number) =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 
-async function createTailEmbed(extra: Record<string, unknown> = {}): Promise<CreateEmbedResponse> {
-  const res = await list.POST(
+/** POST /api/embeds for a tail panel of POD_A under the locked state, with `extra` on top. */
+function postTailEmbed(extra: Record<string, unknown> = {}): Promise<Response> {
+  return list.POST(
     new Request(`${APP}/api/embeds`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -95,6 +96,10 @@ async function createTailEmbed(extra: Record<string, unknown> = {}): Promise<Cre
       }),
     }),
   );
+}
+
+async function createTailEmbed(extra: Record<string, unknown> = {}): Promise<CreateEmbedResponse> {
+  const res = await postTailEmbed(extra);
   expect(res.status).toBe(201);
   return (await res.json()) as CreateEmbedResponse;
 }
@@ -187,19 +192,7 @@ describe('POST /api/embeds with a tail panel', () => {
     ['a results panel with a pod', { panel: 'results' }],
     ['a pod that is not a Kubernetes name', { pod: { namespace: NS, pod: 'Not_A_Pod' } }],
   ])('refuses %s with 400 at pod', async (_name, extra) => {
-    const res = await list.POST(
-      new Request(`${APP}/api/embeds`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          panel: 'tail',
-          state: locked,
-          pod: { namespace: NS, pod: POD_A },
-          origins: ['http://wiki.example'],
-          ...extra,
-        }),
-      }),
-    );
+    const res = await postTailEmbed(extra);
     expect(res.status).toBe(400);
     expect(((await res.json()) as ApiErrorBody).error.path).toMatch(/^pod/);
   });
@@ -260,13 +253,7 @@ describe('GET /api/embeds/{id}/tail', () => {
     );
     await expectDenied(a.embed.id, b.token);
     await expectDenied(a.embed.id, '');
-    const histogram = await list.POST(
-      new Request(`${APP}/api/embeds`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ panel: 'histogram', state: locked, origins: ['http://wiki.example'] }),
-      }),
-    );
+    const histogram = await postTailEmbed({ panel: 'histogram', pod: undefined });
     const h = (await histogram.json()) as CreateEmbedResponse;
     const { res } = await openTail(h.embed.id, `t=${encodeURIComponent(h.token)}`);
     expect(res.status).toBe(404);
