@@ -64,10 +64,23 @@ export class AppIndex {
     return this.ready;
   }
 
+  /**
+   * An index made by an older release gets the fields added since (adding a field is always
+   * allowed). If the engine refuses (a field changed type by hand), the index is used as it is:
+   * only a write of the new field would then fail, with the engine's reason.
+   */
+  private async addNewFields(client: Client): Promise<void> {
+    try {
+      await client.indices.putMapping({ index: this.name, ...this.mappings });
+    } catch (err) {
+      if (!(err instanceof errors.ResponseError && err.statusCode === 400)) throw err;
+      console.warn(`[app-index] ${this.name}: could not add new fields to the mapping`, err.body?.error?.reason ?? '');
+    }
+  }
+
   private async create(client: Client): Promise<void> {
     if (await client.indices.exists({ index: this.name })) {
-      // An index made by an older release gets the fields added since (adding is always allowed).
-      await client.indices.putMapping({ index: this.name, ...this.mappings });
+      await this.addNewFields(client);
       return;
     }
     try {

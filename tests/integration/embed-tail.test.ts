@@ -110,13 +110,28 @@ async function openTail(id: string, query: string) {
   return { res, controller };
 }
 
-/** The ids of `event: lines` until `ms` have passed, then the stream is closed. */
-async function linesFor(body: ReadableStream<Uint8Array>, ms: number, controller: AbortController): Promise<string[]> {
+/**
+ * The ids of `event: lines` until every id of `awaited` has come (or 20 s, on a loaded machine),
+ * then for `moreMs` (further polls, where anything that should not come would), then the stream is closed.
+ */
+async function linesUntil(
+  body: ReadableStream<Uint8Array>,
+  awaited: readonly string[],
+  moreMs: number,
+  controller: AbortController,
+): Promise<string[]> {
   const ids: string[] = [];
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
-  const timer = setTimeout(() => controller.abort(), ms);
+  let timer = setTimeout(() => controller.abort(), 20_000);
+  const closeSoon = () => {
+    if (!awaited.every((id) => ids.includes(id))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(), moreMs);
+    awaited = [];
+  };
+  closeSoon();
   for (;;) {
     const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
     if (done) break;
@@ -128,6 +143,7 @@ async function linesFor(body: ReadableStream<Uint8Array>, ms: number, controller
       const data = /^data: (.*)$/m.exec(block)?.[1];
       if (/^event: lines$/m.test(block) && data) ids.push(...(JSON.parse(data) as TailLinesEvent).lines.map((l) => l.id));
     }
+    if (awaited.length > 0) closeSoon();
   }
   clearTimeout(timer);
   return ids;
@@ -220,7 +236,7 @@ describe('GET /api/embeds/{id}/tail', () => {
       { id: 'b-err-live', ts: Date.now(), pod: POD_B, level: 'error' },
       { id: 'a-info-live', ts: Date.now(), pod: POD_A, level: 'info' },
     ];
-    const collecting = linesFor(res.body!, 3_500, controller);
+    const collecting = linesUntil(res.body!, ['a-err-1', 'a-err-2', 'a-err-live'], 1_500, controller);
     await sleep(800);
     await write(later);
     written.push(...later);
@@ -234,7 +250,7 @@ describe('GET /api/embeds/{id}/tail', () => {
     const made = await createTailEmbed();
     const opened = Date.now();
     const { res, controller } = await openTail(made.embed.id, `t=${encodeURIComponent(made.token)}&from=now-3m`);
-    const ids = await linesFor(res.body!, 1_500, controller);
+    const ids = await linesUntil(res.body!, ['a-err-2', 'a-err-live'], 1_500, controller);
     // The tail re-reads TAIL_OVERLAP_MS before its start, for lines that reach the engine late.
     const expected = written.filter((d) => visible(d, opened - 3 * MINUTE - TAIL_OVERLAP_MS)).map((d) => d.id);
     expect(expected).toEqual(['a-err-2', 'a-err-live']);
