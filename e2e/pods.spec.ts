@@ -150,3 +150,46 @@ test('a hit links to its pod’s logs around it, the line marked, and a pod face
   await expect(page).toHaveURL(new RegExp(`/pods/${restart.namespace}/${restart.pod}`));
   await expect(page.getByRole('heading', { name: restart.pod })).toBeVisible();
 });
+
+test('the explorer groups a stack trace into one collapsible row, and every row links to its pod and its surrounding lines', async ({
+  page,
+}) => {
+  const r = restarts().find((x) => x.container === 'checkout')!;
+  const panic = podLines(r.namespace, r.pod)
+    .filter((e) => e.fields['docker.container_id'] === r.previousContainerId && e.fields.stream === 'stderr')
+    .slice(-14);
+  const around = { v: 1, from: new Date(r.at - 60_000).toISOString(), to: new Date(r.at + 60_000).toISOString() };
+  await page.goto(`/${query({ ...around, q: `kubernetes.pod_name:"${r.pod}"` })}`);
+  const event = page.getByRole('row').filter({ has: page.getByRole('button', { name: '13 more lines' }) });
+  await expect(event).toHaveAttribute('data-lines', '14');
+  await expect(event).toHaveAttribute('data-doc-id', panic[0]!.id);
+  await event.getByRole('button', { name: '13 more lines' }).click();
+  await expect(event.locator('[data-line-id]')).toHaveCount(13);
+  expect(await event.locator('[data-line-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-line-id')))).toEqual(
+    panic.slice(1).map((e) => e.id),
+  );
+  // Folding the event does not open the row's document.
+  await expect(page).not.toHaveURL(/doc=/);
+
+  await page.getByRole('button', { name: 'Group multi-line' }).click();
+  await expect(page.getByTestId('multiline-event')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Group multi-line' }).click();
+
+  await event.getByTestId('row-context-link').click();
+  await expect(page).toHaveURL(new RegExp(`/context/[^/]+/${panic[0]!.id}`));
+  await page.goBack();
+  await page
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: '13 more lines' }) })
+    .getByTestId('row-pod-link')
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/pods/${r.namespace}/${r.pod}\\?.*line=${panic[0]!.id}`));
+  await expect(terminal(page).locator(`[data-line-id="${panic[0]!.id}"]`)).toBeInViewport();
+
+  // A pod facet value links to its workload too; the namespace is looked up.
+  const workload = workloadOfPod(r.pod)!;
+  await page.goto(`/${query({ ...around, q: `kubernetes.pod_name:"${r.pod}"` })}`);
+  await page.getByRole('link', { name: `Logs of ${workload.kind} ${workload.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/workloads/${r.namespace}/${workload.name}(\\?|$)`));
+  await expect(page.getByTestId('legend-pod').filter({ hasText: r.pod })).toBeVisible();
+});

@@ -9,8 +9,9 @@ import { ColumnPicker } from '@/components/results/column-picker';
 import { fieldsInRows, makeFieldResolver } from '@/components/results/field-meanings';
 import { HitsTotal } from '@/components/results/hits-total';
 import { ResultsTable } from '@/components/results/results-table';
-import { WrapToggle } from '@/components/results/wrap-toggle';
-import { useWrapPreference } from '@/components/results/wrap-preference';
+import { GroupingToggle, WrapToggle } from '@/components/results/wrap-toggle';
+import { useGroupingPreference, useWrapPreference } from '@/components/results/wrap-preference';
+import { groupHits } from '@/lib/k8s/hit-groups';
 import { EmptyState } from '@/components/status/empty-state';
 import { EngineFooter } from '@/components/status/engine-footer';
 import { EngineBanner } from '@/components/status/engine-banner';
@@ -48,6 +49,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
   const narrow = useMediaQuery('(max-width: 900px)');
   const searchInput = useRef<HTMLInputElement>(null);
   const [wrap, setWrap] = useWrapPreference();
+  const [grouping, setGrouping] = useGroupingPreference();
   useSlashToFocus(searchInput);
 
   const request = useMemo(() => toSearchRequest(state), [state]);
@@ -57,6 +59,10 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
   const { summary, rows, error } = results;
 
   const resolveField = useMemo(() => makeFieldResolver(summary?.meanings ?? {}), [summary]);
+  const events = useMemo(
+    () => groupHits(rows, summary?.meanings ?? {}, state.sort, grouping),
+    [rows, summary?.meanings, state.sort, grouping],
+  );
   const rowFields = useMemo(() => [...fieldsInRows(rows, 500)].sort(), [rows]);
   const linked = useLinkedDocument({ docRef: state.doc, rows, request, range: summary?.range });
 
@@ -152,6 +158,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
               <EmbedMenu state={state} />
               <ExportMenu state={state} total={summary?.total} meanings={summary?.meanings} />
               <WrapToggle wrap={wrap} onChange={setWrap} />
+              <GroupingToggle group={grouping} onChange={setGrouping} />
               <ColumnPicker source={state.source} columns={state.columns} rowFields={rowFields} onToggle={actions.toggleColumn} />
             </div>
             {results.initialLoading ? (
@@ -163,6 +170,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
             ) : summary ? (
               <ResultsTable
                 rows={rows}
+                events={events}
                 columns={state.columns}
                 sort={state.sort}
                 wrap={wrap}

@@ -1,8 +1,18 @@
 'use client';
 /** Links into the Kubernetes views from the explorer: a hit's pod and surrounding lines, a pod facet value. */
 import Link from 'next/link';
+import type { MouseEvent } from 'react';
 import { useSearchParams } from 'next/navigation';
-import { ANY_NAMESPACE, contextHref, isKubernetesName, podOfFields, podViewAroundLine, podViewHref } from '@/lib/k8s/view-url';
+import {
+  ANY_NAMESPACE,
+  contextHref,
+  isKubernetesName,
+  podOfFields,
+  podViewAroundLine,
+  podViewHref,
+  workloadViewHref,
+} from '@/lib/k8s/view-url';
+import { workloadOfPod } from '@/lib/k8s/workload';
 import type { SearchHit } from '@/lib/schema/search';
 import styles from './pod-links.module.css';
 
@@ -25,17 +35,63 @@ export function PodLinks({ hit }: { hit: SearchHit }) {
   );
 }
 
-/** A pod facet value knows no namespace: the pod view finds it (`/pods/-/{pod}`). */
+/**
+ * The same two links, short, on each row of the results table. A click follows the link and
+ * does not also open the row's document.
+ */
+export function HitLinks({ hit, className }: { hit: SearchHit; className?: string }) {
+  const where = podOfFields(hit.fields);
+  const stop = (e: MouseEvent) => e.stopPropagation();
+  return (
+    <span className={className} data-testid="row-links">
+      {where ? (
+        <Link
+          href={podViewAroundLine(where.namespace, where.pod, hit)}
+          onClick={stop}
+          data-testid="row-pod-link"
+          aria-label={`Logs of pod ${where.pod} around this line`}
+          title="Pod logs around this line"
+        >
+          pod
+        </Link>
+      ) : null}
+      <Link
+        href={contextHref(hit)}
+        onClick={stop}
+        data-testid="row-context-link"
+        aria-label="Show surrounding lines"
+        title="Show surrounding lines"
+      >
+        context
+      </Link>
+    </span>
+  );
+}
+
+/** A pod facet value knows no namespace: the pod and workload views find it (`/pods/-/{pod}`, `/workloads/-/{name}?via={pod}`). */
 export function PodViewLink({ pod }: { pod: string }) {
-  // The explorer's time range, when its URL has one: the pod view opens on the same range.
+  // The explorer's time range, when its URL has one: the views open on the same range.
   const params = useSearchParams();
   if (!isKubernetesName(pod)) return null;
   const since = params.get('from');
   const until = params.get('to');
   const range = { ...(since ? { since } : {}), ...(until ? { until } : {}) };
+  const workload = workloadOfPod(pod);
   return (
-    <Link className={styles.facetLink} href={podViewHref(ANY_NAMESPACE, pod, range)} aria-label={`Logs of pod ${pod}`} title="Pod logs">
-      ↗
-    </Link>
+    <>
+      <Link className={styles.facetLink} href={podViewHref(ANY_NAMESPACE, pod, range)} aria-label={`Logs of pod ${pod}`} title="Pod logs">
+        ↗
+      </Link>
+      {workload ? (
+        <Link
+          className={styles.facetLink}
+          href={workloadViewHref(ANY_NAMESPACE, workload.name, { ...range, via: pod })}
+          aria-label={`Logs of ${workload.kind} ${workload.name}`}
+          title={`All pods of ${workload.kind} ${workload.name}`}
+        >
+          ⇶
+        </Link>
+      ) : null}
+    </>
   );
 }

@@ -45,7 +45,7 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
     }),
     [namespace, pod, state.since, state.until, state.tail, state.container, state.source],
   );
-  const resolving = usePodNamespace(namespace, pod, state);
+  const resolving = usePodNamespace(namespace, pod, state, (found) => podViewHref(found, pod, state));
   const query = useQuery({ ...podLogsQueryOptions(request, refreshTick), enabled: !resolving.looking && !resolving.missing });
   const data = query.data;
   const scroller = useRef<HTMLDivElement>(null);

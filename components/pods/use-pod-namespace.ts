@@ -1,21 +1,27 @@
 'use client';
 /**
- * `/pods/-/{pod}` (a link that knows only the pod, like a pod facet value): the namespace is
- * looked up with the search API's namespace facet, then the URL is replaced with the full one.
+ * `/pods/-/{pod}` and `/workloads/-/{name}?via={pod}` (links that know only a pod, like a pod
+ * facet value): the pod's namespace is looked up with the search API's namespace facet, then
+ * the URL is replaced with the full one (`hrefIn(namespace)`).
  */
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
-import { ANY_NAMESPACE, podViewHref, type LogsViewState } from '@/lib/k8s/view-url';
+import { ANY_NAMESPACE, type LogsViewState } from '@/lib/k8s/view-url';
 import { postSearch } from '@/lib/queries/search';
 import { SearchRequest } from '@/lib/schema/search';
 
-export function usePodNamespace(namespace: string, pod: string, state: LogsViewState): { looking: boolean; missing: boolean } {
+export function usePodNamespace(
+  namespace: string,
+  pod: string | null,
+  state: LogsViewState,
+  hrefIn: (namespace: string) => string,
+): { looking: boolean; missing: boolean } {
   const router = useRouter();
   const unknown = namespace === ANY_NAMESPACE;
   const lookup = useQuery({
     queryKey: ['pod-namespace', pod, state.since, state.until],
-    enabled: unknown,
+    enabled: unknown && pod !== null,
     queryFn: ({ signal }) =>
       postSearch(
         SearchRequest.parse({
@@ -30,8 +36,10 @@ export function usePodNamespace(namespace: string, pod: string, state: LogsViewS
       ),
   });
   const found = lookup.data?.facets.namespace?.[0]?.value;
+  const target = unknown && found ? hrefIn(found) : null;
   useEffect(() => {
-    if (unknown && found) router.replace(podViewHref(found, pod, state));
-  }, [unknown, found, pod, state, router]);
-  return { looking: unknown && !lookup.isError && !(lookup.isSuccess && !found), missing: unknown && lookup.isSuccess && !found };
+    if (target) router.replace(target);
+  }, [target, router]);
+  const missing = unknown && (pod === null || (lookup.isSuccess && !found));
+  return { looking: unknown && !missing && !lookup.isError, missing };
 }

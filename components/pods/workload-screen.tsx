@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useRef, useState } from 'react';
 import { colourSlots, logItems } from '@/lib/k8s/separators';
-import { podViewHref } from '@/lib/k8s/view-url';
+import { podViewHref, workloadViewHref } from '@/lib/k8s/view-url';
 import { workloadLogsQueryOptions } from '@/lib/queries/pod-logs';
 import type { LogLine, PodSummary } from '@/lib/schema/pod-logs';
 import { formatLineTime } from './line-time';
@@ -19,6 +19,7 @@ import { LiveBar } from './live-bar';
 import { useFollowScroll } from './use-follow-scroll';
 import { useLiveTail } from './use-live-tail';
 import { useLogsView } from './use-logs-view';
+import { usePodNamespace } from './use-pod-namespace';
 
 const SLOTS = 8;
 
@@ -38,7 +39,8 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
     }),
     [namespace, name, state.since, state.until, state.tail, state.pods, state.source],
   );
-  const query = useQuery(workloadLogsQueryOptions(request, refreshTick));
+  const resolving = usePodNamespace(namespace, state.via, state, (found) => workloadViewHref(found, name, { ...state, via: null }));
+  const query = useQuery({ ...workloadLogsQueryOptions(request, refreshTick), enabled: !resolving.looking && !resolving.missing });
   const data = query.data;
   const scroller = useRef<HTMLDivElement>(null);
   useScrollToLine(scroller, state.line, data);
@@ -128,6 +130,12 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
         </ul>
       ) : null}
 
+      {resolving.looking ? <div className={styles.status}>Finding the workload’s namespace…</div> : null}
+      {resolving.missing ? (
+        <div className={styles.error} role="alert">
+          No lines from a pod of {name} in the range.
+        </div>
+      ) : null}
       {query.error ? (
         <div className={styles.error} role="alert">
           {query.error instanceof Error ? query.error.message : 'The lines could not be loaded.'}

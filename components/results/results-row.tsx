@@ -8,6 +8,7 @@ import { MESSAGE_COLUMN, type FieldResolver } from './field-meanings';
 import { MessageText } from './message-text';
 import styles from './results.module.css';
 import { ChevronIcon } from '@/components/ui/icons';
+import { HitLinks } from '@/components/pods/pod-links';
 
 // A table row shows one line (a few when wrapped); the document view shows the rest.
 const ROW_MESSAGE_CHARS = 600;
@@ -27,6 +28,11 @@ interface ResultsRowProps {
   expanded: boolean;
   resolve: FieldResolver;
   onToggle: (hit: SearchHit) => void;
+  /** The other lines of a multi-line event whose head is `hit`, oldest first. */
+  more: readonly SearchHit[];
+  /** The event's other lines are shown. */
+  open: boolean;
+  onToggleEvent: (hit: SearchHit) => void;
 }
 
 export const ResultsRow = memo(function ResultsRow({
@@ -41,7 +47,11 @@ export const ResultsRow = memo(function ResultsRow({
   expanded,
   resolve,
   onToggle,
+  more,
+  open,
+  onToggleEvent,
 }: ResultsRowProps) {
+  const maxChars = wrap ? WRAPPED_MESSAGE_CHARS : ROW_MESSAGE_CHARS;
   const zone = useDisplayZone();
   return (
     <div
@@ -53,6 +63,9 @@ export const ResultsRow = memo(function ResultsRow({
       data-index={rowIndex}
       data-row-index={rowIndex}
       data-doc-id={hit.id}
+      data-lines={more.length > 0 ? more.length + 1 : undefined}
+      data-open={open || undefined}
+      data-testid={more.length > 0 ? 'multiline-event' : undefined}
       style={{ gridTemplateColumns: template, transform: `translateY(${top}px)` }}
       onClick={() => {
         // Selecting text in a row must not open it.
@@ -80,9 +93,13 @@ export const ResultsRow = memo(function ResultsRow({
           className={`${styles.cell} ${column === MESSAGE_COLUMN ? styles.message : ''}`}
           data-column={column}
         >
-          <Cell hit={hit} column={column} resolve={resolve} zone={zone} maxChars={wrap ? WRAPPED_MESSAGE_CHARS : ROW_MESSAGE_CHARS} />
+          <Cell hit={hit} column={column} resolve={resolve} zone={zone} maxChars={maxChars} />
+          {column === MESSAGE_COLUMN && more.length > 0 ? (
+            <EventLines hit={hit} more={more} open={open} maxChars={maxChars} onToggleEvent={onToggleEvent} />
+          ) : null}
         </div>
       ))}
+      <HitLinks hit={hit} className={styles.rowLinks} />
     </div>
   );
 });
@@ -111,4 +128,44 @@ function Cell({
     );
   }
   return text;
+}
+
+/** The toggle of a multi-line event and, open, its other lines (as the container wrote them). */
+function EventLines({
+  hit,
+  more,
+  open,
+  maxChars,
+  onToggleEvent,
+}: {
+  hit: SearchHit;
+  more: readonly SearchHit[];
+  open: boolean;
+  maxChars: number;
+  onToggleEvent: (hit: SearchHit) => void;
+}) {
+  return (
+    <>
+      {' '}
+      <button
+        type="button"
+        className={styles.eventToggle}
+        aria-expanded={open}
+        onClick={(e) => {
+          // The row's own click opens the document; this one only folds the event.
+          e.stopPropagation();
+          onToggleEvent(hit);
+        }}
+      >
+        {open ? '▾' : '▸'} {more.length} more {more.length === 1 ? 'line' : 'lines'}
+      </button>
+      {open
+        ? more.map((line) => (
+            <span key={`${line.index}/${line.id}`} className={styles.eventLine} data-line-id={line.id}>
+              <MessageText message={line.message} highlight={line.highlight} maxChars={maxChars} />
+            </span>
+          ))
+        : null}
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { HitEvent } from '@/lib/k8s/hit-groups';
 import type { SearchHit, SortOrder } from '@/lib/schema/search';
 import type { DocRef } from '@/lib/url-state/codec';
 import { columnLabel, displayColumns, tableLayout, TIME_COLUMN } from './columns';
@@ -17,6 +18,8 @@ const PREFETCH_ROWS = 40;
 
 interface ResultsTableProps {
   rows: SearchHit[];
+  /** The rows as the table shows them: multi-line events grouped, or one event per row. */
+  events: readonly HitEvent[];
   columns: string[];
   sort: SortOrder;
   /** Long lines wrap onto more lines instead of ending in an ellipsis. */
@@ -36,16 +39,26 @@ interface ResultsTableProps {
 
 // Memoized: the explorer re-renders on URL and fetch-state changes that leave the rows as they are.
 export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps) {
-  const { rows, sort, expanded, resolve, resetKey, hasMore, loadingMore, onLoadMore, wrap } = props;
+  const { rows, events, sort, expanded, resolve, resetKey, hasMore, loadingMore, onLoadMore, wrap } = props;
+  // Open multi-line events, by their head line: kept here, as rows leave and re-enter the DOM.
+  const [openEvents, setOpenEvents] = useState<ReadonlySet<string>>(() => new Set());
+  const onToggleEvent = useCallback((hit: SearchHit) => {
+    const key = `${hit.index}/${hit.id}`;
+    setOpenEvents((open) => {
+      const next = new Set(open);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  }, []);
   const scroller = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scroller);
   const columns = displayColumns(props.columns);
   const { mode, template } = tableLayout(props.columns, width);
   const stacked = mode === 'stacked';
-  // Rows of one line have one height; two-line and wrapped rows are measured as they are drawn.
-  const measured = stacked || wrap;
+  // Rows of one line have one height; two-line, wrapped and open multi-line rows are measured as they are drawn.
+  const measured = stacked || wrap || openEvents.size > 0;
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: events.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => (stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT),
     overscan: 12,
@@ -61,8 +74,8 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
   }, [resetKey]);
 
   useEffect(() => {
-    if (hasMore && !loadingMore && rows.length > 0 && lastIndex >= rows.length - PREFETCH_ROWS) onLoadMore();
-  }, [lastIndex, rows.length, hasMore, loadingMore, onLoadMore]);
+    if (hasMore && !loadingMore && events.length > 0 && lastIndex >= events.length - PREFETCH_ROWS) onLoadMore();
+  }, [lastIndex, events.length, hasMore, loadingMore, onLoadMore]);
 
   // Up/down move between rows like a grid; the virtualizer brings the target row into existence first.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -71,7 +84,7 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
     if (!row) return;
     e.preventDefault();
     const next = Number(row.dataset.rowIndex) + (e.key === 'ArrowDown' ? 1 : -1);
-    if (next < 0 || next >= rows.length) return;
+    if (next < 0 || next >= events.length) return;
     virtualizer.scrollToIndex(next);
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-row-index="${next}"] button`)?.focus());
   };
@@ -87,7 +100,7 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
       data-wrap={wrap || undefined}
       role="grid"
       aria-label="Log lines"
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={events.length + 1}
       aria-colcount={columns.length + 2}
       onKeyDown={onKeyDown}
     >
@@ -122,12 +135,17 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
       </div>
       <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
-          const hit = rows[item.index];
-          if (!hit) return null;
+          const event = events[item.index];
+          const hit = event?.hits[0];
+          if (!event || !hit) return null;
+          const key = `${hit.index}/${hit.id}`;
           return (
             <ResultsRow
-              key={`${hit.index}/${hit.id}`}
+              key={key}
               hit={hit}
+              more={event.more}
+              open={openEvents.has(key)}
+              onToggleEvent={onToggleEvent}
               rowIndex={item.index}
               columns={columns}
               template={template}
@@ -135,7 +153,7 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
               wrap={wrap}
               measureRef={measured ? virtualizer.measureElement : undefined}
               top={item.start}
-              expanded={expandedKey === `${hit.index}/${hit.id}`}
+              expanded={expandedKey === key}
               resolve={resolve}
               onToggle={props.onToggleRow}
             />

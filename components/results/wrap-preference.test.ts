@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readWrapPreference, WRAP_STORAGE_KEY } from './wrap-preference';
+import { GROUPING_STORAGE_KEY, readFlag, readWrapPreference, WRAP_STORAGE_KEY } from './wrap-preference';
 
 describe('readWrapPreference', () => {
   it('is on only when this browser stored it on; off without storage or when storage refuses', () => {
@@ -15,5 +15,15 @@ describe('readWrapPreference', () => {
         },
       }),
     ).toBe(false);
+  });
+});
+
+describe('readFlag', () => {
+  it('gives the default when nothing is stored, the stored value otherwise', () => {
+    const storage = (value: string | null) => ({ getItem: () => value });
+    expect(readFlag(storage(null), GROUPING_STORAGE_KEY, true)).toBe(true);
+    expect(readFlag(storage('0'), GROUPING_STORAGE_KEY, true)).toBe(false);
+    expect(readFlag(storage('1'), GROUPING_STORAGE_KEY, false)).toBe(true);
+    expect(readFlag(undefined, GROUPING_STORAGE_KEY, true)).toBe(true);
   });
 });

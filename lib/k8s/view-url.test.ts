@@ -22,6 +22,7 @@ describe('logs view URL', () => {
       pods: ['a-0', 'a-1'],
       source: 'live',
       live: true,
+      via: 'a-1',
     };
     const q = logsViewQuery(state);
     expect(parseLogsView(new URLSearchParams(q))).toEqual(state);
@@ -36,6 +37,7 @@ describe('logs view URL', () => {
     ['pods=ok-1,BAD,,x', { pods: ['ok-1', 'x'] }],
     [`since=${'x'.repeat(300)}`, { since: 'now-24h' }],
     ['ts=1', { timestamps: true }],
+    ['via=Not%20A%20Pod', { via: null }],
   ])('%s falls back to a safe value', (q, expected) => {
     expect(parseLogsView(new URLSearchParams(q))).toMatchObject(expected);
   });

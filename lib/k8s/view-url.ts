@@ -18,6 +18,8 @@ export interface LogsViewState {
   source: string | null;
   /** Follow new lines as they arrive. */
   live: boolean;
+  /** `/workloads/-/{name}` (from a pod facet value): a pod of the workload, whose namespace is looked up. */
+  via: string | null;
 }
 
 export const DEFAULT_LOGS_VIEW: LogsViewState = {
@@ -30,6 +32,7 @@ export const DEFAULT_LOGS_VIEW: LogsViewState = {
   pods: [],
   source: null,
   live: false,
+  via: null,
 };
 
 const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
@@ -44,6 +47,7 @@ function text(params: URLSearchParams, key: string): string | null {
 export function parseLogsView(params: URLSearchParams): LogsViewState {
   const tail = Number(params.get('tail'));
   const container = text(params, 'container');
+  const via = text(params, 'via');
   return {
     since: text(params, 'since') ?? DEFAULT_LOGS_VIEW.since,
     until: text(params, 'until') ?? DEFAULT_LOGS_VIEW.until,
@@ -57,6 +61,7 @@ export function parseLogsView(params: URLSearchParams): LogsViewState {
       .slice(0, POD_LOG_LIMITS.maxPods),
     source: SOURCE_ID.test(params.get('source') ?? '') ? params.get('source') : null,
     live: params.get('live') === '1',
+    via: via && NAME.test(via) ? via : null,
   };
 }
 
@@ -73,6 +78,7 @@ export function logsViewQuery(state: Partial<LogsViewState>): string {
   if (s.pods.length > 0) params.set('pods', s.pods.join(','));
   if (s.source) params.set('source', s.source);
   if (s.live) params.set('live', '1');
+  if (s.via) params.set('via', s.via);
   const q = params.toString();
   return q ? `?${q}` : '';
 }
@@ -124,7 +130,7 @@ export function podOfFields(fields: Readonly<Record<string, unknown>>): { namesp
   return isKubernetesName(namespace) && isKubernetesName(pod) ? { namespace, pod } : null;
 }
 
-/** Stands for "whichever namespace the pod is in" in `/pods/-/{pod}` (links that know only the pod). */
+/** Stands for "whichever namespace the pod is in" in `/pods/-/{pod}` and `/workloads/-/{name}?via={pod}` (links that know only the pod). */
 export const ANY_NAMESPACE = '-';
 
 /** "Show surrounding lines" of one line: `/context/{index}/{id}`. */
