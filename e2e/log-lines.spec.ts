@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ExplorerPage } from './pages/explorer-page';
 import { count, events, hitsText } from './support/dataset';
+import { decodeState } from '@/lib/url-state/codec';
 
 const messageOf = (fields: Record<string, unknown>) => String(fields.log ?? fields.message ?? '');
 
@@ -48,4 +49,37 @@ test('a long line is cut in the table and shown whole on request', async ({ page
     .getByRole('cell')
     .first();
   await expect(value).toContainText(messageOf(long!.fields).slice(-40));
+});
+
+test('a JSON line shows its keys and pretty form, in the document view and the pod view; a key that is a field filters', async ({
+  page,
+}) => {
+  const explorer = new ExplorerPage(page);
+  const line = events().find((e) => /^\{"level":"[a-z]+","ts":/.test(messageOf(e.fields)) && typeof e.fields.level === 'string')!;
+  expect(line, 'the dataset has JSON lines (zap)').toBeDefined();
+  const json = JSON.parse(messageOf(line.fields)) as Record<string, unknown>;
+  expect(events().some((e) => 'caller' in e.fields)).toBe(false);
+
+  await explorer.open({ doc: `${line.index}/${line.id}` });
+  const doc = page.getByRole('dialog', { name: 'Document' }).getByTestId('json-message');
+  await expect(doc.locator('pre')).toHaveText(JSON.stringify(json, null, 2));
+  await expect(doc.locator('tr[data-key="caller"]')).toContainText(String(json.caller));
+  await expect(doc.locator('tr[data-key="caller"]').getByRole('button')).toHaveCount(0);
+  await doc.getByRole('button', { name: `Filter for level: ${String(json.level)}` }).click();
+  await expect(page).toHaveURL(/f=.*level/);
+
+  const ns = String(line.fields['kubernetes.namespace_name']);
+  const pod = String(line.fields['kubernetes.pod_name']);
+  const around = { since: new Date(line.ts - 60_000).toISOString(), until: new Date(line.ts + 60_000).toISOString(), line: line.id };
+  await page.goto(`/pods/${ns}/${pod}?${new URLSearchParams(around).toString()}`);
+  const marked = page.locator(`[data-line-id="${line.id}"]`);
+  await marked.getByRole('button', { name: 'JSON' }).click();
+  const inPod = marked.getByTestId('json-message');
+  await expect(inPod.locator('pre')).toHaveText(JSON.stringify(json, null, 2));
+  await inPod.getByRole('link', { name: `Filter out level: ${String(json.level)}` }).click();
+  await expect(page).toHaveURL(/\/\?.*f=/);
+  expect(decodeState(new URL(page.url()).searchParams).filters).toEqual([
+    { field: 'pod', op: 'is', value: pod, negate: false, disabled: false },
+    { field: 'level', op: 'is', value: String(json.level), negate: true, disabled: false },
+  ]);
 });

@@ -175,6 +175,8 @@ test('the explorer groups a stack trace into one collapsible row, and every row 
   await expect(page.getByTestId('multiline-event')).toHaveCount(0);
   await page.getByRole('button', { name: 'Group multi-line' }).click();
 
+  // The links show on the row under the pointer.
+  await event.hover();
   await event.getByTestId('row-context-link').click();
   await expect(page).toHaveURL(new RegExp(`/context/[^/]+/${panic[0]!.id}`));
   await page.goBack();

@@ -18,11 +18,12 @@ interface DocumentViewProps {
   onClose: () => void;
   onFilter: (field: string, value: string, negate: boolean) => void;
   onToggleColumn: (field: string) => void;
+  isField: (name: string) => boolean;
 }
 
 type Tab = 'fields' | 'json';
 
-export function DocumentView({ docRef, linked, columns, onClose, onFilter, onToggleColumn }: DocumentViewProps) {
+export function DocumentView({ docRef, linked, columns, onClose, onFilter, onToggleColumn, isField }: DocumentViewProps) {
   const { hit } = linked;
   const [tab, setTab] = useState<Tab>('fields');
   const zone = useDisplayZone();
@@ -85,7 +86,7 @@ export function DocumentView({ docRef, linked, columns, onClose, onFilter, onTog
           </div>
           <div className={styles.body} role="tabpanel" id={`doc-panel-${tab}`} aria-labelledby={`doc-tab-${tab}`}>
             {tab === 'fields' ? (
-              <FieldsTable hit={hit} columns={columns} onFilter={onFilter} onToggleColumn={onToggleColumn} />
+              <FieldsTable hit={hit} columns={columns} onFilter={onFilter} onToggleColumn={onToggleColumn} isField={isField} />
             ) : (
               <DocumentJson hit={hit} />
             )}

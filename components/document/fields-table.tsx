@@ -1,5 +1,7 @@
 'use client';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { parseJsonMessage } from '@/lib/documents/json-message';
+import { JsonMessageView } from './json-message-view';
 import type { SearchHit } from '@/lib/schema/search';
 import { formatFieldValue } from '@/components/results/field-meanings';
 import { MessageText } from '@/components/results/message-text';
@@ -14,9 +16,11 @@ interface FieldsTableProps {
   columns: string[];
   onFilter: (field: string, value: string, negate: boolean) => void;
   onToggleColumn: (field: string) => void;
+  /** Whether a name is a field of the source (a JSON message's key that is one offers filters). */
+  isField: (name: string) => boolean;
 }
 
-export function FieldsTable({ hit, columns, onFilter, onToggleColumn }: FieldsTableProps) {
+export function FieldsTable({ hit, columns, onFilter, onToggleColumn, isField }: FieldsTableProps) {
   const names = Object.keys(hit.fields).sort((a, b) => a.localeCompare(b));
   return (
     <table className={styles.fields}>
@@ -41,7 +45,9 @@ export function FieldsTable({ hit, columns, onFilter, onToggleColumn }: FieldsTa
               <th scope="row" className={styles.fieldName}>
                 {name}
               </th>
-              <td className={styles.fieldValue}>{isMessage ? <LongMessage hit={hit} /> : <LongText text={value} />}</td>
+              <td className={styles.fieldValue}>
+                {isMessage ? <LongMessage hit={hit} isField={isField} onFilter={onFilter} /> : <LongText text={value} />}
+              </td>
               <td className={styles.actions}>
                 {filterable ? (
                   <>
@@ -85,9 +91,24 @@ export function FieldsTable({ hit, columns, onFilter, onToggleColumn }: FieldsTa
   );
 }
 
-function LongMessage({ hit }: { hit: SearchHit }) {
+function LongMessage({ hit, isField, onFilter }: { hit: SearchHit } & Pick<FieldsTableProps, 'isField' | 'onFilter'>) {
   const [whole, setWhole] = useState(false);
   const long = hit.message.length > LONG_VALUE_CHARS;
+  const json = useMemo(() => parseJsonMessage(hit.message), [hit.message]);
+  // A JSON line is shown pretty-printed with its keys; the raw line stays one click away.
+  if (json) {
+    return (
+      <>
+        <JsonMessageView json={json} actions={{ isField, onFilter }} />
+        <details>
+          <summary>Raw line</summary>
+          <span className={styles.pre}>
+            <MessageText message={hit.message} highlight={hit.highlight} />
+          </span>
+        </details>
+      </>
+    );
+  }
   return (
     <>
       <span className={styles.pre}>

@@ -25,6 +25,7 @@ import { Drawer } from '@/components/ui/drawer';
 import { useMediaQuery } from '@/components/ui/use-media-query';
 import { DocumentView } from '@/components/document/document-view';
 import { useLinkedDocument } from '@/components/document/use-linked-document';
+import { useIsField } from '@/components/document/use-is-field';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ShareMenu } from '@/components/share/share-menu';
 import { EmbedMenu } from '@/components/embed/embed-menu';
@@ -64,6 +65,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
     [rows, summary?.meanings, state.sort, grouping],
   );
   const rowFields = useMemo(() => [...fieldsInRows(rows, 500)].sort(), [rows]);
+  const isField = useIsField(state.source, rowFields);
   const linked = useLinkedDocument({ docRef: state.doc, rows, request, range: summary?.range });
 
   const unavailable = [error, results.loadMoreError].find((e) => e?.isUnavailable) ?? null;
@@ -204,6 +206,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
             onClose={actions.closeDocument}
             onFilter={actions.filterValue}
             onToggleColumn={actions.toggleColumn}
+            isField={isField}
           />
         ) : null}
       </div>

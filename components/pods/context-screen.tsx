@@ -9,13 +9,14 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { colourSlots, logItems } from '@/lib/k8s/separators';
-import { podOfFields, podViewAroundLine } from '@/lib/k8s/view-url';
+import { AROUND_LINE_MS, podOfFields, podViewAroundLine } from '@/lib/k8s/view-url';
 import { contextQueryOptions } from '@/lib/queries/pod-logs';
 import { CONTEXT_LIMITS, ContextScope } from '@/lib/schema/context';
 import type { LogLine } from '@/lib/schema/pod-logs';
 import { LogTerminal } from './log-terminal';
 import styles from './pods.module.css';
 import { useScrollToLine } from './use-scroll-to-line';
+import { useJsonFilters } from './use-json-filters';
 
 const STEP = 50;
 const SCOPES: { value: ContextScope; label: string }[] = [
@@ -75,6 +76,13 @@ export function ContextScreen({ index, id }: { index: string; id: string }) {
   const where = data
     ? podOfFields({ 'kubernetes.namespace_name': data.matchedOn['kubernetes.namespace_name'], 'kubernetes.pod_name': data.anchor.pod })
     : null;
+  const anchorAt = data ? Date.parse(data.anchor.timestamp) : NaN;
+  const json = useJsonFilters({
+    source: source ?? null,
+    since: Number.isFinite(anchorAt) ? new Date(anchorAt - AROUND_LINE_MS).toISOString() : 'now-24h',
+    until: Number.isFinite(anchorAt) ? new Date(anchorAt + AROUND_LINE_MS).toISOString() : 'now',
+    ...(where ? { pod: where.pod } : {}),
+  });
 
   return (
     <main className={styles.screen}>
@@ -126,7 +134,7 @@ export function ContextScreen({ index, id }: { index: string; id: string }) {
             Load {STEP} more before
           </button>
         ) : null}
-        <LogTerminal items={items} labelOf={labelOf} slotOf={slotOf} timestamps={timestamps} markedLine={id} />
+        <LogTerminal items={items} labelOf={labelOf} slotOf={slotOf} timestamps={timestamps} markedLine={id} json={json} />
         {data?.hasMoreAfter ? (
           <button type="button" className={styles.more} onClick={() => set({ after: Math.min(CONTEXT_LIMITS.maxLines, after + STEP) })}>
             Load {STEP} more after

@@ -4,8 +4,10 @@
  * container (or pod) in that name's colour, restart separators between instances, multi-line
  * events collapsible. Lines are text, never HTML (ANSI colours become classes).
  */
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { MessageText } from '@/components/results/message-text';
+import { JsonMessageView, type JsonFilterActions } from '@/components/document/json-message-view';
+import { parseJsonMessage } from '@/lib/documents/json-message';
 import type { LogItem } from '@/lib/k8s/separators';
 import type { LogLine, RestartSeparator } from '@/lib/schema/pod-logs';
 import { formatLineTime } from './line-time';
@@ -18,9 +20,22 @@ export interface LogTerminalProps {
   timestamps: boolean;
   markedLine: string | null;
   lineActions?: (line: LogLine) => ReactNode;
+  /** A JSON line's keys offer filters through these (links to the explorer). */
+  json: JsonFilterActions;
 }
 
-export const LogTerminal = memo(function LogTerminal({ items, labelOf, slotOf, timestamps, markedLine, lineActions }: LogTerminalProps) {
+/** A line longer than this shows its start and a "show all" button; the page stays readable and fast. */
+export const LONG_LINE_CHARS = 2_000;
+
+export const LogTerminal = memo(function LogTerminal({
+  items,
+  labelOf,
+  slotOf,
+  timestamps,
+  markedLine,
+  lineActions,
+  json,
+}: LogTerminalProps) {
   return (
     <div className={styles.terminal} role="log" aria-label="Log lines" data-testid="log-terminal">
       {items.map((item) =>
@@ -35,6 +50,7 @@ export const LogTerminal = memo(function LogTerminal({ items, labelOf, slotOf, t
             timestamps={timestamps}
             markedLine={markedLine}
             lineActions={lineActions}
+            json={json}
           />
         ),
       )}
@@ -69,9 +85,10 @@ interface EntryProps {
   timestamps: boolean;
   markedLine: string | null;
   lineActions: LogTerminalProps['lineActions'];
+  json: JsonFilterActions;
 }
 
-function Entry({ lines, label, slot, timestamps, markedLine, lineActions }: EntryProps) {
+function Entry({ lines, label, slot, timestamps, markedLine, lineActions, json }: EntryProps) {
   const holdsMark = markedLine !== null && lines.some((l) => l.id === markedLine);
   const [open, setOpen] = useState(holdsMark);
   const head = lines[0] as LogLine;
@@ -84,6 +101,7 @@ function Entry({ lines, label, slot, timestamps, markedLine, lineActions }: Entr
         slot={slot}
         timestamps={timestamps}
         marked={head.id === markedLine}
+        json={json}
         actions={lineActions?.(head)}
         toggle={
           rest > 0 ? (
@@ -104,6 +122,7 @@ function Entry({ lines, label, slot, timestamps, markedLine, lineActions }: Entr
                 slot={slot}
                 timestamps={timestamps}
                 marked={line.id === markedLine}
+                json={json}
                 continuation
               />
             ))
@@ -118,12 +137,13 @@ interface LineProps {
   slot: number;
   timestamps: boolean;
   marked: boolean;
+  json: JsonFilterActions;
   continuation?: boolean;
   actions?: ReactNode;
   toggle?: ReactNode;
 }
 
-function Line({ line, label, slot, timestamps, marked, continuation, actions, toggle }: LineProps) {
+function Line({ line, label, slot, timestamps, marked, json, continuation, actions, toggle }: LineProps) {
   const className = [
     styles.line,
     marked ? styles.marked : '',
@@ -139,10 +159,45 @@ function Line({ line, label, slot, timestamps, marked, continuation, actions, to
         {label}
       </span>
       <span className={styles.message}>
-        <MessageText message={line.message} />
+        <LineMessage message={line.message} json={json} />
         {toggle}
       </span>
       {actions ? <span className={styles.actions}>{actions}</span> : null}
     </div>
+  );
+}
+
+function looksLikeJson(text: string): boolean {
+  const t = text.trim();
+  return t.startsWith('{') && t.endsWith('}');
+}
+
+/** The message: a long one cut with "show all", a JSON one with a toggle to its keys and pretty form. */
+function LineMessage({ message, json }: { message: string; json: JsonFilterActions }) {
+  const [whole, setWhole] = useState(false);
+  const [open, setOpen] = useState(false);
+  const long = message.length > LONG_LINE_CHARS;
+  const parsed = useMemo(() => (open ? parseJsonMessage(message) : null), [open, message]);
+  return (
+    <>
+      <MessageText message={message} maxChars={long && !whole ? LONG_LINE_CHARS : undefined} />
+      {long ? (
+        <button type="button" className={styles.toggle} onClick={() => setWhole(!whole)}>
+          {whole ? 'show less' : `show all ${message.length.toLocaleString('en-US')} characters`}
+        </button>
+      ) : null}
+      {looksLikeJson(message) ? (
+        <button
+          type="button"
+          className={styles.toggle}
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          title="The JSON line's keys, pretty-printed"
+        >
+          {open ? '▾' : '▸'} JSON
+        </button>
+      ) : null}
+      {parsed ? <JsonMessageView json={parsed} actions={json} /> : null}
+    </>
   );
 }

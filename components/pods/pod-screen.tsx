@@ -20,6 +20,7 @@ import { useFollowScroll } from './use-follow-scroll';
 import { useLiveTail } from './use-live-tail';
 import { useLogsView } from './use-logs-view';
 import { usePodNamespace } from './use-pod-namespace';
+import { useJsonFilters } from './use-json-filters';
 
 const SLOTS = 8;
 
@@ -68,6 +69,7 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
   const slotOf = (line: LogLine) => slots.get(line.container) ?? 0;
   const summary = data?.summary;
   const keep = { since: state.since, until: state.until };
+  const json = useJsonFilters({ source: state.source, since: state.since, until: state.until, pod });
 
   return (
     <main className={styles.screen}>
@@ -182,6 +184,7 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
           timestamps={state.timestamps}
           markedLine={state.line}
           lineActions={lineActions}
+          json={json}
         />
       </div>
     </main>

@@ -20,6 +20,7 @@ import { useFollowScroll } from './use-follow-scroll';
 import { useLiveTail } from './use-live-tail';
 import { useLogsView } from './use-logs-view';
 import { usePodNamespace } from './use-pod-namespace';
+import { useJsonFilters } from './use-json-filters';
 
 const SLOTS = 8;
 
@@ -65,6 +66,7 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
   );
   const slotOf = (line: LogLine) => slots.get(line.pod) ?? 0;
   const keep = { since: state.since, until: state.until };
+  const json = useJsonFilters({ source: state.source, since: state.since, until: state.until });
   const toggle = (pod: string) => {
     const on = state.pods.includes(pod);
     update({ pods: on ? state.pods.filter((p) => p !== pod) : [...state.pods, pod] });
@@ -150,7 +152,14 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
       {state.live ? <LiveBar live={live} paused={follow.paused} unseen={follow.unseen} onResume={follow.resume} /> : null}
 
       <div className={styles.scroller} ref={scroller}>
-        <LogTerminal items={items} labelOf={(l) => l.pod} slotOf={slotOf} timestamps={state.timestamps} markedLine={state.line} />
+        <LogTerminal
+          items={items}
+          labelOf={(l) => l.pod}
+          slotOf={slotOf}
+          timestamps={state.timestamps}
+          markedLine={state.line}
+          json={json}
+        />
       </div>
     </main>
   );

@@ -93,10 +93,18 @@ export const ResultsRow = memo(function ResultsRow({
           className={`${styles.cell} ${column === MESSAGE_COLUMN ? styles.message : ''}`}
           data-column={column}
         >
-          <Cell hit={hit} column={column} resolve={resolve} zone={zone} maxChars={maxChars} />
+          {/* The toggle goes first: a long message ends in an ellipsis, and would hide it. */}
           {column === MESSAGE_COLUMN && more.length > 0 ? (
-            <EventLines hit={hit} more={more} open={open} maxChars={maxChars} onToggleEvent={onToggleEvent} />
+            <EventToggle hit={hit} more={more} open={open} onToggleEvent={onToggleEvent} />
           ) : null}
+          <Cell hit={hit} column={column} resolve={resolve} zone={zone} maxChars={maxChars} />
+          {column === MESSAGE_COLUMN && open
+            ? more.map((line) => (
+                <span key={`${line.index}/${line.id}`} className={styles.eventLine} data-line-id={line.id}>
+                  <MessageText message={line.message} highlight={line.highlight} maxChars={maxChars} />
+                </span>
+              ))
+            : null}
         </div>
       ))}
       <HitLinks hit={hit} className={styles.rowLinks} />
@@ -130,23 +138,20 @@ function Cell({
   return text;
 }
 
-/** The toggle of a multi-line event and, open, its other lines (as the container wrote them). */
-function EventLines({
+/** Folds and unfolds a multi-line event: its other lines show under the head line. */
+function EventToggle({
   hit,
   more,
   open,
-  maxChars,
   onToggleEvent,
 }: {
   hit: SearchHit;
   more: readonly SearchHit[];
   open: boolean;
-  maxChars: number;
   onToggleEvent: (hit: SearchHit) => void;
 }) {
   return (
     <>
-      {' '}
       <button
         type="button"
         className={styles.eventToggle}
@@ -158,14 +163,7 @@ function EventLines({
         }}
       >
         {open ? '▾' : '▸'} {more.length} more {more.length === 1 ? 'line' : 'lines'}
-      </button>
-      {open
-        ? more.map((line) => (
-            <span key={`${line.index}/${line.id}`} className={styles.eventLine} data-line-id={line.id}>
-              <MessageText message={line.message} highlight={line.highlight} maxChars={maxChars} />
-            </span>
-          ))
-        : null}
+      </button>{' '}
     </>
   );
 }

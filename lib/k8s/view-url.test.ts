@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { decodeState } from '@/lib/url-state/codec';
 import {
   DEFAULT_LOGS_VIEW,
+  explorerFilterHref,
   isKubernetesName,
   podOfFields,
   logsViewQuery,
@@ -72,5 +74,20 @@ describe('podOfFields', () => {
     expect(podOfFields({ 'kubernetes.namespace': 'a', 'kubernetes.pod.name': 'p-0' })).toEqual({ namespace: 'a', pod: 'p-0' });
     expect(podOfFields({ 'kubernetes.namespace_name': 'a', 'kubernetes.pod_name': '../x' })).toBeNull();
     expect(podOfFields({ message: 'x' })).toBeNull();
+  });
+});
+
+describe('explorerFilterHref', () => {
+  it('opens the explorer on the view’s range with the pod and the value filter', () => {
+    const href = explorerFilterHref(
+      { field: 'trace_id', value: 'abc', negate: true },
+      { since: 'now-1h', until: 'now', pod: 'api-0', source: null },
+    );
+    const state = decodeState(new URLSearchParams(href.slice(2)));
+    expect(state.time).toMatchObject({ from: 'now-1h', to: 'now' });
+    expect(state.filters).toEqual([
+      { field: 'pod', op: 'is', value: 'api-0', negate: false, disabled: false },
+      { field: 'trace_id', op: 'is', value: 'abc', negate: true, disabled: false },
+    ]);
   });
 });

@@ -5,6 +5,7 @@
  * value falls back to its default, never breaks the screen. Pure.
  */
 import { POD_LOG_LIMITS } from '@/lib/schema/pod-logs';
+import { DEFAULT_STATE, stateToSearch } from '@/lib/url-state/codec';
 
 export interface LogsViewState {
   since: string;
@@ -137,4 +138,19 @@ export const ANY_NAMESPACE = '-';
 export function contextHref(line: { index: string; id: string }, scope?: string): string {
   const q = scope && scope !== 'instance' ? `?scope=${encodeURIComponent(scope)}` : '';
   return `/context/${segment(line.index)}/${segment(line.id)}${q}`;
+}
+
+/**
+ * The explorer filtered on one value (a JSON key of a line in the pod views), over the view's
+ * range and, when given, only the line's pod.
+ */
+export function explorerFilterHref(
+  filter: { field: string; value: string; negate: boolean },
+  range: { since: string; until: string; pod?: string; source?: string | null },
+): string {
+  const filters = [
+    ...(range.pod ? [{ field: 'pod', op: 'is' as const, value: range.pod, negate: false, disabled: false }] : []),
+    { field: filter.field, op: 'is' as const, value: filter.value, negate: filter.negate, disabled: false },
+  ];
+  return `/${stateToSearch({ ...DEFAULT_STATE, source: range.source ?? undefined, time: { from: range.since, to: range.until }, filters })}`;
 }
