@@ -95,26 +95,14 @@ function LongMessage({ hit, isField, onFilter }: { hit: SearchHit } & Pick<Field
   const [whole, setWhole] = useState(false);
   const long = hit.message.length > LONG_VALUE_CHARS;
   const json = useMemo(() => parseJsonMessage(hit.message), [hit.message]);
-  // A JSON line is shown pretty-printed with its keys; the raw line stays one click away.
-  if (json) {
-    return (
-      <>
-        <JsonMessageView json={json} actions={{ isField, onFilter }} />
-        <details>
-          <summary>Raw line</summary>
-          <span className={styles.pre}>
-            <MessageText message={hit.message} highlight={hit.highlight} />
-          </span>
-        </details>
-      </>
-    );
-  }
   return (
     <>
       <span className={styles.pre}>
         <MessageText message={hit.message} highlight={hit.highlight} maxChars={whole || !long ? undefined : LONG_VALUE_CHARS} />
       </span>
       {long ? <ShowAll whole={whole} length={hit.message.length} onToggle={() => setWhole((w) => !w)} /> : null}
+      {/* A JSON line: its keys (to filter on) and its pretty form, under the raw line. */}
+      {json ? <JsonMessageView json={json} actions={{ isField, onFilter }} /> : null}
     </>
   );
 }

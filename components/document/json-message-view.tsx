@@ -5,6 +5,7 @@
  * document view and under a line of the pod, workload and context views.
  */
 import Link from 'next/link';
+import { useState } from 'react';
 import type { JsonKey, JsonMessage } from '@/lib/documents/json-message';
 import { FilterForIcon, FilterOutIcon } from '@/components/ui/icons';
 import styles from './json-message.module.css';
@@ -26,7 +27,9 @@ export function JsonMessageView({ json, actions }: { json: JsonMessage; actions:
           {json.keys.map((key) => (
             <tr key={key.name} data-key={key.name}>
               <th scope="row">{key.name}</th>
-              <td className={styles.value}>{key.text}</td>
+              <td className={styles.value}>
+                <LongValue text={key.text} />
+              </td>
               <td className={styles.actions}>
                 {key.scalar && actions.isField(key.name) ? <FilterActions k={key} actions={actions} /> : null}
               </td>
@@ -76,6 +79,22 @@ function FilterActions({ k, actions }: { k: JsonKey; actions: JsonFilterActions 
           </Link>
         ) : null;
       })}
+    </>
+  );
+}
+
+/** A value longer than this (a logged response body, say) shows its start and a "show all" button. */
+const LONG_VALUE_CHARS = 1_000;
+
+function LongValue({ text }: { text: string }) {
+  const [whole, setWhole] = useState(false);
+  if (text.length <= LONG_VALUE_CHARS) return text;
+  return (
+    <>
+      {whole ? text : `${text.slice(0, LONG_VALUE_CHARS)}…`}{' '}
+      <button type="button" className="link-btn" onClick={() => setWhole(!whole)}>
+        {whole ? 'Show less' : `Show all ${text.length.toLocaleString('en-US')} characters`}
+      </button>
     </>
   );
 }
