@@ -17,8 +17,10 @@ import { buildTailPoll, TAIL_MAX_PAGES, TAIL_PAGE_SIZE } from '@/lib/k8s/tail-qu
 import { workloadOfPod } from '@/lib/k8s/workload';
 import { onDrain } from '@/lib/observability/lifecycle';
 import { appMetrics } from '@/lib/observability/metrics';
-import type { TailLinesEvent, TailProblemEvent, TailReconnectEvent, TailRequest, TailStatusEvent } from '@/lib/schema/tail';
-import { findSource, messageFieldsOf, mixedTimeTypes, sourceFields } from '@/lib/sources';
+import type { TailHitsEvent, TailLinesEvent, TailProblemEvent, TailReconnectEvent, TailRequest, TailStatusEvent } from '@/lib/schema/tail';
+import { findSource, messageFieldsOf, mixedTimeTypes, sourceFields, type SourceFields } from '@/lib/sources';
+import { compileUserQuery, resolveFilterClauses } from '@/lib/search/request-parts';
+import { hitsFromTailHits } from '@/lib/k8s/tail-hits';
 import { resolveDateMath, TimeExpressionError } from '@/lib/time';
 
 export const TAIL_POLL_MS = 1_000;
@@ -78,17 +80,40 @@ interface Follow {
   timeField: string;
   mixedTimeTypes: boolean;
   filters: estypes.QueryDslQueryContainer[];
+  mustNot: estypes.QueryDslQueryContainer[];
   meanings: Meanings;
   messageFields: string[];
   start: number;
   keep?: (pod: string) => boolean;
+  /** `lines` for a pod or workload (LogLine), `hits` for the explorer (SearchHit, the whole document). */
+  shape: 'lines' | 'hits';
+}
+
+/** The explorer's query and filters as clauses; their errors point at the tail's own parameters. */
+function narrowing(
+  req: TailRequest,
+  fields: SourceFields,
+  sourceId: string,
+): { filter: estypes.QueryDslQueryContainer[]; mustNot: estypes.QueryDslQueryContainer[] } {
+  try {
+    const query = req.q ? compileUserQuery({ language: req.lang ?? 'kql', text: req.q }, fields) : null;
+    const clauses = resolveFilterClauses(req.f ?? [], fields, sourceId);
+    return { filter: [...(query ? [query] : []), ...clauses.filter], mustNot: clauses.must_not };
+  } catch (err) {
+    if (err instanceof ApiError && typeof err.detail.path === 'string') {
+      const path = err.detail.path.replace(/^query\.text$/, 'q').replace(/^filters\./, 'f.');
+      throw new ApiError(err.status, err.code, err.message, { ...err.detail, path });
+    }
+    throw err;
+  }
 }
 
 /** Validates what the schema cannot (source, fields, start time) before the stream opens, so errors are plain JSON. */
 export async function prepareTail(req: TailRequest, client: Client, now = Date.now()): Promise<Follow> {
   const source = findSource(req.source);
   const fields = await sourceFields(source);
-  if (!fields.meanings.namespace || !fields.meanings.pod) {
+  const namespace = req.namespace;
+  if (namespace !== undefined && (!fields.meanings.namespace || !fields.meanings.pod)) {
     throw new ApiError(400, 'unknown_field', `source "${source.id}" has no Kubernetes fields to follow a pod by`, { path: 'source' });
   }
   let start: number;
@@ -98,21 +123,27 @@ export async function prepareTail(req: TailRequest, client: Client, now = Date.n
     if (err instanceof TimeExpressionError) throw new ApiError(400, 'invalid_time', err.message, { path: 'from' });
     throw err;
   }
+  const narrow = narrowing(req, fields, source.id);
   const workload = req.workload;
-  const filters = scopeFilters(fields.meanings, {
-    namespace: req.namespace,
-    ...(req.pod ? { pods: [req.pod] } : { podPrefix: `${workload}-` }),
-    ...(req.container ? { container: req.container } : {}),
-  });
+  const scope =
+    namespace === undefined
+      ? []
+      : scopeFilters(fields.meanings, {
+          namespace,
+          ...(req.pod ? { pods: [req.pod] } : { podPrefix: `${workload}-` }),
+          ...(req.container ? { container: req.container } : {}),
+        });
   return {
     client,
     index: source.indexPattern,
     timeField: source.timeField,
     mixedTimeTypes: mixedTimeTypes(fields, source.timeField),
-    filters,
+    filters: [...scope, ...narrow.filter],
+    mustNot: narrow.mustNot,
     meanings: fields.meanings,
     messageFields: messageFieldsOf(fields),
     start,
+    shape: namespace === undefined ? 'hits' : 'lines',
     ...(workload ? { keep: (pod: string) => workloadOfPod(pod)?.name === workload } : {}),
   };
 }
@@ -134,7 +165,11 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** One poll: every line from the window start on (paged), less what was sent. */
-async function poll(follow: Follow, window: TailWindow, signal: AbortSignal): Promise<TailLinesEvent | null> {
+async function poll(
+  follow: Follow,
+  window: TailWindow,
+  signal: AbortSignal,
+): Promise<{ event: string; data: TailLinesEvent | TailHitsEvent } | null> {
   const hits: estypes.SearchHit<unknown>[] = [];
   let searchAfter: estypes.SortResults | undefined;
   for (let page = 0; page < TAIL_MAX_PAGES; page++) {
@@ -144,9 +179,11 @@ async function poll(follow: Follow, window: TailWindow, signal: AbortSignal): Pr
         timeField: follow.timeField,
         mixedTimeTypes: follow.mixedTimeTypes,
         filters: follow.filters,
+        mustNot: follow.mustNot,
         from: window.windowStart(),
         ...(searchAfter ? { searchAfter } : {}),
-        sourceFields: lineSourceFields(follow.meanings, follow.messageFields, follow.timeField),
+        // The explorer shows any field as a column: the whole document.
+        sourceFields: follow.shape === 'hits' ? null : lineSourceFields(follow.meanings, follow.messageFields, follow.timeField),
         engineTimeout: ENGINE_TIMEOUT,
       }),
       { signal },
@@ -156,13 +193,20 @@ async function poll(follow: Follow, window: TailWindow, signal: AbortSignal): Pr
     if (body.hits.hits.length < TAIL_PAGE_SIZE || !last?.sort) break;
     searchAfter = last.sort;
   }
+  if (follow.shape === 'hits') {
+    const found = hitsFromTailHits(hits, follow.messageFields);
+    const fresh = window.accept(found.map((hit) => ({ index: hit.index, id: hit.id, at: Date.parse(hit.timestamp), hit })));
+    if (fresh.length === 0) return null;
+    const newest = Math.max(...fresh.map((f) => f.at));
+    return { event: 'hits', data: { hits: fresh.map((f) => f.hit), lagMs: Math.max(0, Date.now() - newest) } };
+  }
   // linesFromHits turns newest-first into oldest-first; these came oldest first.
   let lines = linesFromHits([...hits].reverse(), follow.meanings, follow.messageFields);
   if (follow.keep) lines = lines.filter((l) => follow.keep?.(l.pod));
   const fresh = window.accept(lines.map((line) => ({ index: line.index, id: line.id, at: Date.parse(line.timestamp), line })));
   if (fresh.length === 0) return null;
   const newest = Math.max(...fresh.map((f) => f.at));
-  return { lines: fresh.map((f) => f.line), lagMs: Math.max(0, Date.now() - newest) };
+  return { event: 'lines', data: { lines: fresh.map((f) => f.line), lagMs: Math.max(0, Date.now() - newest) } };
 }
 
 /** The event stream; `release` is called once, however the stream ends. */
@@ -196,7 +240,7 @@ export function tailStream(follow: Follow, requestSignal: AbortSignal, release: 
           let wait = TAIL_POLL_MS;
           try {
             const batch = await poll(follow, window, signal);
-            if (batch) write(sse('lines', batch));
+            if (batch) write(sse(batch.event, batch.data));
             else if (Date.now() - lastWrite >= STATUS_EVERY_MS)
               write(sse('status', { polledAt: new Date().toISOString() } satisfies TailStatusEvent));
           } catch (err) {

@@ -12,9 +12,12 @@ export interface TailPollPlan {
   /** `date` in some indices, `date_nanos` in others (lib/sources/profile.ts mixedTimeTypes). */
   mixedTimeTypes?: boolean;
   filters: estypes.QueryDslQueryContainer[];
+  /** Negated filters of the explorer's tail. */
+  mustNot?: estypes.QueryDslQueryContainer[];
   from: number;
   searchAfter?: estypes.SortResults;
-  sourceFields: string[];
+  /** The fields a line needs; null for the whole document. */
+  sourceFields: string[] | null;
   engineTimeout: string;
 }
 
@@ -24,8 +27,13 @@ export function buildTailPoll(plan: TailPollPlan): estypes.SearchRequest {
     size: TAIL_PAGE_SIZE,
     sort: buildSort(plan.timeField, 'asc', { mixedTimeTypes: plan.mixedTimeTypes === true }),
     ...(plan.searchAfter ? { search_after: plan.searchAfter } : {}),
-    query: { bool: { filter: [...plan.filters, { range: { [plan.timeField]: { gte: plan.from, format: 'epoch_millis' } } }] } },
-    _source: { includes: plan.sourceFields },
+    query: {
+      bool: {
+        filter: [...plan.filters, { range: { [plan.timeField]: { gte: plan.from, format: 'epoch_millis' } } }],
+        ...(plan.mustNot && plan.mustNot.length > 0 ? { must_not: plan.mustNot } : {}),
+      },
+    },
+    _source: plan.sourceFields ? { includes: plan.sourceFields } : true,
     track_total_hits: false,
     timeout: plan.engineTimeout,
     ignore_unavailable: true,

@@ -1,12 +1,13 @@
 /**
  * `GET /api/tail` (Server-Sent Events): new lines of a pod or a workload as they reach the
- * engine. The query string is validated here; the events' data shapes are below.
+ * engine (`lines` events), or — with no namespace — new hits of the explorer's query and filters
+ * (`hits` events). The query string is validated here; the events' data shapes are below.
  */
 import { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { parseRequest } from '@/lib/api/validate';
 import type { LogLine } from '@/lib/schema/pod-logs';
-import { SEARCH_LIMITS } from '@/lib/schema/search';
+import { Filter, QueryInput, SEARCH_LIMITS, type SearchHit } from '@/lib/schema/search';
 
 const name = z
   .string()
@@ -17,34 +18,65 @@ const name = z
 export const TailRequest = z
   .object({
     source: z.string().min(1).max(64).optional(),
-    namespace: name,
+    /** A pod or workload's lines; left out, the explorer's hits (the whole source, narrowed by q and f). */
+    namespace: name.optional(),
     /** One pod, or every pod of a workload (`workload`), not both. */
     pod: name.optional(),
     workload: name.optional(),
     container: name.optional(),
     /** Where to start: the newest line the viewer has (date math or ISO); default now. */
     from: z.string().min(1).max(SEARCH_LIMITS.timeExpressionLength).default('now'),
+    /** The explorer's query, as in `POST /api/search`. */
+    q: QueryInput.shape.text.optional(),
+    lang: QueryInput.shape.language.optional(),
+    /** The explorer's filters: a JSON array, as `filters` in `POST /api/search`. */
+    f: z.array(Filter).max(SEARCH_LIMITS.maxFilters).optional(),
   })
-  .refine((r) => (r.pod === undefined) !== (r.workload === undefined), { message: 'give either pod or workload', path: ['pod'] });
+  .refine((r) => r.namespace === undefined || (r.pod === undefined) !== (r.workload === undefined), {
+    message: 'give either pod or workload',
+    path: ['pod'],
+  })
+  .refine((r) => r.namespace !== undefined || (r.pod === undefined && r.workload === undefined && r.container === undefined), {
+    message: 'pod, workload and container need a namespace',
+    path: ['namespace'],
+  });
 export type TailRequest = z.infer<typeof TailRequest>;
 
-const PARAMS = ['source', 'namespace', 'pod', 'workload', 'container', 'from'] as const;
+const PARAMS = ['source', 'namespace', 'pod', 'workload', 'container', 'from', 'q', 'lang', 'f'] as const;
+const MAX_FILTERS_PARAM = 16_000;
 
 /** The query string → a request; a parameter given twice is 400 rather than guessed at. */
 export function parseTailParams(params: URLSearchParams): TailRequest {
-  const raw: Record<string, string> = {};
+  const raw: Record<string, unknown> = {};
   for (const key of PARAMS) {
     const values = params.getAll(key);
     if (values.length > 1) throw new ApiError(400, 'validation_failed', `${key}: given more than once`, { path: key });
     if (values[0] !== undefined) raw[key] = values[0];
   }
+  if (typeof raw.f === 'string') raw.f = parseFiltersParam(raw.f);
   return parseRequest(TailRequest, raw);
+}
+
+function parseFiltersParam(text: string): unknown {
+  if (text.length > MAX_FILTERS_PARAM)
+    throw new ApiError(400, 'validation_failed', `f: longer than ${MAX_FILTERS_PARAM} characters`, { path: 'f' });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'validation_failed', 'f: not JSON (a JSON array of filters, as in POST /api/search)', { path: 'f' });
+  }
 }
 
 /** `event: lines` — new lines in time order, and how far behind the newest one arrived. */
 export interface TailLinesEvent {
   lines: LogLine[];
   /** Now minus the newest new line's time, when the server saw it: the ingest lag. */
+  lagMs: number;
+}
+
+/** `event: hits` (the explorer's tail) — new hits in time order, shaped as `POST /api/search` hits. */
+export interface TailHitsEvent {
+  hits: SearchHit[];
   lagMs: number;
 }
 

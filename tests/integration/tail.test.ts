@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { engineConnection } from '@/lib/es/connection';
 import { activeTailCount } from '@/lib/k8s/run-tail';
 import { appMetrics } from '@/lib/observability/metrics';
-import type { TailLinesEvent, TailReconnectEvent } from '@/lib/schema/tail';
+import type { TailHitsEvent, TailLinesEvent, TailReconnectEvent } from '@/lib/schema/tail';
 
 /** A source of our own that this test writes to; the test dataset is never touched. */
 const INDEX = `lxtest-tail-${process.pid}`;
@@ -24,6 +24,7 @@ beforeAll(async () => {
       properties: {
         '@timestamp': { type: 'date' },
         log: { type: 'text' },
+        stream: { type: 'keyword' },
         kubernetes: {
           properties: {
             namespace_name: { type: 'keyword' },
@@ -49,9 +50,9 @@ async function openTail(query: string, headers: Record<string, string> = {}) {
   return { res, controller };
 }
 
-/** Reads `event: lines` (and the names of all events) from an SSE body until it ends or is aborted. */
+/** Reads `event: lines` (or the explorer's `event: hits`, and the names of all events) from an SSE body until it ends or is aborted. */
 function collect(body: ReadableStream<Uint8Array>) {
-  const seen: { id: string; at: number }[] = [];
+  const seen: { id: string; at: number; fields?: Record<string, unknown> }[] = [];
   const events: { event: string; data: string }[] = [];
   const lags: number[] = [];
   const reader = body.getReader();
@@ -74,19 +75,24 @@ function collect(body: ReadableStream<Uint8Array>) {
           lags.push(batch.lagMs);
           for (const l of batch.lines) seen.push({ id: l.id, at: Date.now() });
         }
+        if (event === 'hits' && data) {
+          const batch = JSON.parse(data) as TailHitsEvent;
+          lags.push(batch.lagMs);
+          for (const h of batch.hits) seen.push({ id: h.id, at: Date.now(), fields: h.fields });
+        }
       }
     }
   })();
   return { seen, lags, events, done };
 }
 
-async function write(docs: { id: string; ts: number }[]) {
+async function write(docs: { id: string; ts: number; stream?: string }[]) {
   const operations = docs.flatMap((d) => [
     { index: { _index: INDEX, _id: d.id } },
     {
       '@timestamp': new Date(d.ts).toISOString(),
       log: `line ${d.id}`,
-      stream: 'stdout',
+      stream: d.stream ?? 'stdout',
       kubernetes: { namespace_name: NS, pod_name: POD, container_name: 'app', host: 'n1' },
       docker: { container_id: 'c1' },
     },
@@ -136,6 +142,27 @@ describe('GET /api/tail', () => {
     expect(lags.length).toBeGreaterThan(0);
   });
 
+  it('follows the explorer: no namespace, the query and filters narrow it, whole documents as hits', async () => {
+    const { res, controller } = await openTail(
+      `source=tail&q=${encodeURIComponent('log:keep*')}&f=${encodeURIComponent(JSON.stringify([{ field: 'stream', op: 'is', value: 'stderr', negate: true }]))}`,
+    );
+    expect(res.status, await (res.status === 200 ? '' : res.text())).toBe(200);
+    const { seen } = collect(res.body!);
+    const now = Date.now();
+    await write([
+      { id: 'keep1', ts: now },
+      { id: 'keep2', ts: now - 40_000 },
+      { id: 'keep3', ts: now, stream: 'stderr' },
+      { id: 'other', ts: now },
+    ]);
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline && seen.length < 2) await sleep(100);
+    await sleep(1_200);
+    controller.abort();
+    expect(seen.map((s) => s.id).sort()).toEqual(['keep1', 'keep2']);
+    expect(seen[0]?.fields).toMatchObject({ 'kubernetes.pod_name': POD, 'docker.container_id': 'c1' });
+  });
+
   it('ends its loop within a second of the caller going away', async () => {
     const before = activeTailCount();
     const { res, controller } = await openTail(`namespace=${NS}&pod=${POD}`);
@@ -166,6 +193,11 @@ describe('GET /api/tail', () => {
     [`namespace=${NS}&pod=a&workload=b`, 'pod'],
     [`namespace=${NS}&pod=a&from=yesterday`, 'from'],
     [`namespace=${NS}&pod=a&pod=b`, 'pod'],
+    ['pod=a', 'namespace'],
+    ['f=not-json', 'f'],
+    [`f=${encodeURIComponent('[{"field":"x"}]')}`, 'f.0.op'],
+    [`f=${encodeURIComponent('[{"field":"no.such.field","op":"is","value":"a"}]')}`, 'f.0.field'],
+    [`q=${encodeURIComponent('log:(a')}`, 'q'],
   ])('%s → 400 at %s', async (query, path) => {
     const { res } = await openTail(query);
     expect(res.status).toBe(400);
