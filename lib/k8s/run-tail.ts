@@ -87,6 +87,8 @@ interface Follow {
   keep?: (pod: string) => boolean;
   /** `lines` for a pod or workload (LogLine), `hits` for the explorer (SearchHit, the whole document). */
   shape: 'lines' | 'hits';
+  /** The first poll only records what is already there (`fresh=1`). */
+  skipExisting: boolean;
 }
 
 /** The explorer's query and filters as clauses; their errors point at the tail's own parameters. */
@@ -144,6 +146,7 @@ export async function prepareTail(req: TailRequest, client: Client, now = Date.n
     messageFields: messageFieldsOf(fields),
     start,
     shape: namespace === undefined ? 'hits' : 'lines',
+    skipExisting: req.fresh === '1',
     ...(workload ? { keep: (pod: string) => workloadOfPod(pod)?.name === workload } : {}),
   };
 }
@@ -218,6 +221,7 @@ export function tailStream(follow: Follow, requestSignal: AbortSignal, release: 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       const window = new TailWindow(follow.start);
+      let baseline = follow.skipExisting;
       let lastWrite = 0;
       const write = (chunk: Uint8Array) => {
         try {
@@ -240,9 +244,10 @@ export function tailStream(follow: Follow, requestSignal: AbortSignal, release: 
           let wait = TAIL_POLL_MS;
           try {
             const batch = await poll(follow, window, signal);
-            if (batch) write(sse(batch.event, batch.data));
-            else if (Date.now() - lastWrite >= STATUS_EVERY_MS)
+            if (batch && !baseline) write(sse(batch.event, batch.data));
+            else if (baseline || Date.now() - lastWrite >= STATUS_EVERY_MS)
               write(sse('status', { polledAt: new Date().toISOString() } satisfies TailStatusEvent));
+            baseline = false;
           } catch (err) {
             if (signal.aborted) break;
             const mapped = engineErrorToApiError(err, { deadlineHit: false });

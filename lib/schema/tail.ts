@@ -31,6 +31,11 @@ export const TailRequest = z
     lang: QueryInput.shape.language.optional(),
     /** The explorer's filters: a JSON array, as `filters` in `POST /api/search`. */
     f: z.array(Filter).max(SEARCH_LIMITS.maxFilters).optional(),
+    /**
+     * `1`: send only documents that become visible after the tail starts. The explorer has the
+     * rest from its search; without it, the first poll re-sends the minute before `from`.
+     */
+    fresh: z.literal('1', 'fresh is 1 or left out').optional(),
   })
   .refine((r) => r.namespace === undefined || (r.pod === undefined) !== (r.workload === undefined), {
     message: 'give either pod or workload',
@@ -42,7 +47,7 @@ export const TailRequest = z
   });
 export type TailRequest = z.infer<typeof TailRequest>;
 
-const PARAMS = ['source', 'namespace', 'pod', 'workload', 'container', 'from', 'q', 'lang', 'f'] as const;
+const PARAMS = ['source', 'namespace', 'pod', 'workload', 'container', 'from', 'q', 'lang', 'f', 'fresh'] as const;
 const MAX_FILTERS_PARAM = 16_000;
 
 /** The query string → a request; a parameter given twice is 400 rather than guessed at. */

@@ -142,9 +142,12 @@ describe('GET /api/tail', () => {
     expect(lags.length).toBeGreaterThan(0);
   });
 
-  it('follows the explorer: no namespace, the query and filters narrow it, whole documents as hits', async () => {
+  it('follows the explorer: no namespace, the query and filters narrow it, whole documents as hits, only new ones', async () => {
+    // Already there when the tail starts: the explorer's search has it, `fresh=1` does not send it.
+    await write([{ id: 'keep0', ts: Date.now() - 5_000 }]);
+    await client.indices.refresh({ index: INDEX });
     const { res, controller } = await openTail(
-      `source=tail&q=${encodeURIComponent('log:keep*')}&f=${encodeURIComponent(JSON.stringify([{ field: 'stream', op: 'is', value: 'stderr', negate: true }]))}`,
+      `source=tail&fresh=1&q=${encodeURIComponent('log:keep*')}&f=${encodeURIComponent(JSON.stringify([{ field: 'stream', op: 'is', value: 'stderr', negate: true }]))}`,
     );
     expect(res.status, await (res.status === 200 ? '' : res.text())).toBe(200);
     const { seen } = collect(res.body!);
@@ -195,6 +198,7 @@ describe('GET /api/tail', () => {
     [`namespace=${NS}&pod=a&pod=b`, 'pod'],
     ['pod=a', 'namespace'],
     ['f=not-json', 'f'],
+    ['fresh=yes', 'fresh'],
     [`f=${encodeURIComponent('[{"field":"x"}]')}`, 'f.0.op'],
     [`f=${encodeURIComponent('[{"field":"no.such.field","op":"is","value":"a"}]')}`, 'f.0.field'],
     [`q=${encodeURIComponent('log:(a')}`, 'q'],
