@@ -40,12 +40,12 @@ test.afterAll(async () => {
   await client.close();
 });
 
-async function write(docs: { id: string; ts: number; pod?: string }[], refresh: boolean | 'wait_for' = false) {
+async function write(docs: { id: string; ts: number; pod?: string; log?: string }[], refresh: boolean | 'wait_for' = false) {
   const operations = docs.flatMap((d) => [
     { index: { _index: INDEX, _id: d.id } },
     {
       '@timestamp': new Date(d.ts).toISOString(),
-      log: `tick ${d.id}`,
+      log: d.log ?? `tick ${d.id}`,
       stream: 'stdout',
       kubernetes: { namespace_name: NS, pod_name: d.pod ?? POD, container_name: 'ticker', host: 'node-1' },
       docker: { container_id: 'c1' },
@@ -125,4 +125,46 @@ test('a replica shutting down: the pod view follows on the other replica behind 
     front.server.close();
     await Promise.all([stopApp(a), stopApp(b)]);
   }
+});
+
+test('live explorer: new hits of the search show once within 3 s, late ones too; the count and bars follow; scrolling away pauses', async ({
+  page,
+}) => {
+  await write([{ id: 'x-first', ts: Date.now() - 10_000 }], 'wait_for');
+  await page.goto(`/?v=1&src=live&from=now-5m&to=now&q=${encodeURIComponent('log:"tick x"')}`);
+  const grid = page.getByRole('grid', { name: 'Log lines' });
+  await expect(grid.locator('[data-doc-id="x-first"]')).toHaveCount(1);
+  await expect(page.getByText('1 hit', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Live', exact: true }).click();
+  await expect(page.getByTestId('live-bar')).toContainText('● Live');
+
+  const batches = [
+    Array.from({ length: 5 }, (_, i) => ({ id: `x-now-${i}`, ts: Date.now() })),
+    [
+      ...Array.from({ length: 3 }, (_, i) => ({ id: `x-late-${i}`, ts: Date.now() - 55_000 + i * 5_000 })),
+      { id: 'x-now-5', ts: Date.now() },
+    ],
+  ];
+  for (const batch of batches) {
+    await write(batch.map((d) => ({ ...d, log: `tick x ${d.id}` })));
+    for (const d of batch) await expect(grid.locator(`[data-doc-id="${d.id}"]`)).toHaveCount(1, { timeout: 3_000 });
+  }
+  // Lines of other pods than the search's are never sent.
+  await write([{ id: 'not-x', ts: Date.now(), log: 'tock' }]);
+  await page.waitForTimeout(2_000); // more polls re-read the overlap: nothing may appear twice
+  const ids = await grid.locator('[data-doc-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-doc-id')));
+  expect(ids.length).toBe(new Set(ids).size);
+  expect(new Set(ids)).toEqual(new Set(['x-first', ...batches.flat().map((d) => d.id)]));
+  await expect(page.getByText('10 hits', { exact: true })).toBeVisible();
+
+  // Scrolled away from the newest rows: new ones are counted, not shown, until resumed.
+  await write(Array.from({ length: 40 }, (_, i) => ({ id: `x-fill-${i}`, ts: Date.now() - i, log: 'tick x fill' })));
+  await expect(grid.locator('[data-doc-id="x-fill-0"]')).toHaveCount(1, { timeout: 3_000 });
+  await grid.evaluate((el) => el.scrollTo(0, 400));
+  await write([{ id: 'x-after-pause', ts: Date.now(), log: 'tick x after' }]);
+  await expect(page.getByTestId('resume-live')).toContainText('1 new line', { timeout: 3_000 });
+  await expect(grid.locator('[data-doc-id="x-after-pause"]')).toHaveCount(0);
+  await page.getByTestId('resume-live').click();
+  await expect(grid.locator('[data-doc-id="x-after-pause"]')).toHaveCount(1);
+  await expect(page.getByText('51 hits', { exact: true })).toBeVisible();
 });

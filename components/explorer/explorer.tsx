@@ -37,6 +37,8 @@ import { FACET_MEANINGS, toSearchRequest } from './search-request';
 import { useExplorerActions } from './use-explorer-actions';
 import { useExplorerState } from './use-explorer-state';
 import { useSearchResults } from './use-search-results';
+import { useExplorerLive } from './use-explorer-live';
+import { LiveBar } from '@/components/pods/live-bar';
 import { useSlashToFocus } from './use-slash-to-focus';
 import styles from './explorer.module.css';
 
@@ -57,7 +59,10 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
   const results = useSearchResults(request, refreshTick);
   const refresh = useCallback(() => setRefreshTick((t) => t + 1), []);
   const actions = useExplorerActions(update, refresh);
-  const { summary, rows, error } = results;
+  const live = useExplorerLive(state, results.rows, results.summary);
+  // While live, the rows, the count and the bars include what the tail sent.
+  const { rows, summary } = live;
+  const { error } = results;
 
   const resolveField = useMemo(() => makeFieldResolver(summary?.meanings ?? {}), [summary]);
   const events = useMemo(
@@ -159,10 +164,21 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
               <ShareMenu time={state.time} />
               <EmbedMenu state={state} />
               <ExportMenu state={state} total={summary?.total} meanings={summary?.meanings} />
+              <button
+                type="button"
+                className="btn"
+                aria-pressed={live.on}
+                disabled={live.unavailable !== null}
+                title={live.unavailable ?? 'Stream new lines of this search as they arrive'}
+                onClick={() => live.setOn(!live.on)}
+              >
+                Live
+              </button>
               <WrapToggle wrap={wrap} onChange={setWrap} />
               <GroupingToggle group={grouping} onChange={setGrouping} />
               <ColumnPicker source={state.source} columns={state.columns} rowFields={rowFields} onToggle={actions.toggleColumn} />
             </div>
+            {live.on ? <LiveBar live={live.tail} paused={live.paused} unseen={live.unseen} onResume={live.resume} /> : null}
             {results.initialLoading ? (
               <div className={styles.loading} role="status">
                 Loading logs…
@@ -186,6 +202,8 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
                 onToggleSort={actions.toggleSort}
                 onRemoveColumn={actions.removeColumn}
                 onToggleRow={actions.toggleDocument}
+                onScrolledAway={live.on ? live.onScrolledAway : undefined}
+                topKey={live.topKey}
               />
             ) : null}
           </section>

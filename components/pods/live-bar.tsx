@@ -5,7 +5,7 @@ import { MAX_LIVE_LINES, READABLE_LINES_PER_SECOND } from './use-live-tail';
 import styles from './pods.module.css';
 
 interface LiveBarProps {
-  live: LiveTail;
+  live: LiveTail<unknown>;
   paused: boolean;
   unseen: number;
   onResume: () => void;

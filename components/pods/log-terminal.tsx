@@ -20,12 +20,14 @@ export interface LogTerminalProps {
   timestamps: boolean;
   markedLine: string | null;
   lineActions?: (line: LogLine) => ReactNode;
-  /** A JSON line's keys offer filters through these (links to the explorer). */
-  json: JsonFilterActions;
+  /** A JSON line's keys offer filters through these (links to the explorer); none when left out. */
+  json?: JsonFilterActions;
 }
 
 /** A line longer than this shows its start and a "show all" button; the page stays readable and fast. */
 export const LONG_LINE_CHARS = 2_000;
+
+const NO_FILTERS: JsonFilterActions = { isField: () => false };
 
 export const LogTerminal = memo(function LogTerminal({
   items,
@@ -34,7 +36,7 @@ export const LogTerminal = memo(function LogTerminal({
   timestamps,
   markedLine,
   lineActions,
-  json,
+  json = NO_FILTERS,
 }: LogTerminalProps) {
   return (
     <div className={styles.terminal} role="log" aria-label="Log lines" data-testid="log-terminal">

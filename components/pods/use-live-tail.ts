@@ -14,7 +14,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { LogLine } from '@/lib/schema/pod-logs';
-import type { TailLinesEvent, TailProblemEvent, TailReconnectEvent } from '@/lib/schema/tail';
+import type { TailHitsEvent, TailLinesEvent, TailProblemEvent, TailReconnectEvent } from '@/lib/schema/tail';
 
 export const MAX_LIVE_LINES = 5_000;
 /** Above this many lines a second nobody reads along: the view says so. */
@@ -25,10 +25,18 @@ const RETRY_MS = 3_000;
 /** After `reconnect`: spread a replica's viewers over this much time. */
 const RECONNECT_SPREAD_MS = 500;
 
-const lineKey = (line: LogLine) => `${line.index}/${line.id}`;
+/** What a tail sends: pod and workload lines (`lines`), or the explorer's hits (`hits`). */
+interface LiveItem {
+  index: string;
+  id: string;
+  timestamp: string;
+}
 
-export interface LiveTail {
-  lines: LogLine[];
+const lineKey = (line: LiveItem) => `${line.index}/${line.id}`;
+
+export interface LiveTail<T = LogLine> {
+  /** What arrived, oldest arrival first. */
+  lines: T[];
   dropped: number;
   lagMs: number | null;
   linesPerSecond: number;
@@ -36,11 +44,21 @@ export interface LiveTail {
   problem: string | null;
 }
 
-const IDLE: LiveTail = { lines: [], dropped: 0, lagMs: null, linesPerSecond: 0, connected: false, problem: null };
+const IDLE: LiveTail<never> = { lines: [], dropped: 0, lagMs: null, linesPerSecond: 0, connected: false, problem: null };
 
-/** `path`: `/api/tail`, or an embed's own tail route (its token in `params`). */
-export function useLiveTail(params: Record<string, string | undefined>, enabled: boolean, path = '/api/tail'): LiveTail {
-  const [state, setState] = useState<LiveTail>(IDLE);
+/**
+ * `path`: `/api/tail`, or an embed's own tail route (its token in `params`). `event`: `lines`
+ * for the pod and workload views, `hits` for the explorer (whole documents). `fresh=1` in
+ * `params` (the explorer: its search has what came before) holds for the first tail only; a
+ * reopened one must re-read its overlap, or lines written in the gap would be lost.
+ */
+export function useLiveTail<T extends LiveItem = LogLine>(
+  params: Record<string, string | undefined>,
+  enabled: boolean,
+  path = '/api/tail',
+  event: 'lines' | 'hits' = 'lines',
+): LiveTail<T> {
+  const [state, setState] = useState<LiveTail<T>>(IDLE);
   const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
 
   useEffect(() => {
@@ -68,15 +86,17 @@ export function useLiveTail(params: Record<string, string | undefined>, enabled:
       source = null;
       clearTimeout(retry);
       if (!closed) retry = setTimeout(open, ms);
+      base.delete('fresh');
     };
     function open() {
       base.set('from', from);
       const es = new EventSource(`${path}?${base.toString()}`);
       source = es;
       es.onopen = () => setState((s) => ({ ...s, connected: true, problem: null }));
-      es.addEventListener('lines', (event) => {
-        const batch = JSON.parse((event as MessageEvent<string>).data) as TailLinesEvent;
-        const fresh = batch.lines.filter((l) => !kept.has(lineKey(l)));
+      es.addEventListener(event, (message) => {
+        const batch = JSON.parse((message as MessageEvent<string>).data) as TailLinesEvent | TailHitsEvent;
+        const items = ('lines' in batch ? batch.lines : batch.hits) as unknown as T[];
+        const fresh = items.filter((l) => !kept.has(lineKey(l)));
         for (const l of fresh) kept.add(lineKey(l));
         const newest = fresh.at(-1);
         if (newest) advance(newest.timestamp);
@@ -122,7 +142,7 @@ export function useLiveTail(params: Record<string, string | undefined>, enabled:
       source?.close();
       setState(IDLE);
     };
-  }, [enabled, query, path]);
+  }, [enabled, query, path, event]);
 
   return enabled ? state : IDLE;
 }

@@ -35,7 +35,14 @@ interface ResultsTableProps {
   onToggleSort: () => void;
   onRemoveColumn: (column: string) => void;
   onToggleRow: (hit: SearchHit) => void;
+  /** While live: told when the reader scrolls away from the top (the newest rows) and back. */
+  onScrolledAway?: (away: boolean) => void;
+  /** Changes when the list must go back to the top (live resumed). */
+  topKey?: number;
 }
+
+/** Further down than this from the top, the reader has scrolled away from the newest rows. */
+const AWAY_PX = 40;
 
 // Memoized: the explorer re-renders on URL and fetch-state changes that leave the rows as they are.
 export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps) {
@@ -71,7 +78,20 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
 
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
-  }, [resetKey]);
+  }, [resetKey, props.topKey]);
+
+  const { onScrolledAway } = props;
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box || !onScrolledAway) return;
+    let away = false;
+    const onScroll = () => {
+      const now = box.scrollTop > AWAY_PX;
+      if (now !== away) onScrolledAway((away = now));
+    };
+    box.addEventListener('scroll', onScroll, { passive: true });
+    return () => box.removeEventListener('scroll', onScroll);
+  }, [onScrolledAway]);
 
   useEffect(() => {
     if (hasMore && !loadingMore && events.length > 0 && lastIndex >= events.length - PREFETCH_ROWS) onLoadMore();

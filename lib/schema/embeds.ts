@@ -4,7 +4,7 @@
  * embed's signed token; a panel can never show anything else.
  */
 import { z } from 'zod';
-import { TailRequest } from '@/lib/schema/tail';
+import { kubernetesName as tailName } from '@/lib/schema/tail';
 import { ViewState } from '@/lib/schema/view-state';
 
 export const EMBED_PANELS = ['histogram', 'results', 'facets', 'tail'] as const;
@@ -35,7 +35,7 @@ export const EmbedOrigin = z
   }, 'expected an origin such as https://wiki.example.com (scheme, host, optional port; no path)')
   .transform((raw) => new URL(raw).origin);
 
-const kubernetesName = TailRequest.shape.namespace;
+const kubernetesName = tailName;
 
 /** The pod a `tail` panel follows (with the embed's query and filters on top). */
 export const EmbedPod = z.object({ namespace: kubernetesName, pod: kubernetesName, container: kubernetesName.optional() }).strict();

@@ -9,7 +9,8 @@ import { parseRequest } from '@/lib/api/validate';
 import type { LogLine } from '@/lib/schema/pod-logs';
 import { Filter, QueryInput, SEARCH_LIMITS, type SearchHit } from '@/lib/schema/search';
 
-const name = z
+/** A Kubernetes name (namespace, pod, workload, container) as the tail takes it. */
+export const kubernetesName = z
   .string()
   .min(1)
   .max(253)
@@ -19,11 +20,11 @@ export const TailRequest = z
   .object({
     source: z.string().min(1).max(64).optional(),
     /** A pod or workload's lines; left out, the explorer's hits (the whole source, narrowed by q and f). */
-    namespace: name.optional(),
+    namespace: kubernetesName.optional(),
     /** One pod, or every pod of a workload (`workload`), not both. */
-    pod: name.optional(),
-    workload: name.optional(),
-    container: name.optional(),
+    pod: kubernetesName.optional(),
+    workload: kubernetesName.optional(),
+    container: kubernetesName.optional(),
     /** Where to start: the newest line the viewer has (date math or ISO); default now. */
     from: z.string().min(1).max(SEARCH_LIMITS.timeExpressionLength).default('now'),
     /** The explorer's query, as in `POST /api/search`. */
