@@ -144,7 +144,6 @@ function readWord(input: string, start: number, tokens: Token[]): number {
 }
 
 function keywordKind(word: string): TokenKind | undefined {
-  if (word.length > 3) return undefined;
   const lower = word.toLowerCase();
   return lower === 'and' ? 'and' : lower === 'or' ? 'or' : lower === 'not' ? 'not' : undefined;
 }
@@ -159,10 +158,11 @@ function decodeEscape(input: string, at: number): [string, number] {
   // Escaped keywords are searched as words. `\not` must win over the `\n` newline escape when
   // it is the whole word, or `\not` could never mean the word "not".
   const three = input.slice(at + 1, at + 4);
+  const lower = three.toLowerCase();
   const afterThree = input[at + 4];
-  if (/^not$/i.test(three) && (afterThree === undefined || endsWord(afterThree))) return [three, 4];
-  if (/^and$/i.test(three)) return [three, 4];
-  if (/^or$/i.test(three.slice(0, 2))) return [three.slice(0, 2), 3];
+  if (lower === 'not' && (afterThree === undefined || endsWord(afterThree))) return [three, 4];
+  if (lower === 'and') return [three, 4];
+  if (lower.startsWith('or')) return [three.slice(0, 2), 3];
   const whitespace = ESCAPED_WHITESPACE[next];
   if (whitespace !== undefined) return [whitespace, 2];
   if (next === 'u') {

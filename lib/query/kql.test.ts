@@ -160,6 +160,15 @@ const CASES: Case[] = [
   { text: 'log:"and"', dsl: phrase('log', 'and') },
   { text: 'log:cats \\and dogs', dsl: match('log', 'cats and dogs') },
   { text: '\\and', dsl: freeText('and') },
+  { text: 'log:a\\rb', dsl: match('log', 'a\rb') },
+  { text: 'log:a\\nothing', dsl: match('log', 'a\nothing') },
+  { text: 'log:\\NOT', dsl: match('log', 'NOT') },
+  { text: 'log:\\Or\\AND', dsl: match('log', 'OrAND') },
+  { text: 'log:"caf\\u00e9 \\t\\r\\n"', dsl: phrase('log', 'café \t\r\n') },
+  // inside quotes a backslash that starts no escape is kept as typed
+  { text: 'path:"C:\\x00ff"', dsl: phrase('path', 'C:\\x00ff') },
+  { text: 'path:"C:\\u12"', dsl: phrase('path', 'C:\\u12') },
+  { text: 'a:1\r\nor\rb:2', dsl: or(match('a', '1'), match('b', '2')) },
   { text: 'my\\:field:x', dsl: match('my:field', 'x') },
   // nested (only with a nested mapping)
   { text: 'spans:{ name:db }', ctx: TYPED, dsl: nested('spans', match('spans.name', 'db')) },
