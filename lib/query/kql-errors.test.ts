@@ -27,7 +27,6 @@ const SYNTAX_ERRORS: SyntaxCase[] = [
   { text: 'a and', offset: 5, expected: CLAUSE, message: "=Expected a query after 'and' but found end of query" },
   { text: 'a:1 or', offset: 6, expected: CLAUSE, message: "after 'or' but found end of query" },
   { text: 'a:1 or or b:2', offset: 7, expected: CLAUSE, message: "after 'or' but found 'or'" },
-  { text: 'and a', offset: 0, expected: CLAUSE, message: 'quote it: "and"' },
   { text: 'not', offset: 3, expected: ['field', 'value', '"', '('], message: "after 'not' but found end of query" },
   { text: 'not not a', offset: 4, expected: ['field', 'value', '"', '('], message: 'not (not' },
   { text: ':x', offset: 0, expected: ['field'], message: "=Expected a field name before ':'" },
@@ -54,6 +53,46 @@ const SYNTAX_ERRORS: SyntaxCase[] = [
   { text: 'pod:api\\-1', offset: 7, expected: ['escaped character'], message: "Unsupported escape '\\-'" },
   { text: 'a:b\\', offset: 4, expected: ['escaped character'], message: "after '\\' but found end of query" },
   { text: 'a:\\u12', offset: 2, expected: ['escaped character'], message: "'\\u'" },
+  {
+    text: 'a:or',
+    offset: 2,
+    expected: VALUE,
+    message: `=Expected a value after ':' but found 'or' (to search for the word, quote it: "or")`,
+  },
+  {
+    text: 'and a',
+    offset: 0,
+    expected: CLAUSE,
+    message: `=Expected a field, a value, 'not' or '(' but found 'and' (to search for the word, quote it: "and")`,
+  },
+  {
+    text: '(and)',
+    offset: 1,
+    expected: CLAUSE,
+    message: `=Expected a query after '(' but found 'and' (to search for the word, quote it: "and")`,
+  },
+  {
+    text: 'a:{or}',
+    offset: 3,
+    expected: CLAUSE,
+    message: `=Expected a query after '{' but found 'or' (to search for the word, quote it: "or")`,
+  },
+  { text: 'a:(', offset: 3, expected: ['value', '"', '(', 'not'], message: "=Expected a value after '(' but found end of query" },
+  { text: 'a:(}', offset: 3, expected: ['value', '"', '(', 'not'], message: "=Expected a value after '(' but found '}'" },
+  { text: 'a:(<3)', offset: 3, expected: VALUE, message: "=Expected a value after '(' but found '<'" },
+  {
+    text: 'a:1 not b:2',
+    offset: 4,
+    expected: AFTER_CLAUSE,
+    message: "=Expected 'and', 'or' or end of query but found 'not' (join clauses with 'and' or 'or')",
+  },
+  {
+    text: 'a:1 (b:2)',
+    offset: 4,
+    expected: AFTER_CLAUSE,
+    message: "=Expected 'and', 'or' or end of query but found '(' (join clauses with 'and' or 'or')",
+  },
+  { text: 'a:1 < 3', offset: 4, expected: AFTER_CLAUSE, message: "=Expected 'and', 'or' or end of query but found '<'" },
   { text: 'a\\x0041', offset: 1, expected: ['escaped character'], message: "Unsupported escape '\\x'" },
   {
     text: 'log:a"b"',
@@ -99,6 +138,8 @@ interface RejectCase {
 
 const deep = (levels: number) => `${'('.repeat(levels)}a:1${')'.repeat(levels)}`;
 const clauses = (count: number) => Array.from({ length: count }, (_, i) => `f:${i}`).join(' or ');
+/** `count` clauses made by `make`, joined with ' or '. */
+const joined = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i)).join(' or ');
 const stars = (count: number) => Array.from({ length: count }, (_, i) => `f:v${i}*`).join(' or ');
 const WIDE: QueryContext = {
   fields: new Map(Array.from({ length: 300 }, (_, i) => [`labels.l${i}`, { type: 'keyword' }] as const)),
@@ -132,6 +173,38 @@ const REJECTIONS: RejectCase[] = [
   },
   { name: 'too many clauses after expansion', text: 'labels.*:x', ctx: WIDE, offset: 0, message: 'more than 256 clauses' },
   { name: 'too many wildcards', text: stars(17), offset: stars(17).lastIndexOf('v16'), message: 'more than 16 wildcards' },
+  {
+    name: 'too many wildcards in free text',
+    text: joined(17, (i) => `v${i}*`),
+    offset: joined(17, (i) => `v${i}*`).lastIndexOf('v16'),
+    message: 'more than 16 wildcards',
+  },
+  {
+    name: 'too many wildcards in field names',
+    text: joined(17, (i) => `f${i}*:x`),
+    offset: joined(17, (i) => `f${i}*:x`).lastIndexOf('f16'),
+    message: 'more than 16 wildcards',
+  },
+  {
+    name: 'too many wildcards in range fields',
+    text: joined(17, (i) => `f${i}* > 1`),
+    offset: joined(17, (i) => `f${i}* > 1`).lastIndexOf('f16'),
+    message: 'more than 16 wildcards',
+  },
+  {
+    name: 'too many wildcards in grouped fields',
+    text: joined(17, (i) => `f${i}*:(x)`),
+    offset: joined(17, (i) => `f${i}*:(x)`).lastIndexOf('f16'),
+    message: 'more than 16 wildcards',
+  },
+  {
+    name: 'too many ranges',
+    text: joined(257, (i) => `b > ${i}`),
+    offset: joined(256, (i) => `b > ${i}`).length + 4,
+    message: 'more than 256 clauses',
+  },
+  { name: 'too deep in nested queries', text: `${'a:{'.repeat(21)}b:1${'}'.repeat(21)}`, offset: 62, message: 'deeper than 20' },
+  { name: 'too deep with not in values', text: `f:${'(not '.repeat(11)}a${')'.repeat(11)}`, offset: 52, message: 'deeper than 20' },
 ];
 
 describe('rejected before reaching the engine', () => {
@@ -142,6 +215,22 @@ describe('rejected before reaching the engine', () => {
     if (message.startsWith('=')) expect(rejected.message).toBe(message.slice(1));
     else expect(rejected.message).toContain(message);
     expect(rejected.offset).toBe(offset);
+  });
+
+  test('depth counts what is open, not what was opened: siblings do not add up', () => {
+    for (const text of [joined(25, (i) => `not a:${i}`), joined(25, (i) => `(a:${i})`), `f:(${joined(25, (i) => `not v${i}`)})`]) {
+      expect(compileQuery({ language: 'kql', text }, {})).not.toBeNull();
+    }
+  });
+
+  test('field wildcards are counted once per clause, values once each, and exists is free', () => {
+    // One field wildcard and 17 values: 1 wildcard.
+    expect(compileQuery({ language: 'kql', text: `l*:(${joined(17, (i) => `v${i}`)})` }, {})).not.toBeNull();
+    // 17 ranges or groups on plain fields: no wildcard at all.
+    expect(compileQuery({ language: 'kql', text: joined(17, (i) => `b > ${i}`) }, {})).not.toBeNull();
+    expect(compileQuery({ language: 'kql', text: joined(17, (i) => `f${i}:(x)`) }, {})).not.toBeNull();
+    // 17 exists clauses: `field:*` makes the engine scan no terms.
+    expect(compileQuery({ language: 'kql', text: joined(17, (i) => `f${i}:*`) }, {})).not.toBeNull();
   });
 
   test('limits are inclusive: exactly at each limit still compiles', () => {

@@ -1,7 +1,7 @@
 /** KQL text → expected DSL, one row per construct, checked against Kibana's translation rules. */
 import type { estypes } from '@elastic/elasticsearch';
 import { describe, expect, test } from 'vitest';
-import { compileQuery, type QueryContext } from './index';
+import { compileQuery, parseKql, type QueryContext } from './index';
 import { and, exists, freePhrase, freeText, match, nested, not, or, phrase, range, TYPED, wildcard } from './kql-test-helpers';
 
 interface Case {
@@ -161,6 +161,9 @@ const CASES: Case[] = [
   { text: 'log:cats \\and dogs', dsl: match('log', 'cats and dogs') },
   { text: '\\and', dsl: freeText('and') },
   { text: 'log:a\\rb', dsl: match('log', 'a\rb') },
+  // Kibana trims a word's text after unescaping, so escaped blanks at its ends go
+  { text: 'log:\\tx y\\n', dsl: match('log', 'x y') },
+  { text: 'log:\\ta*b\\t', dsl: wildcard('log', 'a*b') },
   { text: 'log:a\\nothing', dsl: match('log', 'a\nothing') },
   { text: 'log:\\NOT', dsl: match('log', 'NOT') },
   { text: 'log:\\Or\\AND', dsl: match('log', 'OrAND') },
@@ -207,6 +210,13 @@ describe('compileQuery: KQL → DSL', () => {
       expect(second).toBe(first);
       expect(JSON.parse(first)).toStrictEqual(compileQuery({ language: 'kql', text }, ctx ?? {}));
     }
+  });
+});
+
+describe('parseKql', () => {
+  test('gives no tree for a blank query (callers other than compileQuery parse too)', () => {
+    expect(parseKql('')).toBeNull();
+    expect(parseKql(' \t\n\u00a0')).toBeNull();
   });
 });
 
