@@ -141,14 +141,29 @@ const clauses = (count: number) => Array.from({ length: count }, (_, i) => `f:${
 /** `count` clauses made by `make`, joined with ' or '. */
 const joined = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i)).join(' or ');
 const stars = (count: number) => Array.from({ length: count }, (_, i) => `f:v${i}*`).join(' or ');
-const WIDE: QueryContext = {
-  fields: new Map(Array.from({ length: 300 }, (_, i) => [`labels.l${i}`, { type: 'keyword' }] as const)),
-};
+const wide = (fields: number): QueryContext => ({
+  fields: new Map(Array.from({ length: fields }, (_, i) => [`labels.l${i}`, { type: 'keyword' }] as const)),
+});
+const WIDE = wide(300);
 
 const REJECTIONS: RejectCase[] = [
   { name: 'nested without mapping', text: 'a:{ b:c }', offset: 0, message: '=nested field queries need a nested mapping; a is not nested' },
   { name: 'nested on a non-nested field', text: 'x or level:{ x:y }', ctx: TYPED, offset: 5, message: 'level is not nested' },
   { name: 'nested inner path', text: 'spans:{ name:{ x:y } }', ctx: TYPED, offset: 8, message: 'spans.name is not nested' },
+  {
+    name: 'nested on an unknown field',
+    text: 'nope:{ x:y }',
+    ctx: TYPED,
+    offset: 0,
+    message: '=nested field queries need a nested mapping; nope is not nested',
+  },
+  {
+    name: 'leading wildcard, two large text fields',
+    text: '*rror',
+    ctx: { largeTextFields: ['log', 'message'] },
+    offset: 0,
+    message: 'large text fields (log, message)',
+  },
   { name: 'nested wildcard path', text: 'sp*:{ name:x }', ctx: TYPED, offset: 0, message: 'without wildcards' },
   {
     name: 'leading wildcard on large text',
@@ -172,6 +187,7 @@ const REJECTIONS: RejectCase[] = [
     message: 'more than 256 clauses',
   },
   { name: 'too many clauses after expansion', text: 'labels.*:x', ctx: WIDE, offset: 0, message: 'more than 256 clauses' },
+  { name: 'one field too many after expansion', text: 'labels.*:x', ctx: wide(257), offset: 0, message: 'more than 256 clauses' },
   { name: 'too many wildcards', text: stars(17), offset: stars(17).lastIndexOf('v16'), message: 'more than 16 wildcards' },
   {
     name: 'too many wildcards in free text',
@@ -237,6 +253,7 @@ describe('rejected before reaching the engine', () => {
     expect(compileQuery({ language: 'kql', text: deep(QUERY_LIMITS.maxDepth) }, {})).not.toBeNull();
     expect(compileQuery({ language: 'kql', text: clauses(QUERY_LIMITS.maxClauses) }, {})).not.toBeNull();
     expect(compileQuery({ language: 'kql', text: stars(QUERY_LIMITS.maxWildcards) }, {})).not.toBeNull();
+    expect(compileQuery({ language: 'kql', text: 'labels.*:x' }, wide(QUERY_LIMITS.maxClauses))).not.toBeNull();
     const long = `log:${'x'.repeat(QUERY_LIMITS.maxLength - 4)}`;
     expect(compileQuery({ language: 'kql', text: long }, {})).not.toBeNull();
   });

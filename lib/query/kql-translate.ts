@@ -140,10 +140,10 @@ function resolveRangeFields(literal: KqlLiteral, scope: Scope): string[] {
 }
 
 /** One query per field, combined as Kibana does; none means the pattern matched no field. */
-function anyOf(queries: Query[], offset = 0, scope?: Scope): Query {
+function anyOf(queries: Query[], offset: number, scope: Scope): Query {
   if (queries.length === 1) return queries[0] as Query;
   if (queries.length === 0) return { match_none: {} };
-  scope?.limits.addClause(offset, queries.length - 1);
+  scope.limits.addClause(offset, queries.length - 1);
   return { bool: { should: queries, minimum_should_match: 1 } };
 }
 

@@ -4,6 +4,18 @@ import { describe, expect, test } from 'vitest';
 import { compileQuery, parseKql, type QueryContext } from './index';
 import { and, exists, freePhrase, freeText, match, nested, not, or, phrase, range, TYPED, wildcard } from './kql-test-helpers';
 
+/** Map order deliberately unsorted: expanded fields come out sorted. */
+const SHAPES: QueryContext = {
+  fields: new Map([
+    ['z', { type: 'keyword' }],
+    ['o', { type: 'object' }],
+    ['o.c', { type: 'keyword' }],
+    ['a', { type: 'nested' }],
+    ['a.b', { type: 'keyword' }],
+    ['_id', { type: '_id' }],
+  ]),
+};
+
 interface Case {
   text: string;
   dsl: estypes.QueryDslQueryContainer | null;
@@ -79,6 +91,19 @@ const CASES: Case[] = [
   { text: 'kubernetes.*.app:web', ctx: TYPED, dsl: match('kubernetes.labels.app', 'web') },
   { text: 'nomatch.*:x', ctx: TYPED, dsl: { match_none: {} } },
   { text: '_*:abc', ctx: TYPED, dsl: match('_id', 'abc') },
+  { text: '_i*:abc', ctx: TYPED, dsl: match('_id', 'abc') },
+  // objects and nested fields are not searchable themselves; meta fields only when asked for; sorted
+  { text: '*:x', ctx: SHAPES, dsl: or(match('a.b', 'x'), match('o.c', 'x'), match('z', 'x')) },
+  {
+    text: 'kubernetes.*:web',
+    ctx: TYPED,
+    dsl: or(match('kubernetes.labels.app', 'web'), match('kubernetes.labels.tier', 'web'), match('kubernetes.pod_name', 'web')),
+  },
+  // a leading wildcard is refused only on a known large text field
+  { text: '*rror', dsl: { query_string: { query: '*rror' } } },
+  { text: '*:*rror', dsl: { query_string: { fields: ['*'], query: '*rror' } } },
+  { text: 'err*', ctx: TYPED, dsl: { query_string: { query: 'err*' } } },
+  { text: 'log:err*', ctx: TYPED, dsl: wildcard('log', 'err*') },
   // ranges
   { text: 'bytes > 1000', dsl: range('bytes', { gt: '1000' }) },
   { text: 'bytes >= 1000', dsl: range('bytes', { gte: '1000' }) },
@@ -98,6 +123,11 @@ const CASES: Case[] = [
   { text: '@timestamp:2026-11-27', ctx: TYPED, dsl: range('@timestamp', { gte: '2026-11-27', lte: '2026-11-27' }) },
   { text: '@timestamp:"2026-11-27"', ctx: TYPED, dsl: range('@timestamp', { gte: '2026-11-27', lte: '2026-11-27' }) },
   { text: '@timestamp:2026-11-27', dsl: match('@timestamp', '2026-11-27') },
+  {
+    text: 'ts:2026-11-27',
+    ctx: { fields: new Map([['ts', { type: 'date_nanos' }]]) },
+    dsl: range('ts', { gte: '2026-11-27', lte: '2026-11-27' }),
+  },
   { text: 'level:error', ctx: TYPED, dsl: match('level', 'error') },
   // boolean operators and precedence: not > and > or
   { text: 'a:1 and b:2', dsl: and(match('a', '1'), match('b', '2')) },
