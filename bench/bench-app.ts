@@ -48,12 +48,16 @@ export async function prepareBenchData(): Promise<string> {
   }
 }
 
-/** `next start` of the current build (built first if there is none) on `port`, over the bench dataset. */
-export async function startBenchApp(port: number): Promise<{ url: string; stop: () => void }> {
+/** `next start` of the current build (built first if there is none) on `port`, over the bench dataset; `env` on top. */
+export async function startBenchApp(port: number, env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     if ((await runStep({ name: 'build', command: 'next', args: ['build'] })) !== 0) throw new Error('next build failed');
   }
-  const app = spawn('next', ['start', '-p', String(port)], { cwd: ROOT, env: stepEnv({ LOG_SOURCES: BENCH_SOURCES }), stdio: 'ignore' });
+  const app = spawn('next', ['start', '-p', String(port)], {
+    cwd: ROOT,
+    env: stepEnv({ LOG_SOURCES: BENCH_SOURCES, ...env }),
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -107,7 +107,7 @@ test('the Embed dialog makes a panel of the screen, previews it, copies its snip
   const violations = await watchCsp(page);
   await page.goto(`/?v=1&from=${encodeURIComponent(DATASET_RANGE.from)}&to=${encodeURIComponent(DATASET_RANGE.to)}`);
   await page.getByRole('button', { name: 'Embed', exact: true }).click();
-  await page.getByLabel('Panel').selectOption('facets');
+  await page.getByLabel('Panel', { exact: true }).selectOption('facets');
   await page.getByLabel('Host page origin').fill(`http://localhost:${appPort + 50}`);
   await page.getByLabel('Longest range').selectOption('168');
   const made = page.waitForResponse((r) => r.url().endsWith('/api/embeds') && r.request().method() === 'POST');

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { Histogram } from '@/components/histogram/histogram';
 import { MessageText } from '@/components/results/message-text';
 import { formatTotal } from '@/components/results/hits-total';
+import { fetchPanelData, type PanelData } from '@/lib/embed/panel-data';
 import type { EmbedPanel as PanelKind } from '@/lib/schema/embeds';
 import type { SearchHit, SearchResponse } from '@/lib/schema/search';
 import styles from './embed.module.css';
@@ -13,16 +14,19 @@ import styles from './embed.module.css';
 const TailPanel = dynamic(() => import('./tail-panel'), { ssr: false });
 
 export interface EmbedPanelProps {
-  id: string;
-  token: string;
+  /** The embed's own routes with its token, or (the Embed dialog's preview) the app's routes. */
+  data: PanelData;
   panel: PanelKind;
   title: string;
+  showTitle: boolean;
   theme: 'auto' | 'light' | 'dark';
   refreshSeconds: number;
   allowTimeChange: boolean;
   maxWindowHours: number;
   /** The same screen in the full app (same-origin relative path). */
   openPath: string;
+  /** `page`: the panel is the whole document (its iframe); `box`: it fills the box it is put in. */
+  fill?: 'page' | 'box';
 }
 
 const QUICK_RANGES: [string, number][] = [
@@ -34,23 +38,12 @@ const QUICK_RANGES: [string, number][] = [
   ['30 days', 720],
 ];
 
-async function fetchPanel(id: string, token: string, time: { from: string; to: string } | undefined, signal: AbortSignal) {
-  const res = await fetch(`/api/embeds/${id}/data`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ token, ...(time ? { time } : {}) }),
-    signal,
-  });
-  if (!res.ok) throw new Error(res.status === 403 ? 'This panel is not available.' : `The data could not be loaded (${res.status}).`);
-  return (await res.json()) as SearchResponse;
-}
-
 /** One panel of a saved screen, inside someone else's page: the data its token locks, nothing else. */
 export function EmbedPanel(props: EmbedPanelProps) {
   if (props.panel === 'tail') {
     return (
       <PanelFrame {...props} tools={null}>
-        <TailPanel id={props.id} token={props.token} />
+        <TailPanel data={props.data} />
       </PanelFrame>
     );
   }
@@ -59,9 +52,14 @@ export function EmbedPanel(props: EmbedPanelProps) {
 
 function PanelFrame(props: EmbedPanelProps & { tools: ReactNode; busy?: boolean; error?: string | null; children: ReactNode }) {
   return (
-    <div className={styles.embed} data-theme={props.theme} data-panel={props.panel}>
+    <div
+      className={`${styles.embed} ${props.fill === 'box' ? styles.fillBox : styles.fillPage}`}
+      data-theme={props.theme}
+      data-panel={props.panel}
+      data-testid="embed-panel"
+    >
       <header className={styles.header}>
-        {props.title ? <h1 className={styles.title}>{props.title}</h1> : <span />}
+        {props.showTitle && props.title ? <h1 className={styles.title}>{props.title}</h1> : <span />}
         <div className={styles.tools}>
           {props.tools}
           <a href={props.openPath} target="_blank" rel="noopener noreferrer" className={styles.open}>
@@ -86,8 +84,8 @@ function SearchPanel(props: EmbedPanelProps) {
   const [hours, setHours] = useState<number | null>(null);
   const time = hours === null ? undefined : { from: `now-${Math.round(hours * 60)}m`, to: 'now' };
   const query = useQuery({
-    queryKey: ['embed', props.id, props.token, time],
-    queryFn: ({ signal }) => fetchPanel(props.id, props.token, time, signal),
+    queryKey: ['embed', props.data, props.panel, time],
+    queryFn: ({ signal }) => fetchPanelData(props.data, props.panel, time, signal),
     refetchInterval: props.refreshSeconds > 0 ? props.refreshSeconds * 1000 : false,
     retry: false,
     placeholderData: (previous) => previous,
@@ -117,7 +115,7 @@ function SearchPanel(props: EmbedPanelProps) {
   return (
     <PanelFrame {...props} tools={tools} busy={query.isFetching} error={query.error?.message ?? null}>
       {data && props.panel === 'histogram' ? (
-        <Histogram histogram={data.histogram} busy={query.isFetching} onZoom={() => undefined} />
+        <Histogram histogram={data.histogram} busy={query.isFetching} onZoom={() => undefined} fill />
       ) : null}
       {data && props.panel === 'results' ? <Rows hits={data.hits} /> : null}
       {data && props.panel === 'facets' ? <Facets facets={data.facets} /> : null}

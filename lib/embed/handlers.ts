@@ -80,6 +80,7 @@ export async function createEmbed(request: Request, ctx: EngineContext): Promise
   const record = await getEmbedStore(ctx).create({
     panel: input.panel,
     title: input.title,
+    showTitle: input.showTitle,
     state,
     ...(input.pod ? { pod: input.pod } : {}),
     origins: [...new Set(input.origins)],

@@ -15,6 +15,7 @@ export const EMBEDS_MAPPING: estypes.MappingTypeMapping = {
   properties: {
     panel: { type: 'keyword' },
     title: { type: 'text', fields: { sort: { type: 'keyword', ignore_above: 512 } } },
+    showTitle: { type: 'boolean' },
     state: { type: 'object', enabled: false },
     pod: { type: 'object', enabled: false },
     origins: { type: 'keyword' },

@@ -8,6 +8,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
 import { authorizeEmbed } from '@/lib/embed/access';
+import { EMBED_TAIL_START } from '@/lib/embed/panel-data';
 import type { EmbedStore } from '@/lib/embed/store';
 import { prepareTail } from '@/lib/k8s/run-tail';
 import { TAIL_OVERLAP_MS } from '@/lib/k8s/tail-dedup';
@@ -18,8 +19,6 @@ import { findSource, sourceFields } from '@/lib/sources';
 import { resolveDateMath, TimeExpressionError } from '@/lib/time';
 
 export const EMBED_TAIL_RECHECK_MS = 10_000;
-/** Where a panel starts when it does not say: the last few minutes, so it is never blank. */
-export const EMBED_TAIL_DEFAULT_FROM = 'now-5m';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -39,7 +38,7 @@ async function lockedClause(record: EmbedRecord): Promise<Query | null> {
  * TAIL_OVERLAP_MS further, for late lines — stays inside the embed's maximum window.
  */
 function lockedStart(record: EmbedRecord, raw: string | null, now: number): number {
-  const text = raw ?? EMBED_TAIL_DEFAULT_FROM;
+  const text = raw ?? EMBED_TAIL_START;
   if (text.length > SEARCH_LIMITS.timeExpressionLength) throw new ApiError(400, 'invalid_time', 'from: too long', { path: 'from' });
   let start: number;
   try {

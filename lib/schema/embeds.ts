@@ -53,6 +53,8 @@ export const CreateEmbedRequest = z
     /** Required by a `tail` panel, refused by the others. */
     pod: EmbedPod.optional(),
     title: z.string().trim().max(EMBED_LIMITS.titleLength).default(''),
+    /** Whether the panel shows its title above it (the iframe's `title` attribute names it either way). */
+    showTitle: z.boolean().default(true),
     origins: z.array(EmbedOrigin).min(1, 'name at least one origin that may frame the panel').max(EMBED_LIMITS.maxOrigins),
     /** Whether the viewer may pick another time range, up to `maxWindowHours` wide. */
     allowTimeChange: z.boolean().default(false),
@@ -75,6 +77,8 @@ export interface EmbedRecord {
   id: string;
   panel: EmbedPanel;
   title: string;
+  /** Absent in embeds made before the option: shown. */
+  showTitle?: boolean;
   state: ViewState;
   /** A `tail` panel's pod. */
   pod?: EmbedPod;

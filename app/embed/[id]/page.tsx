@@ -26,10 +26,10 @@ export default async function EmbedPage({ params, searchParams }: EmbedPageProps
     : `/${stateToSearch(viewStateToScreen(record.state))}`;
   return (
     <EmbedPanel
-      id={record.id}
-      token={token}
+      data={{ kind: 'embed', id: record.id, token }}
       panel={record.panel}
       title={record.title}
+      showTitle={record.showTitle ?? true}
       theme={record.theme}
       refreshSeconds={record.refreshSeconds}
       allowTimeChange={record.allowTimeChange}
