@@ -9,7 +9,7 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { colourSlots, logItems } from '@/lib/k8s/separators';
-import { AROUND_LINE_MS, podOfFields, podViewAroundLine } from '@/lib/k8s/view-url';
+import { ANY_NAMESPACE, AROUND_LINE_MS, isKubernetesName, podOfFields, podViewAroundLine } from '@/lib/k8s/view-url';
 import { contextQueryOptions } from '@/lib/queries/pod-logs';
 import { CONTEXT_LIMITS, ContextScope } from '@/lib/schema/context';
 import type { LogLine } from '@/lib/schema/pod-logs';
@@ -73,8 +73,10 @@ export function ContextScreen({ index, id }: { index: string; id: string }) {
   );
   const slotOf = (l: LogLine) => slots.get(`${l.pod}/${l.container}`) ?? 0;
   const labelOf = (l: LogLine) => (scope === 'instance' ? l.container : l.pod ? `${l.pod}/${l.container}` : '');
+  // The scope's fields name the namespace in the source's own profile; a wider scope has none,
+  // and the pod view then looks the namespace up (`/pods/-/{pod}`).
   const where = data
-    ? podOfFields({ 'kubernetes.namespace_name': data.matchedOn['kubernetes.namespace_name'], 'kubernetes.pod_name': data.anchor.pod })
+    ? (podOfFields(data.matchedOn) ?? (isKubernetesName(data.anchor.pod) ? { namespace: ANY_NAMESPACE, pod: data.anchor.pod } : null))
     : null;
   const anchorAt = data ? Date.parse(data.anchor.timestamp) : NaN;
   const json = useJsonFilters({
@@ -92,7 +94,7 @@ export function ContextScreen({ index, id }: { index: string; id: string }) {
           {where && data ? (
             <>
               <span>/</span>
-              <Link href={podViewAroundLine(where.namespace, where.pod, data.anchor)}>pod {where.pod}</Link>
+              <Link href={podViewAroundLine(where.namespace, where.pod, data.anchor, source)}>pod {where.pod}</Link>
             </>
           ) : null}
         </nav>

@@ -16,17 +16,23 @@ import { workloadOfPod } from '@/lib/k8s/workload';
 import type { SearchHit } from '@/lib/schema/search';
 import styles from './pod-links.module.css';
 
+/** The explorer's source (`src` in its URL): the Kubernetes views must read the same one. */
+function useExplorerSource(): string | null {
+  return useSearchParams().get('src');
+}
+
 export function PodLinks({ hit }: { hit: SearchHit }) {
+  const source = useExplorerSource();
   const where = podOfFields(hit.fields);
   return (
     <p className={styles.links}>
-      <Link href={contextHref(hit)} data-testid="hit-context-link">
+      <Link href={contextHref(hit, undefined, source)} data-testid="hit-context-link">
         Show surrounding lines
       </Link>
       {where ? (
         <>
           {' · '}
-          <Link href={podViewAroundLine(where.namespace, where.pod, hit)} data-testid="hit-pod-link">
+          <Link href={podViewAroundLine(where.namespace, where.pod, hit, source)} data-testid="hit-pod-link">
             Pod logs around this line
           </Link>
         </>
@@ -40,13 +46,14 @@ export function PodLinks({ hit }: { hit: SearchHit }) {
  * does not also open the row's document.
  */
 export function HitLinks({ hit, className }: { hit: SearchHit; className?: string }) {
+  const source = useExplorerSource();
   const where = podOfFields(hit.fields);
   const stop = (e: MouseEvent) => e.stopPropagation();
   return (
     <span className={className} data-testid="row-links">
       {where ? (
         <Link
-          href={podViewAroundLine(where.namespace, where.pod, hit)}
+          href={podViewAroundLine(where.namespace, where.pod, hit, source)}
           onClick={stop}
           data-testid="row-pod-link"
           aria-label={`Logs of pod ${where.pod} around this line`}
@@ -56,7 +63,7 @@ export function HitLinks({ hit, className }: { hit: SearchHit; className?: strin
         </Link>
       ) : null}
       <Link
-        href={contextHref(hit)}
+        href={contextHref(hit, undefined, source)}
         onClick={stop}
         data-testid="row-context-link"
         aria-label="Show surrounding lines"
@@ -75,7 +82,8 @@ export function PodViewLink({ pod }: { pod: string }) {
   if (!isKubernetesName(pod)) return null;
   const since = params.get('from');
   const until = params.get('to');
-  const range = { ...(since ? { since } : {}), ...(until ? { until } : {}) };
+  const source = params.get('src');
+  const range = { ...(since ? { since } : {}), ...(until ? { until } : {}), ...(source ? { source } : {}) };
   const workload = workloadOfPod(pod);
   return (
     <>

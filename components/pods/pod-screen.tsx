@@ -24,14 +24,18 @@ import { useJsonFilters } from './use-json-filters';
 
 const SLOTS = 8;
 
-const lineActions = (line: LogLine) => (
-  <Link href={contextHref(line)} aria-label="Show surrounding lines">
-    context
-  </Link>
-);
+const contextLink = (source: string | null) =>
+  function ContextLink(line: LogLine) {
+    return (
+      <Link href={contextHref(line, undefined, source)} aria-label="Show surrounding lines">
+        context
+      </Link>
+    );
+  };
 
 export function PodScreen({ namespace, pod }: { namespace: string; pod: string }) {
   const { state, update } = useLogsView();
+  const lineActions = useMemo(() => contextLink(state.source), [state.source]);
   const [refreshTick, setRefreshTick] = useState(0);
   const [grouping, setGrouping] = useState(true);
   const request = useMemo(
@@ -68,7 +72,7 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
   const slots = useMemo(() => colourSlots(data?.summary.containers ?? [], SLOTS), [data]);
   const slotOf = (line: LogLine) => slots.get(line.container) ?? 0;
   const summary = data?.summary;
-  const keep = { since: state.since, until: state.until };
+  const keep = { since: state.since, until: state.until, source: state.source };
   const json = useJsonFilters({ source: state.source, since: state.since, until: state.until, pod });
 
   return (

@@ -20,11 +20,12 @@ export function usePodNamespace(
   const router = useRouter();
   const unknown = namespace === ANY_NAMESPACE;
   const lookup = useQuery({
-    queryKey: ['pod-namespace', pod, state.since, state.until],
+    queryKey: ['pod-namespace', state.source, pod, state.since, state.until],
     enabled: unknown && pod !== null,
     queryFn: ({ signal }) =>
       postSearch(
         SearchRequest.parse({
+          ...(state.source ? { source: state.source } : {}),
           filters: [{ field: 'pod', op: 'is', value: pod }],
           time: { from: state.since, to: state.until },
           size: 1,

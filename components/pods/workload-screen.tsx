@@ -65,7 +65,7 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
     [data, live.lines],
   );
   const slotOf = (line: LogLine) => slots.get(line.pod) ?? 0;
-  const keep = { since: state.since, until: state.until };
+  const keep = { since: state.since, until: state.until, source: state.source };
   const json = useJsonFilters({ source: state.source, since: state.since, until: state.until });
   const toggle = (pod: string) => {
     const on = state.pods.includes(pod);

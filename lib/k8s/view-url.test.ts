@@ -4,6 +4,7 @@ import {
   DEFAULT_LOGS_VIEW,
   explorerFilterHref,
   isKubernetesName,
+  contextHref,
   podOfFields,
   logsViewQuery,
   parseLogsView,
@@ -74,6 +75,26 @@ describe('podOfFields', () => {
     expect(podOfFields({ 'kubernetes.namespace': 'a', 'kubernetes.pod.name': 'p-0' })).toEqual({ namespace: 'a', pod: 'p-0' });
     expect(podOfFields({ 'kubernetes.namespace_name': 'a', 'kubernetes.pod_name': '../x' })).toBeNull();
     expect(podOfFields({ message: 'x' })).toBeNull();
+  });
+
+  it("reads OpenTelemetry resource attributes, and a source's own fields for the meanings first", () => {
+    const otel = { 'resource.attributes.k8s.namespace.name': 'a', 'resource.attributes.k8s.pod.name': 'p-0' };
+    expect(podOfFields(otel)).toEqual({ namespace: 'a', pod: 'p-0' });
+    const custom = { 'k8s.ns': 'b', 'k8s.pod': 'q-1', 'kubernetes.namespace_name': 'a', 'kubernetes.pod_name': 'p-0' };
+    expect(podOfFields(custom, { namespace: 'k8s.ns', pod: 'k8s.pod' })).toEqual({ namespace: 'b', pod: 'q-1' });
+    expect(podOfFields({ 'kubernetes.namespace_name': 'a', 'kubernetes.pod_name': 'p-0' }, { namespace: 'k8s.ns' })).toEqual({
+      namespace: 'a',
+      pod: 'p-0',
+    });
+  });
+});
+
+describe('contextHref', () => {
+  it('carries a scope other than the instance and a source, each encoded', () => {
+    expect(contextHref({ index: 'i', id: 'a/b' })).toBe('/context/i/a%2Fb');
+    expect(contextHref({ index: 'i', id: 'x' }, 'instance', 'otel')).toBe('/context/i/x?source=otel');
+    expect(contextHref({ index: 'i', id: 'x' }, 'pod', 'fluent-bit')).toBe('/context/i/x?scope=pod&source=fluent-bit');
+    expect(contextHref({ index: '..', id: 'x' }, undefined, 'Bad Source')).toBe('/context/%2E%2E/x');
   });
 });
 

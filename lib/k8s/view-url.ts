@@ -104,10 +104,12 @@ export function workloadViewHref(namespace: string, name: string, state: Partial
 export const AROUND_LINE_MS = 15 * 60_000;
 
 /** The pod view around one line (from a hit): a window centred on it, the line marked. */
-export function podViewAroundLine(namespace: string, pod: string, line: { id: string; timestamp: string }): string {
+export function podViewAroundLine(namespace: string, pod: string, line: { id: string; timestamp: string }, source?: string | null): string {
+  const from = source && SOURCE_ID.test(source) ? { source } : {};
   const at = Date.parse(line.timestamp);
-  if (!Number.isFinite(at)) return podViewHref(namespace, pod, { line: line.id });
+  if (!Number.isFinite(at)) return podViewHref(namespace, pod, { line: line.id, ...from });
   return podViewHref(namespace, pod, {
+    ...from,
     since: new Date(at - AROUND_LINE_MS).toISOString(),
     until: new Date(at + AROUND_LINE_MS).toISOString(),
     tail: POD_LOG_LIMITS.maxTail,
@@ -124,10 +126,21 @@ export function routeParam(raw: string): string {
   }
 }
 
-/** The Kubernetes namespace and pod of a hit's flattened fields, in either built-in profile (Fluentd, ECS). */
-export function podOfFields(fields: Readonly<Record<string, unknown>>): { namespace: string; pod: string } | null {
-  const namespace = fields['kubernetes.namespace_name'] ?? fields['kubernetes.namespace'];
-  const pod = fields['kubernetes.pod_name'] ?? fields['kubernetes.pod.name'];
+/** Where each built-in profile (Fluentd and Fluent Bit, ECS, OpenTelemetry) keeps a line's namespace and pod. */
+const NAMESPACE_FIELDS = ['kubernetes.namespace_name', 'kubernetes.namespace', 'resource.attributes.k8s.namespace.name'];
+const POD_FIELDS = ['kubernetes.pod_name', 'kubernetes.pod.name', 'resource.attributes.k8s.pod.name'];
+
+/**
+ * The Kubernetes namespace and pod of a hit's flattened fields: the source's own fields for
+ * those meanings first (a forced or unusual profile), then the built-in profiles' names.
+ */
+export function podOfFields(
+  fields: Readonly<Record<string, unknown>>,
+  meanings: Readonly<{ namespace?: string; pod?: string }> = {},
+): { namespace: string; pod: string } | null {
+  const first = (names: readonly (string | undefined)[]) => names.map((n) => (n ? fields[n] : undefined)).find((v) => v !== undefined);
+  const namespace = first([meanings.namespace, ...NAMESPACE_FIELDS]);
+  const pod = first([meanings.pod, ...POD_FIELDS]);
   return isKubernetesName(namespace) && isKubernetesName(pod) ? { namespace, pod } : null;
 }
 
@@ -135,9 +148,13 @@ export function podOfFields(fields: Readonly<Record<string, unknown>>): { namesp
 export const ANY_NAMESPACE = '-';
 
 /** "Show surrounding lines" of one line: `/context/{index}/{id}`. */
-export function contextHref(line: { index: string; id: string }, scope?: string): string {
-  const q = scope && scope !== 'instance' ? `?scope=${encodeURIComponent(scope)}` : '';
-  return `/context/${segment(line.index)}/${segment(line.id)}${q}`;
+export function contextHref(line: { index: string; id: string }, scope?: string, source?: string | null): string {
+  const params = new URLSearchParams();
+  if (scope && scope !== 'instance') params.set('scope', scope);
+  // The default source is left out, as in the logs views' URLs.
+  if (source && SOURCE_ID.test(source)) params.set('source', source);
+  const q = params.toString();
+  return `/context/${segment(line.index)}/${segment(line.id)}${q ? `?${q}` : ''}`;
 }
 
 /**

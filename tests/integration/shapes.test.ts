@@ -3,44 +3,15 @@
  * test: the same simulated cluster seeded in each shape (TEST_SHAPE_DATASETS), every expected
  * count derived from the generator's own events, read by the shape's own field names.
  */
-import type { Client } from '@elastic/elasticsearch';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { flattenDoc } from '@/lib/demo-cluster/document';
-import { generateEvents } from '@/lib/demo-cluster/generate';
-import { seedDataset } from '@/lib/demo-cluster/load';
-import { LOG_SHAPES, type LogShape } from '@/lib/demo-cluster/shapes';
+import { LOG_SHAPES } from '@/lib/demo-cluster/shapes';
 import { TEST_SHAPE_DATASETS, TEST_SHAPE_SOURCES_ENV } from '@/lib/demo-cluster/test-dataset';
 import type { SearchResponse } from '@/lib/schema/search';
-
-/** Each shape's own field names, as its shipper writes them (not read from the app's profiles). */
-const FIELDS: Record<LogShape, { namespace: string; level: string; message: string; pod: string }> = {
-  fluentd: { namespace: 'kubernetes.namespace_name', level: 'level', message: 'log', pod: 'kubernetes.pod_name' },
-  'fluent-bit': { namespace: 'kubernetes.namespace_name', level: 'level', message: 'log', pod: 'kubernetes.pod_name' },
-  ecs: { namespace: 'kubernetes.namespace', level: 'log.level', message: 'message', pod: 'kubernetes.pod.name' },
-  otel: {
-    namespace: 'resource.attributes.k8s.namespace.name',
-    level: 'severity_text',
-    message: 'body.text',
-    pod: 'resource.attributes.k8s.pod.name',
-  },
-};
-
-type Flat = Record<string, unknown>;
-const events: Record<string, Flat[]> = {};
-const end = TEST_SHAPE_DATASETS.fluentd.end.getTime();
-const whole = { from: new Date(end - 24 * 3_600_000).toISOString(), to: new Date(end).toISOString() };
+import { countBy, post, SHAPE_DAY as whole, SHAPE_END as end, SHAPE_FIELDS as FIELDS, seedShapes, shapeEvents } from './shapes-fixture';
 
 let search: typeof import('@/app/api/search/route');
 let exportRoute: typeof import('@/app/api/export/route');
 let fieldsRoute: typeof import('@/app/api/fields/route');
-
-function post(path: string, body: unknown): Request {
-  return new Request(`http://localhost${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
 
 async function screen(body: Record<string, unknown>): Promise<SearchResponse> {
   const res = await search.POST(post('/api/search', { time: whole, size: 5, ...body }));
@@ -48,24 +19,10 @@ async function screen(body: Record<string, unknown>): Promise<SearchResponse> {
   return (await res.json()) as SearchResponse;
 }
 
-function countBy(docs: Flat[], field: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const doc of docs) {
-    const value = doc[field];
-    if (typeof value === 'string') counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  return counts;
-}
-
 beforeAll(async () => {
   vi.stubEnv('LOG_SOURCES', TEST_SHAPE_SOURCES_ENV);
   const { getEngineClient } = await import('@/lib/es/client');
-  const client: Client = getEngineClient();
-  for (const shape of LOG_SHAPES) {
-    const opts = TEST_SHAPE_DATASETS[shape];
-    await seedDataset(client, opts);
-    events[shape] = [...generateEvents(opts)].map((e) => flattenDoc(e.doc));
-  }
+  await seedShapes(getEngineClient());
   search = await import('@/app/api/search/route');
   exportRoute = await import('@/app/api/export/route');
   fieldsRoute = await import('@/app/api/fields/route');
@@ -73,7 +30,7 @@ beforeAll(async () => {
 
 describe.each(LOG_SHAPES)('the %s shape', (shape) => {
   const f = FIELDS[shape];
-  const docs = () => events[shape] ?? [];
+  const docs = () => shapeEvents(shape).map((e) => e.fields);
 
   it("is detected as its own profile, each meaning on the shape's field", async () => {
     const res = await fieldsRoute.GET(new Request(`http://localhost/api/fields?source=${shape}`));
@@ -83,22 +40,44 @@ describe.each(LOG_SHAPES)('the %s shape', (shape) => {
     expect(body.meanings).toMatchObject({ namespace: f.namespace, level: f.level, message: f.message, pod: f.pod });
   });
 
-  it('counts every document, the bars add up, levels stack, facets by meaning match the generator', async () => {
-    const res = await screen({ source: shape, histogram: true, facets: ['namespace', 'level'] });
+  it('counts every document, the bars add up, every level stacks, facets by meaning match the generator', async () => {
+    const meanings = { namespace: f.namespace, pod: f.pod, container: f.container, level: f.level, node: f.node } as const;
+    const res = await screen({ source: shape, histogram: true, facets: Object.keys(meanings) });
     expect(res.total).toEqual({ value: docs().length, relation: 'eq' });
     const buckets = res.histogram?.buckets ?? [];
     expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(docs().length);
+    const stacked = new Map<string, number>();
+    for (const b of buckets) for (const [level, n] of Object.entries(b.levels ?? {})) stacked.set(level, (stacked.get(level) ?? 0) + n);
     const levels = countBy(docs(), f.level);
-    const stackedErrors = buckets.reduce((n, b) => n + (b.levels?.error ?? 0), 0);
-    expect(stackedErrors).toBe(levels.get('error') ?? 0);
-    const namespaces = countBy(docs(), f.namespace);
-    const facet = res.facets.namespace ?? [];
-    expect(facet.length).toBeGreaterThan(3);
-    for (const { value, count } of facet) expect(count).toBe(namespaces.get(value));
-    expect(facet[0]?.count).toBe(Math.max(...namespaces.values()));
+    expect(levels.size).toBeGreaterThan(2);
+    for (const [level, n] of levels) expect(stacked.get(level), level).toBe(n);
+    for (const [meaning, field] of Object.entries(meanings)) {
+      const expected = countBy(docs(), field);
+      const facet = res.facets[meaning] ?? [];
+      expect(facet.length, meaning).toBeGreaterThan(2);
+      for (const { value, count } of facet) expect(count, `${meaning} ${value}`).toBe(expected.get(value));
+      expect(facet[0]?.count, meaning).toBe(Math.max(...expected.values()));
+    }
     // The rows carry the shape's message and time.
     const first = res.hits[0];
     expect(first?.message).toBe(first?.fields[f.message]);
+  });
+
+  it("runs KQL on the shape's pod, container, node fields, wildcards and phrases", async () => {
+    const pod = docs().find((d) => d[f.namespace] === 'payments')?.[f.pod];
+    const node = docs().find((d) => d[f.node] !== undefined)?.[f.node];
+    const cases: [string, (d: Record<string, unknown>) => boolean][] = [
+      [`${f.pod}:${String(pod)} and not ${f.level}:info`, (d) => d[f.pod] === pod && d[f.level] !== 'info'],
+      [`${f.namespace}:pay* or ${f.node}:${String(node)}`, (d) => String(d[f.namespace] ?? '').startsWith('pay') || d[f.node] === node],
+      [`${f.message}:"connection refused"`, (d) => /connection refused/i.test(String(d[f.message] ?? ''))],
+      [`${f.container}:* and not ${f.level}:*`, (d) => d[f.container] !== undefined && d[f.level] === undefined],
+    ];
+    for (const [text, match] of cases) {
+      const res = await screen({ source: shape, histogram: false, query: { language: 'kql', text } });
+      const expected = docs().filter(match).length;
+      expect(expected, text).toBeGreaterThan(0);
+      expect(res.total.value, text).toBe(expected);
+    }
   });
 
   it("runs KQL on the shape's own field names and filters by meaning", async () => {
@@ -135,6 +114,16 @@ describe.each(LOG_SHAPES)('the %s shape', (shape) => {
     expect(res.status).toBe(200);
     const rows = (await res.text()).split('\n').filter((line) => line.length > 0);
     expect(rows.length).toBe(expected);
+    // Columns by meaning are headed by the shape's own field names and hold its values.
+    const parsed = rows.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(Object.keys(parsed[0] ?? {})).toEqual(['@timestamp', f.namespace, f.message]);
+    expect(new Set(parsed.map((r) => r[f.namespace]))).toEqual(new Set(['payments']));
+    const messages = new Set(
+      docs()
+        .filter((d) => d[f.namespace] === 'payments')
+        .map((d) => d[f.message]),
+    );
+    for (const row of parsed) expect(messages.has(row[f.message])).toBe(true);
   });
 });
 
