@@ -39,6 +39,7 @@ function shapeProperties(shape: Exclude<LogShape, 'fluentd'>): Record<string, es
   const fields: Record<string, estypes.MappingProperty> = { '@timestamp': { type: 'date' } };
   for (const field of SHAPE_MESSAGE_FIELDS[shape]) fields[field] = MESSAGE;
   if (shape === 'otel') fields.observed_timestamp = { type: 'date' };
+  if (shape === 'otelcol-none') Object.assign(fields, { SeverityNumber: { type: 'byte' }, TraceFlags: { type: 'byte' } });
   return nestedProperties(fields);
 }
 

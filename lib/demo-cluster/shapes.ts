@@ -17,8 +17,20 @@
  *   `attributes.log.iostream`, `resource.attributes.k8s.namespace.name`, `k8s.pod.name`,
  *   `k8s.pod.uid`, `k8s.container.name`, `k8s.node.name`, `container.id`. Attribute keys keep
  *   their dots inside `attributes` / `resource.attributes`, as the exporter writes them.
+ * - `otelcol-ecs`: the same exporter in its `ecs` mapping mode, which renames the semantic
+ *   conventions' resource attributes to ECS (`k8s.namespace.name` → `kubernetes.namespace`,
+ *   `k8s.pod.name` → `kubernetes.pod.name`, `k8s.pod.uid` → `kubernetes.pod.uid`,
+ *   `k8s.container.name` → `kubernetes.container.name`, `k8s.node.name` → `kubernetes.node.name`),
+ *   passes `container.id` and the record's `log.iostream` through as they are, and writes the body
+ *   as `message`, the severity text as `log.level`, `agent.name: otlp`.
+ * - `otelcol-none`: its legacy `none` mapping mode: `Body`, `SeverityText`, `SeverityNumber`,
+ *   `TraceFlags`, the record's attributes under `Attributes.` (`Attributes.log.iostream`), the
+ *   resource's under `Resource.` (`Resource.k8s.namespace.name`, …, `Resource.container.id`),
+ *   the scope under `Scope.` (`Scope.name`, `Scope.version`).
+ * Names do not start with another shape's name followed by `-`, so no shape's indices fall under
+ * another's prefix (`lxtest-shape-otel-*` must not hold `otelcol-*` documents).
  */
-export const LOG_SHAPES = ['fluentd', 'fluent-bit', 'ecs', 'otel'] as const;
+export const LOG_SHAPES = ['fluentd', 'fluent-bit', 'ecs', 'otel', 'otelcol-ecs', 'otelcol-none'] as const;
 export type LogShape = (typeof LOG_SHAPES)[number];
 
 /** Where each shipper's indices usually are (daily indices here: the local engine has no data streams). */
@@ -27,6 +39,8 @@ export const SHAPE_INDEX_PREFIX: Record<LogShape, string> = {
   'fluent-bit': 'fluent-bit-',
   ecs: 'filebeat-',
   otel: 'logs-otel-',
+  'otelcol-ecs': 'otelcol-ecs-',
+  'otelcol-none': 'otelcol-none-',
 };
 
 /** The shape's field that holds the log line (text, with a `.keyword`). */
@@ -35,6 +49,8 @@ export const SHAPE_MESSAGE_FIELDS: Record<LogShape, readonly string[]> = {
   'fluent-bit': ['log', 'message'],
   ecs: ['message'],
   otel: ['body.text'],
+  'otelcol-ecs': ['message'],
+  'otelcol-none': ['Body'],
 };
 
 type Doc = Record<string, unknown>;
@@ -111,6 +127,43 @@ function toOtel(doc: Doc): Doc {
   return out;
 }
 
+/** OpenTelemetry's SeverityNumber for the generator's levels (the start of each range). */
+const SEVERITY_NUMBER: Record<string, number> = { trace: 1, debug: 5, info: 9, warn: 13, warning: 13, error: 17, fatal: 21 };
+
+function toOtelcolEcs(doc: Doc): Doc {
+  const out: Doc = { '@timestamp': doc['@timestamp'], message: doc.log ?? doc.message, agent: { name: 'otlp' } };
+  const log = defined({ level: doc.level, iostream: doc.stream });
+  if (Object.keys(log).length > 0) out.log = log;
+  if (doc.service !== undefined) out.service = { name: doc.service };
+  if (doc.kubernetes) {
+    const k8s = obj(doc.kubernetes);
+    out.container = { id: obj(doc.docker).container_id, image: { name: k8s.container_image } };
+    out.kubernetes = defined({
+      namespace: k8s.namespace_name,
+      pod: defined({ name: k8s.pod_name, uid: k8s.pod_id }),
+      container: { name: k8s.container_name },
+      node: { name: k8s.host },
+    });
+  }
+  return out;
+}
+
+function toOtelcolNone(doc: Doc): Doc {
+  const level = typeof doc.level === 'string' ? doc.level : undefined;
+  const out: Doc = {
+    '@timestamp': doc['@timestamp'],
+    TraceFlags: 0,
+    ...(level !== undefined ? { SeverityText: level } : {}),
+    SeverityNumber: (level && SEVERITY_NUMBER[level]) ?? 0,
+    Body: doc.log ?? doc.message,
+  };
+  if (doc.stream !== undefined) out.Attributes = { 'log.iostream': doc.stream };
+  const resource = obj(toOtel(doc).resource).attributes;
+  if (resource) out.Resource = resource;
+  out.Scope = { name: '', version: '' };
+  return out;
+}
+
 /** A generator (Fluentd-shaped) document in another shipper's shape. */
 export function shapeDoc(doc: Doc, shape: LogShape): Doc {
   switch (shape) {
@@ -122,6 +175,10 @@ export function shapeDoc(doc: Doc, shape: LogShape): Doc {
       return toEcs(doc);
     case 'otel':
       return toOtel(doc);
+    case 'otelcol-ecs':
+      return toOtelcolEcs(doc);
+    case 'otelcol-none':
+      return toOtelcolNone(doc);
   }
 }
 

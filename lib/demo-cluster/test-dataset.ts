@@ -25,13 +25,6 @@ export const E2E_LIVE_INDEX_PATTERN = 'lxtest-live-*';
 /** Index pattern of indices whose mappings clash, made by the suggestion-notes spec. */
 export const E2E_CONFLICTS_INDEX_PATTERN = 'lxtest-conflicts-*';
 
-/** The end-to-end server's sources: the test dataset (default), an index the live tail spec writes to, and clashing mappings. */
-export const E2E_SOURCES_ENV = JSON.stringify([
-  ...(JSON.parse(TEST_SOURCES_ENV) as unknown[]),
-  { id: 'live', title: 'Live tail test', indexPattern: E2E_LIVE_INDEX_PATTERN, timeField: '@timestamp' },
-  { id: 'conflicts', title: 'Clashing mappings test', indexPattern: E2E_CONFLICTS_INDEX_PATTERN, timeField: '@timestamp' },
-]);
-
 /**
  * The same cluster in every shipper's shape (lib/demo-cluster/shapes.ts), smaller, each in its
  * own indices and loaded by the shapes suite itself (seedDataset skips it when already there).
@@ -44,3 +37,14 @@ export const TEST_SHAPE_DATASETS = Object.fromEntries(
 export const TEST_SHAPE_SOURCES_ENV = JSON.stringify(
   LOG_SHAPES.map((shape) => ({ id: shape, indexPattern: `${TEST_SHAPE_DATASETS[shape].indexPrefix}*`, timeField: '@timestamp' })),
 );
+
+/**
+ * The end-to-end server's sources: the test dataset (default), an index the live tail spec writes
+ * to, clashing mappings, and the OpenTelemetry-shaped cluster (seeded by the shapes spec itself).
+ */
+export const E2E_SOURCES_ENV = JSON.stringify([
+  ...(JSON.parse(TEST_SOURCES_ENV) as unknown[]),
+  { id: 'live', title: 'Live tail test', indexPattern: E2E_LIVE_INDEX_PATTERN, timeField: '@timestamp' },
+  { id: 'conflicts', title: 'Clashing mappings test', indexPattern: E2E_CONFLICTS_INDEX_PATTERN, timeField: '@timestamp' },
+  { id: 'otel', title: 'OpenTelemetry test', indexPattern: `${TEST_SHAPE_DATASETS.otel.indexPrefix}*`, timeField: '@timestamp' },
+]);

@@ -127,8 +127,13 @@ export function routeParam(raw: string): string {
 }
 
 /** Where each built-in profile (Fluentd and Fluent Bit, ECS, OpenTelemetry) keeps a line's namespace and pod. */
-const NAMESPACE_FIELDS = ['kubernetes.namespace_name', 'kubernetes.namespace', 'resource.attributes.k8s.namespace.name'];
-const POD_FIELDS = ['kubernetes.pod_name', 'kubernetes.pod.name', 'resource.attributes.k8s.pod.name'];
+const NAMESPACE_FIELDS = [
+  'kubernetes.namespace_name',
+  'kubernetes.namespace',
+  'resource.attributes.k8s.namespace.name',
+  'Resource.k8s.namespace.name',
+];
+const POD_FIELDS = ['kubernetes.pod_name', 'kubernetes.pod.name', 'resource.attributes.k8s.pod.name', 'Resource.k8s.pod.name'];
 
 /**
  * The Kubernetes namespace and pod of a hit's flattened fields: the source's own fields for

@@ -51,7 +51,40 @@ const ECS: Caps = {
   },
 };
 
+/** The OpenTelemetry Collector's Elasticsearch exporter in its legacy `none` mapping mode. */
+const OTEL_NONE: Caps = {
+  fields: {
+    '@timestamp': cap('date'),
+    Body: cap('text'),
+    SeverityText: cap('keyword'),
+    SeverityNumber: cap('byte'),
+    'Attributes.log.iostream': cap('keyword'),
+    'Resource.k8s.namespace.name': cap('keyword'),
+    'Resource.k8s.pod.name': cap('keyword'),
+    'Resource.k8s.pod.uid': cap('keyword'),
+    'Resource.k8s.container.name': cap('keyword'),
+    'Resource.k8s.node.name': cap('keyword'),
+    'Resource.container.id': cap('keyword'),
+  },
+};
+
 describe('detectProfile', () => {
+  it("reads the OpenTelemetry exporter's none mode as the otel profile, each meaning on its capitalised field", () => {
+    const source = detectProfile(OTEL_NONE);
+    expect(source.profile).toBe('otel');
+    expect(source.meanings).toEqual({
+      message: 'Body',
+      level: 'SeverityText',
+      namespace: 'Resource.k8s.namespace.name',
+      pod: 'Resource.k8s.pod.name',
+      pod_uid: 'Resource.k8s.pod.uid',
+      container: 'Resource.k8s.container.name',
+      node: 'Resource.k8s.node.name',
+      container_id: 'Resource.container.id',
+      stream: 'Attributes.log.iostream',
+    });
+  });
+
   it('recognizes the Fluentd kubernetes-metadata profile', () => {
     const source = detectProfile(FLUENTD);
     expect(source.profile).toBe('fluentd');

@@ -57,23 +57,28 @@ const ECS: Candidates = {
   stream: ['stream', 'log.iostream'],
 };
 
-/** The OpenTelemetry Collector's Elasticsearch exporter, `otel` mapping mode (k8sattributes processor). */
+/**
+ * The OpenTelemetry Collector's Elasticsearch exporter (k8sattributes processor): its `otel`
+ * mapping mode (the default), then its legacy `none` mode (`Body`, `SeverityText`, `Resource.*`,
+ * `Attributes.*`) and `raw` mode (`none` with the record's attributes at the top). Its `ecs` mode
+ * writes ECS names and reads as the ECS profile.
+ */
 const OTEL: Candidates = {
-  message: ['body.text', 'body'],
-  level: ['severity_text'],
-  namespace: ['resource.attributes.k8s.namespace.name'],
-  pod: ['resource.attributes.k8s.pod.name'],
-  pod_uid: ['resource.attributes.k8s.pod.uid'],
-  container: ['resource.attributes.k8s.container.name'],
-  node: ['resource.attributes.k8s.node.name'],
-  container_id: ['resource.attributes.container.id'],
-  stream: ['attributes.log.iostream'],
+  message: ['body.text', 'body', 'Body'],
+  level: ['severity_text', 'SeverityText'],
+  namespace: ['resource.attributes.k8s.namespace.name', 'Resource.k8s.namespace.name'],
+  pod: ['resource.attributes.k8s.pod.name', 'Resource.k8s.pod.name'],
+  pod_uid: ['resource.attributes.k8s.pod.uid', 'Resource.k8s.pod.uid'],
+  container: ['resource.attributes.k8s.container.name', 'Resource.k8s.container.name'],
+  node: ['resource.attributes.k8s.node.name', 'Resource.k8s.node.name'],
+  container_id: ['resource.attributes.container.id', 'Resource.container.id'],
+  stream: ['attributes.log.iostream', 'Attributes.log.iostream', 'log.iostream'],
 };
 
 /** Without Kubernetes metadata (apps that push), take whatever any profile would. */
 const GENERIC: Candidates = {
-  message: ['message', 'log', 'body.text', 'body'],
-  level: ['level', 'log.level', 'severity', 'severity_text'],
+  message: ['message', 'log', 'body.text', 'body', 'Body'],
+  level: ['level', 'log.level', 'severity', 'severity_text', 'SeverityText'],
   namespace: [],
   pod: [],
   pod_uid: [],
@@ -149,7 +154,7 @@ export function detectProfile(body: Pick<estypes.FieldCapsResponse, 'fields'>, f
  */
 export function messageFieldsOf(source: SourceFields): string[] {
   const primary = source.meanings.message;
-  const others = ['log', 'message', 'body.text'].filter((f) => f !== primary && source.fields.has(f));
+  const others = ['log', 'message', 'body.text', 'Body'].filter((f) => f !== primary && source.fields.has(f));
   return primary ? [primary, ...others] : others;
 }
 

@@ -64,6 +64,36 @@ export const SHAPE_FIELDS: Record<LogShape, ShapeFields> = {
     containerId: 'resource.attributes.container.id',
     node: 'resource.attributes.k8s.node.name',
   },
+  'otelcol-ecs': {
+    namespace: 'kubernetes.namespace',
+    level: 'log.level',
+    message: 'message',
+    pod: 'kubernetes.pod.name',
+    podUid: 'kubernetes.pod.uid',
+    container: 'kubernetes.container.name',
+    containerId: 'container.id',
+    node: 'kubernetes.node.name',
+  },
+  'otelcol-none': {
+    namespace: 'Resource.k8s.namespace.name',
+    level: 'SeverityText',
+    message: 'Body',
+    pod: 'Resource.k8s.pod.name',
+    podUid: 'Resource.k8s.pod.uid',
+    container: 'Resource.k8s.container.name',
+    containerId: 'Resource.container.id',
+    node: 'Resource.k8s.node.name',
+  },
+};
+
+/** The field profile each shape must be read as (the exporter's ecs mode writes ECS names). */
+export const SHAPE_PROFILE: Record<LogShape, string> = {
+  fluentd: 'fluentd',
+  'fluent-bit': 'fluent-bit',
+  ecs: 'ecs',
+  otel: 'otel',
+  'otelcol-ecs': 'ecs',
+  'otelcol-none': 'otel',
 };
 
 export type Flat = Record<string, unknown>;

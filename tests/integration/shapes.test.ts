@@ -7,7 +7,16 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOG_SHAPES } from '@/lib/demo-cluster/shapes';
 import { TEST_SHAPE_DATASETS, TEST_SHAPE_SOURCES_ENV } from '@/lib/demo-cluster/test-dataset';
 import type { SearchResponse } from '@/lib/schema/search';
-import { countBy, post, SHAPE_DAY as whole, SHAPE_END as end, SHAPE_FIELDS as FIELDS, seedShapes, shapeEvents } from './shapes-fixture';
+import {
+  countBy,
+  post,
+  SHAPE_DAY as whole,
+  SHAPE_END as end,
+  SHAPE_FIELDS as FIELDS,
+  SHAPE_PROFILE,
+  seedShapes,
+  shapeEvents,
+} from './shapes-fixture';
 
 let search: typeof import('@/app/api/search/route');
 let exportRoute: typeof import('@/app/api/export/route');
@@ -32,11 +41,11 @@ describe.each(LOG_SHAPES)('the %s shape', (shape) => {
   const f = FIELDS[shape];
   const docs = () => shapeEvents(shape).map((e) => e.fields);
 
-  it("is detected as its own profile, each meaning on the shape's field", async () => {
+  it("is detected as its profile, each meaning on the shape's field", async () => {
     const res = await fieldsRoute.GET(new Request(`http://localhost/api/fields?source=${shape}`));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { profile: string; meanings: Record<string, string> };
-    expect(body.profile).toBe(shape);
+    expect(body.profile).toBe(SHAPE_PROFILE[shape]);
     expect(body.meanings).toMatchObject({ namespace: f.namespace, level: f.level, message: f.message, pod: f.pod });
   });
 
