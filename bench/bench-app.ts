@@ -48,8 +48,11 @@ export async function prepareBenchData(): Promise<string> {
   }
 }
 
-/** `next start` of the current build (built first if there is none) on `port`, over the bench dataset; `env` on top. */
-export async function startBenchApp(port: number, env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
+/** `next start` of the current build (built first if there is none) on `port`, over the bench dataset; `env` on top (undefined unsets). */
+export async function startBenchApp(
+  port: number,
+  env: Record<string, string | undefined> = {},
+): Promise<{ url: string; stop: () => void }> {
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     if ((await runStep({ name: 'build', command: 'next', args: ['build'] })) !== 0) throw new Error('next build failed');
   }

@@ -66,7 +66,7 @@ function layout(spec: LocalEngineSpec): EngineLayout {
       pom: path.join(ENGINE_DIR, 'pom.xml'),
       versionProperty: 'es.version',
       artifacts: `org.elasticsearch:elasticsearch:${spec.version} and org.elasticsearch.plugin:transport-netty4:${spec.version}`,
-      sourceDirs: [path.join(ENGINE_DIR, 'src')],
+      sourceDirs: [path.join(ENGINE_DIR, 'common'), path.join(ENGINE_DIR, 'src')],
       mainClass: 'logexplorer.LocalEngine',
       libDir: path.join(CACHE_DIR, `lib-${spec.version}`),
     };
@@ -78,7 +78,7 @@ function layout(spec: LocalEngineSpec): EngineLayout {
     pom: path.join(osDir, 'pom.xml'),
     versionProperty: 'os.version',
     artifacts: `org.opensearch:opensearch:${spec.version} and org.opensearch.plugin:transport-netty4-client:${spec.version}`,
-    sourceDirs: [path.join(osDir, 'src'), path.join(osDir, `src-${major}`)],
+    sourceDirs: [path.join(ENGINE_DIR, 'common'), path.join(osDir, 'src'), path.join(osDir, `src-${major}`)],
     mainClass: 'logexplorer.LocalOpenSearch',
     libDir: path.join(CACHE_DIR, `lib-opensearch-${spec.version}`),
   };

@@ -84,25 +84,33 @@ function toFluentBit(doc: Doc): Doc {
   };
 }
 
+/**
+ * ECS `container` and `kubernetes` of a container line: Filebeat's add_kubernetes_metadata writes
+ * them all (`full`); the OpenTelemetry exporter's ecs mode only what k8sattributes gave it.
+ */
+function ecsKubernetes(doc: Doc, full: boolean): Doc {
+  if (!doc.kubernetes) return {};
+  const k8s = obj(doc.kubernetes);
+  return {
+    container: { id: obj(doc.docker).container_id, image: { name: k8s.container_image } },
+    kubernetes: defined({
+      namespace: k8s.namespace_name,
+      namespace_uid: full ? k8s.namespace_id : undefined,
+      pod: defined({ name: k8s.pod_name, uid: k8s.pod_id, ip: full ? k8s.pod_ip : undefined }),
+      container: { name: k8s.container_name },
+      node: { name: k8s.host },
+      labels: full ? k8s.labels : undefined,
+    }),
+  };
+}
+
 function toEcs(doc: Doc): Doc {
   const message = doc.log ?? doc.message;
   const out: Doc = { '@timestamp': doc['@timestamp'], message };
   if (doc.level !== undefined) out.log = { level: doc.level };
   if (doc.stream !== undefined) out.stream = doc.stream;
   if (doc.service !== undefined) out.service = { name: doc.service };
-  if (doc.kubernetes) {
-    const k8s = obj(doc.kubernetes);
-    out.container = { id: obj(doc.docker).container_id, image: { name: k8s.container_image } };
-    out.kubernetes = defined({
-      namespace: k8s.namespace_name,
-      namespace_uid: k8s.namespace_id,
-      pod: defined({ name: k8s.pod_name, uid: k8s.pod_id, ip: k8s.pod_ip }),
-      container: { name: k8s.container_name },
-      node: { name: k8s.host },
-      labels: k8s.labels,
-    });
-  }
-  return out;
+  return { ...out, ...ecsKubernetes(doc, true) };
 }
 
 function toOtel(doc: Doc): Doc {
@@ -135,17 +143,7 @@ function toOtelcolEcs(doc: Doc): Doc {
   const log = defined({ level: doc.level, iostream: doc.stream });
   if (Object.keys(log).length > 0) out.log = log;
   if (doc.service !== undefined) out.service = { name: doc.service };
-  if (doc.kubernetes) {
-    const k8s = obj(doc.kubernetes);
-    out.container = { id: obj(doc.docker).container_id, image: { name: k8s.container_image } };
-    out.kubernetes = defined({
-      namespace: k8s.namespace_name,
-      pod: defined({ name: k8s.pod_name, uid: k8s.pod_id }),
-      container: { name: k8s.container_name },
-      node: { name: k8s.host },
-    });
-  }
-  return out;
+  return { ...out, ...ecsKubernetes(doc, false) };
 }
 
 function toOtelcolNone(doc: Doc): Doc {

@@ -23,37 +23,32 @@ export interface ShapeFields {
   node: string;
 }
 
+const FLUENTD_FIELDS: ShapeFields = {
+  namespace: 'kubernetes.namespace_name',
+  level: 'level',
+  message: 'log',
+  pod: 'kubernetes.pod_name',
+  podUid: 'kubernetes.pod_id',
+  container: 'kubernetes.container_name',
+  containerId: 'docker.container_id',
+  node: 'kubernetes.host',
+};
+
+const ECS_FIELDS: ShapeFields = {
+  namespace: 'kubernetes.namespace',
+  level: 'log.level',
+  message: 'message',
+  pod: 'kubernetes.pod.name',
+  podUid: 'kubernetes.pod.uid',
+  container: 'kubernetes.container.name',
+  containerId: 'container.id',
+  node: 'kubernetes.node.name',
+};
+
 export const SHAPE_FIELDS: Record<LogShape, ShapeFields> = {
-  fluentd: {
-    namespace: 'kubernetes.namespace_name',
-    level: 'level',
-    message: 'log',
-    pod: 'kubernetes.pod_name',
-    podUid: 'kubernetes.pod_id',
-    container: 'kubernetes.container_name',
-    containerId: 'docker.container_id',
-    node: 'kubernetes.host',
-  },
-  'fluent-bit': {
-    namespace: 'kubernetes.namespace_name',
-    level: 'level',
-    message: 'log',
-    pod: 'kubernetes.pod_name',
-    podUid: 'kubernetes.pod_id',
-    container: 'kubernetes.container_name',
-    containerId: 'kubernetes.docker_id',
-    node: 'kubernetes.host',
-  },
-  ecs: {
-    namespace: 'kubernetes.namespace',
-    level: 'log.level',
-    message: 'message',
-    pod: 'kubernetes.pod.name',
-    podUid: 'kubernetes.pod.uid',
-    container: 'kubernetes.container.name',
-    containerId: 'container.id',
-    node: 'kubernetes.node.name',
-  },
+  fluentd: FLUENTD_FIELDS,
+  'fluent-bit': { ...FLUENTD_FIELDS, containerId: 'kubernetes.docker_id' },
+  ecs: ECS_FIELDS,
   otel: {
     namespace: 'resource.attributes.k8s.namespace.name',
     level: 'severity_text',
@@ -64,16 +59,8 @@ export const SHAPE_FIELDS: Record<LogShape, ShapeFields> = {
     containerId: 'resource.attributes.container.id',
     node: 'resource.attributes.k8s.node.name',
   },
-  'otelcol-ecs': {
-    namespace: 'kubernetes.namespace',
-    level: 'log.level',
-    message: 'message',
-    pod: 'kubernetes.pod.name',
-    podUid: 'kubernetes.pod.uid',
-    container: 'kubernetes.container.name',
-    containerId: 'container.id',
-    node: 'kubernetes.node.name',
-  },
+  // The exporter's ecs mode writes ECS names.
+  'otelcol-ecs': ECS_FIELDS,
   'otelcol-none': {
     namespace: 'Resource.k8s.namespace.name',
     level: 'SeverityText',

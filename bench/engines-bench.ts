@@ -1,0 +1,204 @@
+/**
+ * `npm run bench:engines` (issue "Every engine and log shape"): the 24 h screen on the 1M-doc
+ * bench set on each of the four local engines, side by side in one run, each against
+ * Elasticsearch 9's figure.
+ *
+ * The default engine (Elasticsearch 9, :9200) and its app run throughout; every other engine is
+ * started in turn (heap BENCH_ENGINE_HEAP, default 2g, so at most two engines run at once),
+ * loaded with the same bench set once (kept in its own data folder, so later runs skip the load),
+ * given its own `next start`, and measured in alternation with Elasticsearch 9 — one screen on
+ * one, then the same screen on the other — so both see the same machine load and their ratio
+ * means something on a shared machine. The engine is stopped again if this run started it.
+ *
+ * Measured: the screen as the browser asks for it (rows, count with bars, facets: three
+ * `POST /api/search` in parallel) and its rows part alone. BENCH_RUNS (default 40) per engine
+ * after 5 warm-up, BENCH_PORT (default 3220; the other engine's app on the next port),
+ * BENCH_ONLY=elasticsearch@8,opensearch@2 to measure fewer.
+ */
+import os from 'node:os';
+import { Client } from '@elastic/elasticsearch';
+import { seedDataset } from '../lib/demo-cluster/load';
+import { engineConnection } from '../lib/es/connection';
+import { describeEngine, engineInfo } from '../lib/es/engine';
+import { isDefaultEngine, LOCAL_ENGINES, type LocalEngineSpec } from '../lib/es/local-engines';
+import type { SearchRequestInput } from '../lib/schema/search';
+import { runStep } from '../scripts/run-steps';
+import { BENCH_DATASET, BENCH_RANGE, percentile, prepareBenchData, startBenchApp } from './bench-app';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const WARMUP = 5;
+const PORT = Number(process.env.BENCH_PORT ?? 3220);
+const HEAP = process.env.BENCH_ENGINE_HEAP ?? '2g';
+const BUDGET = 1.5;
+const FACETS = ['namespace', 'pod', 'container', 'level'];
+
+const label = (e: LocalEngineSpec) => `${e.kind}@${e.version.split('.')[0]}`;
+const urlOf = (e: LocalEngineSpec) => `http://127.0.0.1:${e.port}`;
+
+const screen = { time: { ...BENCH_RANGE, timeZone: 'UTC' }, query: { language: 'kql' as const, text: '' }, filters: [] };
+const PARTS: SearchRequestInput[] = [
+  { ...screen, size: 100, histogram: false, facets: [] },
+  { ...screen, size: 0, histogram: true, facets: [] },
+  { ...screen, size: 0, histogram: false, facets: FACETS, facetSize: 50 },
+];
+
+async function post(url: string, body: SearchRequestInput): Promise<void> {
+  const res = await fetch(`${url}/api/search`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${text.slice(0, 300)}`);
+}
+
+interface Samples {
+  screen: number[];
+  rows: number[];
+}
+
+async function once(url: string, into: Samples | null): Promise<void> {
+  let t0 = performance.now();
+  await post(url, PARTS[0]!);
+  const rows = performance.now() - t0;
+  t0 = performance.now();
+  await Promise.all(PARTS.map((p) => post(url, p)));
+  const whole = performance.now() - t0;
+  if (into) {
+    into.rows.push(rows);
+    into.screen.push(whole);
+  }
+}
+
+async function engineUp(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/_cluster/health`, { signal: AbortSignal.timeout(2_000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts the engine (a no-op when it runs) and loads the bench set (skipped when it is there). */
+async function prepareEngine(spec: LocalEngineSpec): Promise<{ name: string; startedHere: boolean }> {
+  const url = urlOf(spec);
+  const startedHere = !(await engineUp(url));
+  const env = {
+    ENGINE_KIND: spec.kind,
+    ENGINE_VERSION: spec.version,
+    ENGINE_HEAP: HEAP,
+    ENGINE_PORT: undefined,
+    ELASTICSEARCH_URL: undefined,
+  };
+  if ((await runStep({ name: 'engine', command: 'tsx', args: ['scripts/engine.ts', 'start'], env })) !== 0) {
+    throw new Error(`${spec.kind} ${spec.version} did not start`);
+  }
+  const client = new Client(engineConnection({ ...process.env, ELASTICSEARCH_URL: url }).options);
+  try {
+    const name = describeEngine(await engineInfo(client));
+    const t0 = Date.now();
+    const seeded = await seedDataset(client, BENCH_DATASET);
+    console.log(
+      seeded.skipped
+        ? `${name}: the bench set is already loaded`
+        : `${name}: loaded ${seeded.docs.toLocaleString('en-US')} docs in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    return { name, startedHere };
+  } finally {
+    await client.close();
+  }
+}
+
+async function stopEngine(spec: LocalEngineSpec): Promise<void> {
+  await runStep({
+    name: 'engine stop',
+    command: 'tsx',
+    args: ['scripts/engine.ts', 'stop'],
+    env: { ENGINE_KIND: spec.kind, ENGINE_VERSION: spec.version, ENGINE_PORT: undefined, ELASTICSEARCH_URL: undefined },
+  });
+}
+
+interface Row {
+  name: string;
+  own: Samples;
+  /** Elasticsearch 9's samples taken in alternation with this engine's (itself for its own row). */
+  paired: Samples;
+}
+
+const ms = (v: number) => v.toFixed(0);
+
+function table(rows: Row[]): string {
+  const out = [
+    '| engine | rows ready p50 / p95 ms | 24 h screen p50 / p95 ms | Elasticsearch 9 alongside, screen p50 / p95 ms | ratio p50 / p95 | ≤ 1.5 × ES 9 |',
+    '| --- | ---: | ---: | ---: | ---: | :---: |',
+  ];
+  for (const r of rows) {
+    const [p50, p95] = [percentile(r.own.screen, 50), percentile(r.own.screen, 95)];
+    const [b50, b95] = [percentile(r.paired.screen, 50), percentile(r.paired.screen, 95)];
+    const ratio = [p50 / b50, p95 / b95];
+    const ok = ratio.every((x) => x <= BUDGET);
+    out.push(
+      `| ${r.name} | ${ms(percentile(r.own.rows, 50))} / ${ms(percentile(r.own.rows, 95))} | ${ms(p50)} / ${ms(p95)} | ${ms(b50)} / ${ms(b95)} | ${ratio[0]!.toFixed(2)} / ${ratio[1]!.toFixed(2)} | ${ok ? '✔' : '✘'} |`,
+    );
+  }
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim().toLowerCase());
+  const base = LOCAL_ENGINES.find(isDefaultEngine)!;
+  const others = LOCAL_ENGINES.filter((e) => !isDefaultEngine(e) && (!only || only.includes(label(e))));
+  const baseVersion = await prepareBenchData();
+  const baseName = `Elasticsearch ${baseVersion}`;
+  const baseApp = await startBenchApp(PORT, { ELASTICSEARCH_URL: urlOf(base), ENGINE_KIND: undefined, ENGINE_VERSION: undefined });
+  const baseAll: Samples = { screen: [], rows: [] };
+  const rows: Row[] = [];
+  try {
+    for (const spec of others) {
+      const { name, startedHere } = await prepareEngine(spec);
+      const app = await startBenchApp(PORT + 1, { ELASTICSEARCH_URL: urlOf(spec), ENGINE_KIND: undefined, ENGINE_VERSION: undefined });
+      try {
+        for (let i = 0; i < WARMUP; i++) {
+          await once(baseApp.url, null);
+          await once(app.url, null);
+        }
+        const own: Samples = { screen: [], rows: [] };
+        const paired: Samples = { screen: [], rows: [] };
+        // Alternate, and swap who goes first each round: neither always runs on a warmer cache.
+        for (let i = 0; i < RUNS; i++) {
+          const pair: [string, Samples][] = [
+            [baseApp.url, paired],
+            [app.url, own],
+          ];
+          if (i % 2 === 1) pair.reverse();
+          for (const [url, into] of pair) await once(url, into);
+        }
+        rows.push({ name, own, paired });
+        baseAll.screen.push(...paired.screen);
+        baseAll.rows.push(...paired.rows);
+        console.log(`${name}: measured`);
+      } finally {
+        app.stop();
+        if (startedHere) await stopEngine(spec);
+      }
+    }
+    if (others.length === 0) {
+      for (let i = 0; i < WARMUP; i++) await once(baseApp.url, null);
+      for (let i = 0; i < RUNS; i++) await once(baseApp.url, baseAll);
+    }
+  } finally {
+    baseApp.stop();
+  }
+  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
+  console.log(
+    `\nmachine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${BENCH_DATASET.docs.toLocaleString('en-US')} docs over ${BENCH_DATASET.days} day(s), the 24 h screen, no query; other engines' heap ${HEAP}; ${RUNS} runs per engine after ${WARMUP} warm-up, alternating with Elasticsearch 9; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(table([{ name: `${baseName} (all its runs)`, own: baseAll, paired: baseAll }, ...rows]));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
