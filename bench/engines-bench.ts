@@ -13,7 +13,9 @@
  * Measured: the screen as the browser asks for it (rows, count with bars, facets: three
  * `POST /api/search` in parallel) and its rows part alone. BENCH_RUNS (default 40) per engine
  * after 5 warm-up, BENCH_PORT (default 3220; the other engine's app on the next port),
- * BENCH_ONLY=elasticsearch@8,opensearch@2 to measure fewer.
+ * BENCH_ONLY=elasticsearch@8,opensearch@2 to measure fewer, BENCH_ENGINE_PORT_OFFSET=N to run
+ * the other engines on their port + N (their own data folders still), beside a test:engines run
+ * that uses the usual ports.
  */
 import os from 'node:os';
 import { Client } from '@elastic/elasticsearch';
@@ -33,7 +35,9 @@ const BUDGET = 1.5;
 const FACETS = ['namespace', 'pod', 'container', 'level'];
 
 const label = (e: LocalEngineSpec) => `${e.kind}@${e.version.split('.')[0]}`;
-const urlOf = (e: LocalEngineSpec) => `http://127.0.0.1:${e.port}`;
+const PORT_OFFSET = Number(process.env.BENCH_ENGINE_PORT_OFFSET ?? 0);
+const portOf = (e: LocalEngineSpec) => (isDefaultEngine(e) ? e.port : e.port + PORT_OFFSET);
+const urlOf = (e: LocalEngineSpec) => `http://127.0.0.1:${portOf(e)}`;
 
 const screen = { time: { ...BENCH_RANGE, timeZone: 'UTC' }, query: { language: 'kql' as const, text: '' }, filters: [] };
 const PARTS: SearchRequestInput[] = [
@@ -86,7 +90,7 @@ async function prepareEngine(spec: LocalEngineSpec): Promise<{ name: string; sta
     ENGINE_KIND: spec.kind,
     ENGINE_VERSION: spec.version,
     ENGINE_HEAP: HEAP,
-    ENGINE_PORT: undefined,
+    ENGINE_PORT: String(portOf(spec)),
     ELASTICSEARCH_URL: undefined,
   };
   if ((await runStep({ name: 'engine', command: 'tsx', args: ['scripts/engine.ts', 'start'], env })) !== 0) {
@@ -113,7 +117,7 @@ async function stopEngine(spec: LocalEngineSpec): Promise<void> {
     name: 'engine stop',
     command: 'tsx',
     args: ['scripts/engine.ts', 'stop'],
-    env: { ENGINE_KIND: spec.kind, ENGINE_VERSION: spec.version, ENGINE_PORT: undefined, ELASTICSEARCH_URL: undefined },
+    env: { ENGINE_KIND: spec.kind, ENGINE_VERSION: spec.version, ENGINE_PORT: String(portOf(spec)), ELASTICSEARCH_URL: undefined },
   });
 }
 
