@@ -9,6 +9,7 @@ import { engineReason, queryErrorFromShardFailures, responseErrorToApiError, typ
 import type { ScreenNote, SearchRequest, SearchResponse } from '@/lib/schema/search';
 import type { SearchPlan } from '@/lib/search/build-request';
 import { buildScreenSearches, toMsearchLines, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
+import { chooseScreenPlan, screenPlanSetting } from '@/lib/search/screen-plan';
 import { CursorError, decodeCursor, encodeCursor, requestIdentity, type CursorState } from '@/lib/search/cursor';
 import { chooseHistogramInterval, type HistogramInterval } from '@/lib/search/interval';
 import { reshapeSearchResponse } from '@/lib/search/reshape';
@@ -138,7 +139,7 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     engineTimeout: `${timeouts.engineMs}ms`,
   };
   const sentAt = performance.now();
-  const { body, failed } = await searchScreen(ctx, buildScreenSearches(plan));
+  const { body, failed } = await searchScreen(ctx, buildScreenSearches(plan, chooseScreenPlan(plan, screenPlanSetting())));
   const engineRoundTrip = performance.now() - sentAt;
   const parseFailure = queryErrorFromShardFailures(body._shards.failures);
   if (parseFailure) throw parseFailure;

@@ -8,6 +8,7 @@
  */
 import type { estypes } from '@elastic/elasticsearch';
 import { buildAggregations, buildQuery, buildSearchRequest, type SearchPlan } from '@/lib/search/build-request';
+import type { ScreenPlanKind } from '@/lib/search/screen-plan';
 
 export type ScreenPart = 'rows' | 'histogram' | 'facets';
 
@@ -36,7 +37,12 @@ export function aggregationSearch(
   };
 }
 
-export function buildScreenSearches(plan: SearchPlan): PartSearch[] {
+/**
+ * The searches for a screen in the planner's way (lib/search/screen-plan.ts): `combined` is the
+ * whole screen in one body, answered as the rows part; `split` one search per part.
+ */
+export function buildScreenSearches(plan: SearchPlan, kind: ScreenPlanKind = 'split'): PartSearch[] {
+  if (kind === 'combined') return [{ part: 'rows', request: buildSearchRequest(plan) }];
   const parts: PartSearch[] = [];
   // `size: 0` asks for the count, bars and facets only; without a histogram the rows part counts.
   if (plan.size > 0 || (!plan.histogram && plan.facets.length === 0)) {

@@ -4,7 +4,7 @@
  * 45-minute and DST offsets, queries, filters, both sort orders — the API's total equals the
  * engine's own `_count` of a hand-written query over the same instants, the bars add up to it,
  * sampled bars hold exactly the engine's count of their own interval, and the number of bars
- * stays readable. Relative ranges are counted by the engine's own date math (`time_zone`), so
+ * stays readable, under both plans of the planner. Relative ranges are counted by the engine's own date math (`time_zone`), so
  * the app's date math is checked too. Fixed seed by default; FC_SEED=n or FC_SEED=random varies it.
  */
 import { Client, type estypes } from '@elastic/elasticsearch';
@@ -12,8 +12,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATASET } from '@/lib/demo-cluster/test-dataset';
 import { engineConnection } from '@/lib/es/connection';
-import type { Filter, SearchResponse } from '@/lib/schema/search';
-import { END, expectedEvents, HOUR, search, seedTestDataset } from './search-fixture';
+import type { Filter, SearchRequestInput, SearchResponse } from '@/lib/schema/search';
+import { END, expectedEvents, HOUR, iso, search, seedTestDataset } from './search-fixture';
 import { TEST_SOURCES_ENV } from '@/lib/demo-cluster/test-dataset';
 
 type Query = estypes.QueryDslQueryContainer;
@@ -70,7 +70,6 @@ interface Range {
 }
 
 const FIRST = END - DAY;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function absolute(kind: string, from: number, to: number): Range {
   return { from: iso(from), to: iso(to), engine: { gte: from, lte: to, format: 'epoch_millis' }, kind };
@@ -194,6 +193,24 @@ function checkBars(res: SearchResponse, zone: string): void {
   }
 }
 
+/**
+ * The same screen planned `split` (one search per part) and `combined` (one search), in that
+ * order; the second over the instants the first resolved, so `now` moving on changes nothing.
+ */
+async function searchBothPlans(body: SearchRequestInput): Promise<[SearchResponse, SearchResponse]> {
+  const setting = process.env.SEARCH_PLAN;
+  try {
+    process.env.SEARCH_PLAN = 'split';
+    const split = await search(body);
+    process.env.SEARCH_PLAN = 'combined';
+    const time = { ...body.time, from: iso(split.range.from), to: iso(split.range.to) };
+    return [split, await search({ ...body, time })];
+  } finally {
+    if (setting === undefined) delete process.env.SEARCH_PLAN;
+    else process.env.SEARCH_PLAN = setting;
+  }
+}
+
 const seed = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261130);
 
 describe('totals and bars equal the engine’s counts', () => {
@@ -208,7 +225,8 @@ describe('totals and bars equal the engine’s counts', () => {
         fc.constantFrom('desc' as const, 'asc' as const),
         fc.nat(),
         async (range, zone, [text, dsl], [filters, filterDsl, mustNot], sort, pick) => {
-          const res = await search({
+          // Both plans of the planner (lib/search/screen-plan.ts), whichever it would choose here.
+          const [res, combined] = await searchBothPlans({
             time: { from: range.from, to: range.to, timeZone: zone },
             query: { language: 'kql', text },
             filters,
@@ -233,6 +251,9 @@ describe('totals and bars equal the engine’s counts', () => {
           expect(res.total).toEqual({ value: expected, relation: 'eq' });
           checkBars(res, zone);
           expect(sampled.map((b) => b.count)).toEqual(barCounts);
+          expect(combined.total).toEqual(res.total);
+          expect(combined.histogram).toEqual(res.histogram);
+          expect(combined.hits.map((h) => h.id)).toEqual(res.hits.map((h) => h.id));
           if (expected! > 0) nonEmpty++;
         },
       ),
