@@ -10,10 +10,17 @@
  *     facets).
  * For the last 7 days (when the set spans them) and the last 24 hours with no query, a KQL text
  * query and a namespace filter. Prints p50 / p95 per row. BENCH_RUNS (default 40), BENCH_PORT.
+ *
+ * The planner's evidence (lib/search/screen-plan.ts): the same screen as one combined engine
+ * search and as the app's `_msearch` of three parts, both with the shard request cache missed
+ * (each run's range ends a millisecond earlier), as a new query or a moved `now` would be.
+ * Then the issue's budgets, each with the figures it compares.
  */
 import { Client, type estypes } from '@elastic/elasticsearch';
 import { engineConnection } from '../lib/es/connection';
+import { compileQuery } from '../lib/query';
 import type { SearchRequestInput, SearchResponse } from '../lib/schema/search';
+import { chooseScreenPlan, type ScreenPlanKind } from '../lib/search/screen-plan';
 import { BENCH_DATASET, machineLine, percentile, prepareBenchData, startBenchApp } from './bench-app';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -45,6 +52,13 @@ const SCENARIOS: Scenario[] = [
     dsl: [{ multi_match: { query: 'connection refused', type: 'phrase', fields: ['log', 'message'] } }],
   },
   {
+    name: 'KQL error',
+    hours: 0,
+    kql: 'error',
+    filters: [],
+    dsl: [{ multi_match: { query: 'error', fields: ['log', 'message'] } }],
+  },
+  {
     name: 'namespace filter',
     hours: 0,
     kql: '',
@@ -53,14 +67,28 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-async function timed(fn: () => Promise<unknown>): Promise<number[]> {
+/** Runs `fn(i)` WARMUP + RUNS times in a row; the milliseconds of the last RUNS. */
+async function timed(fn: (i: number) => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < RUNS + WARMUP; i++) {
     const t0 = performance.now();
-    await fn();
+    await fn(i);
     if (i >= WARMUP) out.push(performance.now() - t0);
   }
   return out;
+}
+
+/** The plan the app's planner makes for a scenario's whole screen (the facets alone give it a choice). */
+function appPlan(s: Scenario): ScreenPlanKind {
+  const query = compileQuery({ language: 'kql', text: s.kql }, { largeTextFields: ['log', 'message'] });
+  return chooseScreenPlan({
+    query,
+    filters: { filter: (s.filters ?? []).length > 0 ? s.dsl : [], must_not: [] },
+    size: 100,
+    after: null,
+    histogram: null,
+    facets: [{ name: 'pod', field: 'kubernetes.pod_name' }],
+  });
 }
 
 async function post(url: string, body: SearchRequestInput): Promise<SearchResponse> {
@@ -84,16 +112,37 @@ function engineBodies(from: number, to: number, dsl: Query[]) {
     rows: { index: INDEX, size: 100, sort, query, track_total_hits: 10_000 },
     histogram: { index: INDEX, size: 0, query, track_total_hits: true, aggs: { h: histogram } },
     facets: { index: INDEX, size: 0, query, track_total_hits: false, aggs: facets },
+    /** The app's split plan: rows with no count, bars, facets, in one `_msearch`. */
+    msearch: [
+      {},
+      { size: 100, sort, query, track_total_hits: false },
+      {},
+      { size: 0, query, track_total_hits: false, aggs: { h: histogram } },
+      {},
+      { size: 0, query, track_total_hits: false, aggs: facets },
+    ] as estypes.MsearchRequestItem[],
   };
 }
+
+interface Figures {
+  p50: number;
+  p95: number;
+}
+const figures = (samples: number[]): Figures => ({ p50: percentile(samples, 50), p95: percentile(samples, 95) });
 
 async function main(): Promise<void> {
   const version = await prepareBenchData();
   const app = await startBenchApp(PORT);
   const client = new Client(engineConnection().options);
   const rows: string[] = [];
-  const add = (label: string, samples: number[]) =>
-    rows.push(`| ${label} | ${percentile(samples, 50).toFixed(0)} | ${percentile(samples, 95).toFixed(0)} |`);
+  const budgets: string[] = [];
+  const add = (label: string, samples: number[], server?: number[]): Figures => {
+    const f = figures(samples);
+    rows.push(`| ${label} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${server ? percentile(server, 50).toFixed(1) : ''} |`);
+    return f;
+  };
+  const judge = (label: string, value: number, limit: number, unit: string) =>
+    budgets.push(`| ${label} | ${value.toFixed(unit === '×' ? 2 : 1)} ${unit} | ≤ ${limit} ${unit} | ${value <= limit ? '✔' : '✘'} |`);
   try {
     const spans = BENCH_DATASET.days >= 7 ? [7 * 24, 24] : [24];
     for (const hours of spans) {
@@ -103,8 +152,17 @@ async function main(): Promise<void> {
         const screen = { time, query: { language: 'kql' as const, text: s.kql }, filters: s.filters };
         const label = `last ${hours === 24 ? '24 hours' : '7 days'}, ${s.name}`;
         const bodies = engineBodies(from, END, s.dsl);
-        add(`${label}: app, rows ready`, await timed(() => post(app.url, { ...screen, size: 100, histogram: false, facets: [] })));
-        add(
+        const plan = appPlan(s);
+        const serverMs: number[] = [];
+        const rowsReady = add(
+          `${label}: app, rows ready`,
+          await timed(async (i) => {
+            const res = await post(app.url, { ...screen, size: 100, histogram: false, facets: [] });
+            if (i >= WARMUP) serverMs.push(res.tookMs.server);
+          }),
+          serverMs,
+        );
+        const whole = add(
           `${label}: app, whole screen (3 parallel parts)`,
           await timed(() =>
             Promise.all([
@@ -114,28 +172,57 @@ async function main(): Promise<void> {
             ]),
           ),
         );
-        add(
-          `${label}: app, whole screen (one POST)`,
+        const onePost = add(
+          `${label}: app, whole screen (one POST, planned ${plan})`,
           await timed(() => post(app.url, { ...screen, size: 100, histogram: true, facets: FACETS, facetSize: 50 })),
         );
-        add(`${label}: one engine request`, await timed(() => client.search(bodies.combined)));
-        add(
+        const single = add(`${label}: one engine request`, await timed(() => client.search(bodies.combined)));
+        const kibana = add(
           `${label}: Kibana-like, 3 engine requests in parallel`,
           await timed(() => Promise.all([client.search(bodies.rows), client.search(bodies.histogram), client.search(bodies.facets)])),
         );
+        // The planner's evidence, request cache missed: each run's range ends i ms earlier.
+        const cold = (i: number) => engineBodies(from, END - 1 - i, s.dsl);
+        const coldCombined = add(
+          `${label}: engine, one combined search, cache missed`,
+          await timed((i) => client.search(cold(i).combined)),
+        );
+        const coldSplit = add(
+          `${label}: engine, _msearch of 3 parts, cache missed`,
+          await timed((i) => client.msearch({ index: INDEX, searches: cold(i).msearch })),
+        );
+        const best = Math.min(whole.p50, onePost.p50);
+        judge(
+          `${label}: whole screen p50 ÷ Kibana-like p50 (${best.toFixed(0)} / ${kibana.p50.toFixed(0)} ms)`,
+          best / kibana.p50,
+          1.0,
+          '×',
+        );
+        judge(`${label}: rows ready, server time p50 (client p50 ${rowsReady.p50.toFixed(0)} ms)`, percentile(serverMs, 50), 30, 'ms');
+        if (plan === 'combined') {
+          judge(
+            `${label}: one POST p50 ÷ one engine request p50 (${onePost.p50.toFixed(0)} / ${single.p50.toFixed(0)} ms)`,
+            onePost.p50 / single.p50,
+            1.2,
+            '×',
+          );
+        }
+        const faster = coldCombined.p50 <= coldSplit.p50 ? 'combined' : 'split';
+        budgets.push(
+          `| ${label}: planner chose ${plan}; cache missed, combined ${coldCombined.p50.toFixed(0)} vs split ${coldSplit.p50.toFixed(0)} ms p50 | ${faster} faster | ${plan} | ${faster === plan ? '✔' : '✘'} |`,
+        );
       }
     }
+    const load = (await import('node:os')).loadavg().map((l) => l.toFixed(1));
     console.log(
-      `\n${machineLine(version)}, over ${BENCH_DATASET.days} day(s); runs: ${RUNS} each after ${WARMUP} warm-up; load average ${(
-        await import('node:os')
-      )
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
+      `\n${machineLine(version)}, over ${BENCH_DATASET.days} day(s); runs: ${RUNS} each after ${WARMUP} warm-up; load average ${load.join(' ')}`,
     );
-    console.log('| screen: way | p50 ms | p95 ms |');
-    console.log('| --- | ---: | ---: |');
+    console.log('| screen: way | p50 ms | p95 ms | server p50 ms |');
+    console.log('| --- | ---: | ---: | ---: |');
     for (const r of rows) console.log(r);
+    console.log('\n| budget (issue 9) | measured | budget | |');
+    console.log('| --- | ---: | ---: | --- |');
+    for (const b of budgets) console.log(b);
   } finally {
     app.stop();
     await client.close();

@@ -28,4 +28,14 @@ describe('screenParts', () => {
     const inverted = { ...base, time: { from: 'now', to: 'now-1h' } };
     expect(screenParts(inverted, NOW).counts.time).toEqual(inverted.time);
   });
+
+  it('repeats identical size-0 parts for an absolute range, so a refresh is answered from the engine’s request cache', () => {
+    const absolute = { ...base, time: { from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z' } };
+    const now = screenParts(absolute, NOW);
+    const later = screenParts(absolute, NOW + 60_000);
+    expect(JSON.stringify(later.counts)).toBe(JSON.stringify(now.counts));
+    expect(JSON.stringify(later.facets)).toBe(JSON.stringify(now.facets));
+    // A relative range moves with `now`: a new range, counted afresh.
+    expect(screenParts(base, NOW + 60_000).counts.time).not.toEqual(screenParts(base, NOW).counts.time);
+  });
 });

@@ -45,6 +45,7 @@ const AGGREGATION_SEARCH = {
   allow_partial_search_results: true,
   timeout: '10000ms',
   size: 0,
+  request_cache: true,
   track_total_hits: false,
   query: QUERY,
 };
@@ -119,7 +120,8 @@ describe('toMsearchLines', () => {
     expect(lines).toHaveLength(4);
     const header = { index: 'logstash-*', ignore_unavailable: true, allow_no_indices: true, allow_partial_search_results: true };
     expect(lines[0]).toEqual(header);
-    expect(lines[2]).toEqual(header);
+    // Only the size-0 parts ask for the shard request cache (it caches nothing else).
+    expect(lines[2]).toEqual({ ...header, request_cache: true });
     expect(lines[3]).toEqual({
       timeout: '10000ms',
       size: 0,

@@ -30,6 +30,11 @@ export function aggregationSearch(
     allow_partial_search_results: true,
     timeout: target.engineTimeout,
     size: 0,
+    // Said, not left to the index default: the range is absolute (the browser resolves `now`),
+    // so an auto-refresh of an absolute range, a screen opened again, or another viewer's
+    // same screen is answered from the shard request cache. The cache is invalidated by a
+    // refresh that changed the shard, so it never serves stale counts.
+    request_cache: true,
     // The histogram's bars are the exact total; nothing else here needs a hit count.
     track_total_hits: false,
     query,
@@ -59,7 +64,7 @@ export function buildScreenSearches(plan: SearchPlan, kind: ScreenPlanKind = 'sp
   return parts;
 }
 
-const HEADER_KEYS = ['index', 'ignore_unavailable', 'allow_no_indices', 'allow_partial_search_results'] as const;
+const HEADER_KEYS = ['index', 'ignore_unavailable', 'allow_no_indices', 'allow_partial_search_results', 'request_cache'] as const;
 
 /** `_msearch` lines: each search's index options in its header, the rest in its body. */
 export function toMsearchLines(parts: readonly PartSearch[]): estypes.MsearchRequestItem[] {

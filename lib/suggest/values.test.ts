@@ -74,6 +74,7 @@ describe('buildValuesRequest', () => {
       allow_partial_search_results: true,
       timeout: '2000ms',
       size: 0,
+      request_cache: true,
       track_total_hits: false,
       query: {
         bool: {
