@@ -95,6 +95,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
     <FacetList
       meanings={FACET_MEANINGS}
       facets={summary?.facets}
+      sample={summary?.facetsSample}
       notes={summary?.notes}
       filters={state.filters}
       resolveField={resolveField}

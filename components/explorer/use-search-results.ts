@@ -104,6 +104,7 @@ export function useSearchResults(request: SearchRequest, refreshTick: number): S
       total: countsData?.total,
       histogram: countsData?.histogram,
       facets: facetsData?.facets,
+      facetsSample: facetsData?.facetsSample ?? null,
       partial,
       notes: [
         ...(countsData?.notes ?? []),

@@ -180,6 +180,12 @@ export interface SearchResponse {
   partial: PartialResults | null;
   /** Parts left out and why; empty when the screen is whole. */
   notes: ScreenNote[];
+  /**
+   * The facets were counted from a random sample of the matching lines (Elasticsearch's
+   * `random_sampler`, for a facets-only request over more lines than the server's threshold):
+   * their counts are estimates, scaled up by the engine. Absent or null when they are exact.
+   */
+  facetsSample?: { probability: number; sampleDocs: number; matchedDocs: number } | null;
   /** The time range as resolved on the server (epoch ms), so the UI shows what was searched. */
   range: { from: number; to: number };
   /**

@@ -7,7 +7,9 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
 import { engineReason, queryErrorFromShardFailures, responseErrorToApiError, type EngineErrorCause } from '@/lib/es/client';
 import type { ScreenNote, SearchRequest, SearchResponse } from '@/lib/schema/search';
-import type { SearchPlan } from '@/lib/search/build-request';
+import { engineInfo } from '@/lib/es/engine';
+import { buildQuery, type SearchPlan } from '@/lib/search/build-request';
+import { facetSampling, sampleProbability, supportsRandomSampler, unwrapSampled } from '@/lib/search/facet-sample';
 import { buildScreenSearches, toMsearchLines, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
 import { chooseScreenPlan, screenPlanSetting } from '@/lib/search/screen-plan';
 import { CursorError, decodeCursor, encodeCursor, requestIdentity, type CursorState } from '@/lib/search/cursor';
@@ -89,6 +91,34 @@ async function searchScreen(
   return { body: { ...base, took, timed_out: timedOut, _shards: shards, aggregations }, failed };
 }
 
+/**
+ * A facets-only request (the browser's facets part) over more matching lines than the sampling
+ * threshold, on an engine with `random_sampler`: counts the matches first (one `size: 0` count,
+ * request-cached), then samples about `target` of them. Null: exact facets.
+ */
+async function chooseFacetSample(ctx: SearchContext, plan: SearchPlan): Promise<NonNullable<SearchResponse['facetsSample']> | null> {
+  const sampling = facetSampling();
+  if (!sampling || plan.after || plan.size > 0 || plan.histogram || plan.facets.length === 0) return null;
+  if (!supportsRandomSampler(await engineInfo(ctx.client))) return null;
+  const counted = await ctx.client.search(
+    {
+      index: plan.index,
+      ignore_unavailable: true,
+      allow_no_indices: true,
+      timeout: plan.engineTimeout,
+      request_cache: true,
+      size: 0,
+      track_total_hits: true,
+      query: buildQuery(plan),
+    },
+    { signal: ctx.signal },
+  );
+  const total = counted.hits.total;
+  const matchedDocs = typeof total === 'number' ? total : (total?.value ?? 0);
+  const probability = sampleProbability(matchedDocs, sampling);
+  return probability === null ? null : { probability, sampleDocs: 0, matchedDocs };
+}
+
 export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise<SearchResponse> {
   const source = findSource(req.source);
   const identity = requestIdentity(req);
@@ -139,7 +169,16 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     engineTimeout: `${timeouts.engineMs}ms`,
   };
   const sentAt = performance.now();
-  const { body, failed } = await searchScreen(ctx, buildScreenSearches(plan, chooseScreenPlan(plan, screenPlanSetting())));
+  const sample = await chooseFacetSample(ctx, plan);
+  const { body, failed } = await searchScreen(
+    ctx,
+    buildScreenSearches(plan, chooseScreenPlan(plan, screenPlanSetting()), sample?.probability),
+  );
+  if (sample) {
+    const unwrapped = unwrapSampled(body.aggregations);
+    body.aggregations = unwrapped.aggregations;
+    sample.sampleDocs = unwrapped.sampleDocs;
+  }
   const engineRoundTrip = performance.now() - sentAt;
   const parseFailure = queryErrorFromShardFailures(body._shards.failures);
   if (parseFailure) throw parseFailure;
@@ -165,6 +204,7 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     // Without the histogram nothing counted the hits: say how many are known, not a wrong number.
     ...(failed.histogram && !cursor ? { total: { value: rest.hits.length, relation: 'gte' as const } } : {}),
     notes,
+    ...(sample && !failed.facets ? { facetsSample: sample } : {}),
     cursor: next ? encodeCursor(next, identity) : null,
     meanings: fields.meanings as Record<string, string>,
     tookMs: {

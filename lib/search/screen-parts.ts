@@ -8,6 +8,7 @@
  */
 import type { estypes } from '@elastic/elasticsearch';
 import { buildAggregations, buildQuery, buildSearchRequest, type SearchPlan } from '@/lib/search/build-request';
+import { sampledAggs } from '@/lib/search/facet-sample';
 import type { ScreenPlanKind } from '@/lib/search/screen-plan';
 
 export type ScreenPart = 'rows' | 'histogram' | 'facets';
@@ -46,7 +47,12 @@ export function aggregationSearch(
  * The searches for a screen in the planner's way (lib/search/screen-plan.ts): `combined` is the
  * whole screen in one body, answered as the rows part; `split` one search per part.
  */
-export function buildScreenSearches(plan: SearchPlan, kind: ScreenPlanKind = 'split'): PartSearch[] {
+export function buildScreenSearches(
+  plan: SearchPlan,
+  kind: ScreenPlanKind = 'split',
+  /** Count the facets part from a random sample with this probability (lib/search/facet-sample.ts). */
+  facetSample: number | null = null,
+): PartSearch[] {
   if (kind === 'combined') return [{ part: 'rows', request: buildSearchRequest(plan) }];
   const parts: PartSearch[] = [];
   // `size: 0` asks for the count, bars and facets only; without a histogram the rows part counts.
@@ -60,7 +66,10 @@ export function buildScreenSearches(plan: SearchPlan, kind: ScreenPlanKind = 'sp
   const histogram = buildAggregations({ ...plan, facets: [] });
   if (histogram) parts.push({ part: 'histogram', request: aggregationSearch(plan, buildQuery(plan), histogram) });
   const facets = buildAggregations({ ...plan, histogram: null });
-  if (facets) parts.push({ part: 'facets', request: aggregationSearch(plan, buildQuery(plan), facets) });
+  if (facets) {
+    const aggs = facetSample === null ? facets : sampledAggs(facets, facetSample);
+    parts.push({ part: 'facets', request: aggregationSearch(plan, buildQuery(plan), aggs) });
+  }
   return parts;
 }
 

@@ -1,0 +1,68 @@
+/**
+ * Facets from a random sample over many matching lines (Elasticsearch 8.2+), exact below the
+ * threshold and on OpenSearch. The threshold is lowered for the 40k-line test dataset; expected
+ * counts come from the generator.
+ */
+import { Client } from '@elastic/elasticsearch';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { engineConnection } from '@/lib/es/connection';
+import { engineInfo } from '@/lib/es/engine';
+import type { SearchRequestInput } from '@/lib/schema/search';
+import { supportsRandomSampler } from '@/lib/search/facet-sample';
+import { countBy, END, eventsIn, HOUR, iso, search, seedTestDataset } from './search-fixture';
+
+const FROM = END - 24 * HOUR;
+const facetsPart: SearchRequestInput = {
+  time: { from: iso(FROM), to: iso(END) },
+  size: 0,
+  histogram: false,
+  facets: ['level', 'namespace'],
+  facetSize: 20,
+};
+let sampling = false;
+
+beforeAll(async () => {
+  await seedTestDataset();
+  const client = new Client(engineConnection().options);
+  sampling = supportsRandomSampler(await engineInfo(client));
+  await client.close();
+});
+
+afterEach(() => {
+  delete process.env.FACET_SAMPLE_ABOVE;
+  delete process.env.FACET_SAMPLE_TARGET;
+});
+
+describe('facets over many lines', () => {
+  const expected = countBy(eventsIn(FROM, END), 'level');
+
+  it('are exact at or below the threshold', async () => {
+    const res = await search(facetsPart);
+    expect(res.facetsSample ?? null).toBeNull();
+    expect(new Map(res.facets.level!.map((v) => [v.value, v.count]))).toEqual(expected);
+  });
+
+  it('are sampled above it where the engine can (with the sample size), exact where it cannot', async () => {
+    process.env.FACET_SAMPLE_ABOVE = '1000';
+    process.env.FACET_SAMPLE_TARGET = '8000';
+    const res = await search(facetsPart);
+    const matched = eventsIn(FROM, END).length;
+    if (!sampling) {
+      expect(res.facetsSample ?? null).toBeNull();
+      expect(new Map(res.facets.level!.map((v) => [v.value, v.count]))).toEqual(expected);
+      return;
+    }
+    expect(res.facetsSample?.matchedDocs).toBe(matched);
+    expect(res.facetsSample?.probability).toBe(Number((8000 / matched).toPrecision(2)));
+    expect(res.facetsSample?.sampleDocs).toBeGreaterThan(4000);
+    expect(res.facetsSample?.sampleDocs).toBeLessThan(matched);
+    // The engine scales the sampled counts up: the most common level is estimated within 15 %.
+    const [top, topCount] = [...expected.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    const estimate = res.facets.level!.find((v) => v.value === top)?.count ?? 0;
+    expect(Math.abs(estimate - topCount) / topCount).toBeLessThan(0.15);
+    // A whole screen (rows with bars) is never sampled.
+    const whole = await search({ ...facetsPart, size: 10, histogram: true });
+    expect(whole.facetsSample ?? null).toBeNull();
+    expect(new Map(whole.facets.level!.map((v) => [v.value, v.count]))).toEqual(expected);
+  });
+});
