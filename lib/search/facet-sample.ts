@@ -22,7 +22,7 @@ export interface FacetSampling {
   target: number;
 }
 
-export const DEFAULT_FACET_SAMPLING: FacetSampling = { above: 2_000_000, target: 500_000 };
+export const DEFAULT_FACET_SAMPLING: FacetSampling = { above: 2_000_000, target: 100_000 };
 
 /** `FACET_SAMPLE_ABOVE` / `FACET_SAMPLE_TARGET` (whole numbers; `FACET_SAMPLE_ABOVE=0` never samples). */
 export function facetSampling(env: Record<string, string | undefined> = process.env): FacetSampling | null {
