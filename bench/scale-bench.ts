@@ -83,7 +83,6 @@ function appPlan(s: Scenario): ScreenPlanKind {
   const query = compileQuery({ language: 'kql', text: s.kql }, { largeTextFields: ['log', 'message'] });
   return chooseScreenPlan({
     query,
-    filters: { filter: (s.filters ?? []).length > 0 ? s.dsl : [], must_not: [] },
     size: 100,
     after: null,
     histogram: null,
