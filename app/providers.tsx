@@ -1,11 +1,8 @@
 'use client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { z } from 'zod';
-
-// zod compiles schemas with `new Function` when it may; the page's CSP allows no eval, and
-// zod's probe for it would be reported as a violation on every page.
-z.config({ jitless: true });
+// No zod here: the explorer's first load carries none (lib/schema/limits.ts, filter-check.ts);
+// the pages that parse with it in the browser import lib/schema/jitless.ts.
 
 export function Providers({ children }: { children: ReactNode }) {
   // One client per browser tab, created lazily so a server render never shares one between users.

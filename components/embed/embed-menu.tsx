@@ -6,7 +6,7 @@ import { copyText } from '@/components/ui/copy-button';
 import { Popover } from '@/components/ui/popover';
 import { createEmbed, listEmbeds, revokeEmbed } from '@/lib/queries/embeds';
 import type { CreateEmbedResponse } from '@/lib/schema/embeds';
-import { toViewState, type ViewStateSource } from '@/lib/schema/view-state';
+import { toViewState, type ViewStateSource } from '@/lib/schema/view-state-screen';
 import { EmbedList } from './embed-list';
 import { EmbedOptionsForm, type EmbedOptions } from './embed-options';
 import styles from './embed-menu.module.css';

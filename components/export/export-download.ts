@@ -13,7 +13,8 @@
 import { ApiError } from '@/lib/queries/api-error';
 import { exportRowCounter } from '@/lib/export/row-count';
 import type { ApiErrorBody } from '@/lib/schema/errors';
-import { EXPORT_HEADERS, type ExportFormat, type ExportRequestInput } from '@/lib/schema/export';
+import { EXPORT_HEADERS } from '@/lib/schema/limits';
+import type { ExportFormat, ExportRequestInput } from '@/lib/schema/export';
 
 export interface ExportProgress {
   rows: number;

@@ -2,7 +2,9 @@
  * The filter form's state and its conversion to and from a Filter. "is not" is the form's word
  * for a negated `is`; other operators keep the filter's own negation, which the pill toggles.
  */
-import { Filter, SEARCH_LIMITS } from '@/lib/schema/search';
+import { checkFilter } from '@/lib/schema/filter-check';
+import { SEARCH_LIMITS } from '@/lib/schema/limits';
+import type { Filter } from '@/lib/schema/search';
 
 export type FormOperator = 'is' | 'is_not' | 'is_one_of' | 'exists' | 'between';
 
@@ -93,10 +95,10 @@ export function filterFromDraft(draft: FilterDraft, knownFields: ReadonlySet<str
       break;
     }
   }
-  const parsed = Filter.safeParse(candidate);
-  if (parsed.success) return parsed.data;
+  const checked = checkFilter(candidate);
+  if (checked.ok) return checked.filter;
   const input = draft.operator === 'between' ? 'range' : draft.operator === 'is_one_of' ? 'values' : 'value';
-  return { input, message: parsed.error.issues[0]?.message ?? 'This filter is not valid' };
+  return { input, message: checked.message };
 }
 
 export function isProblem(result: Filter | DraftProblem): result is DraftProblem {

@@ -11,6 +11,7 @@ import { useMemo, useRef, useState } from 'react';
 import { colourSlots, logItems } from '@/lib/k8s/separators';
 import { ANY_NAMESPACE, AROUND_LINE_MS, isKubernetesName, podOfFields, podViewAroundLine } from '@/lib/k8s/view-url';
 import { contextQueryOptions } from '@/lib/queries/pod-logs';
+import '@/lib/schema/jitless';
 import { CONTEXT_LIMITS, ContextScope } from '@/lib/schema/context';
 import type { LogLine } from '@/lib/schema/pod-logs';
 import { LogTerminal } from './log-terminal';

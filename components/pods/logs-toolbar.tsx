@@ -2,7 +2,7 @@
 /** Since / until / tail / timestamps / grouping controls of the pod and workload views. */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { LogsViewState } from '@/lib/k8s/view-url';
-import { POD_LOG_LIMITS } from '@/lib/schema/pod-logs';
+import { POD_LOG_LIMITS } from '@/lib/schema/limits';
 import styles from './pods.module.css';
 
 interface LogsToolbarProps {

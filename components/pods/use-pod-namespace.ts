@@ -9,6 +9,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { ANY_NAMESPACE, type LogsViewState } from '@/lib/k8s/view-url';
 import { postSearch } from '@/lib/queries/search';
+import '@/lib/schema/jitless';
 import { SearchRequest } from '@/lib/schema/search';
 
 export function usePodNamespace(

@@ -1,7 +1,7 @@
 'use client';
 import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { QueryInput, QueryLanguage, TimeRange } from '@/lib/schema/search';
-import { SEARCH_LIMITS } from '@/lib/schema/search';
+import { SEARCH_LIMITS } from '@/lib/schema/limits';
 import { applyKqlCompletion } from '@/lib/suggest/kql-complete';
 import styles from './query-bar.module.css';
 import { noteId, optionId, SuggestionList, useListNavigation } from './suggestions-list';

@@ -6,7 +6,7 @@
  */
 import type { TimeRange } from '@/lib/schema/search';
 import { InvalidTimeRangeError, inZone, isRelativeExpression, resolveTimeRange, timeExpressionProblem, wallClockToEpoch } from '@/lib/time';
-import { SEARCH_LIMITS } from '@/lib/schema/search';
+import { SEARCH_LIMITS } from '@/lib/schema/limits';
 
 export interface QuickRange {
   label: string;

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Popover } from '@/components/ui/popover';
-import { toViewState } from '@/lib/schema/view-state';
+import { toViewState } from '@/lib/schema/view-state-screen';
 import type { SavedView } from '@/lib/schema/views';
 import { stateToSearch, type ExplorerState } from '@/lib/url-state/codec';
 import { ConflictNotice } from './conflict-notice';

@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { VIEW_LIMITS } from '@/lib/schema/views';
+import { VIEW_LIMITS } from '@/lib/schema/limits';
 import styles from './views.module.css';
 
 interface SaveViewFormProps {

@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { createView, deleteView, getView, updateView, viewKeys, type ViewWrite } from '@/lib/queries/views';
 import type { ViewState } from '@/lib/schema/view-state';
-import { VIEW_LIMITS, type SavedView, type SavedViewSummary } from '@/lib/schema/views';
+import { VIEW_LIMITS } from '@/lib/schema/limits';
+import type { SavedView, SavedViewSummary } from '@/lib/schema/views';
 
 /** "name (copy)", shortened so that the result still fits the name limit. */
 export function copyName(name: string): string {

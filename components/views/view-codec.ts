@@ -1,5 +1,5 @@
 import type { UrlCodec } from '@/components/explorer/use-explorer-state';
-import { viewStateToScreen } from '@/lib/schema/view-state';
+import { viewStateToScreen } from '@/lib/schema/view-state-screen';
 import type { SavedView } from '@/lib/schema/views';
 import { decodeOnView, encodeOnView } from '@/lib/url-state/view-params';
 

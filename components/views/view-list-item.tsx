@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useDisplayZone } from '@/components/time-picker/display-zone';
 import { formatTimestamp } from '@/components/time-picker/time-format';
-import { VIEW_LIMITS, type SavedViewSummary } from '@/lib/schema/views';
+import { VIEW_LIMITS } from '@/lib/schema/limits';
+import type { SavedViewSummary } from '@/lib/schema/views';
 import type { useViewWrites } from './use-view-writes';
 import styles from './views.module.css';
 

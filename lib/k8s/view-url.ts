@@ -4,7 +4,7 @@
  * to scroll to and mark) and `pods` (the workload view's pod filter). Parsed defensively: a bad
  * value falls back to its default, never breaks the screen. Pure.
  */
-import { POD_LOG_LIMITS } from '@/lib/schema/pod-logs';
+import { POD_LOG_LIMITS } from '@/lib/schema/limits';
 import { DEFAULT_STATE, stateToSearch } from '@/lib/url-state/codec';
 
 export interface LogsViewState {

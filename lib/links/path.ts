@@ -3,7 +3,7 @@
  * rules below are checked when a link is created and again when it is followed: a stored value
  * that no longer passes (the rules got stricter, someone edited the index) is never redirected to.
  */
-import { LINK_LIMITS } from '@/lib/schema/links';
+import { LINK_LIMITS } from '@/lib/schema/limits';
 
 export type PathCheck = { ok: true; path: string } | { ok: false; reason: string };
 

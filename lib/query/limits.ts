@@ -2,7 +2,7 @@
  * Bounds on a query, enforced before any DSL leaves this module: a query that passes them
  * cannot make the engine expand thousands of clauses or scan every term of a field.
  */
-import { SEARCH_LIMITS } from '@/lib/schema/search';
+import { SEARCH_LIMITS } from '@/lib/schema/limits';
 import { QueryRejectedError } from './errors';
 
 export const QUERY_LIMITS = {

@@ -4,6 +4,7 @@
  * schema only checks the number's form and the route checks it against the cap.
  */
 import { z } from 'zod';
+import { EXPORT_HEADERS } from '@/lib/schema/limits';
 import { SEARCH_LIMITS, SearchRequest } from '@/lib/schema/search';
 
 export const EXPORT_LIMITS = {
@@ -34,9 +35,4 @@ export type ExportRequest = z.infer<typeof ExportRequest>;
 export type ExportRequestInput = z.input<typeof ExportRequest>;
 
 /** Response headers the UI reads for progress (rows done / total). */
-export const EXPORT_HEADERS = {
-  /** Rows this file will hold: the exact match count at the export's point in time, capped at maxRows. */
-  total: 'x-export-total',
-  /** Rows that matched, before the cap. */
-  matched: 'x-export-matched',
-} as const;
+export { EXPORT_HEADERS };

@@ -4,11 +4,9 @@
  * lib/links/path.ts because they are applied twice: on the way in and on the way out.
  */
 import { z } from 'zod';
+import { LINK_LIMITS } from '@/lib/schema/limits';
 
-export const LINK_LIMITS = {
-  /** Generous for a screen with many filters, well under what browsers and proxies accept. */
-  pathLength: 8_000,
-} as const;
+export { LINK_LIMITS };
 
 /** Ids are base62, at least 12 characters (longer only after a hash collision). */
 export const LINK_ID_PATTERN = /^[0-9A-Za-z]{12,43}$/;

@@ -3,13 +3,10 @@
  * workload's (`POST /api/workload-logs`). One schema validates on the server and types the client.
  */
 import { z } from 'zod';
+import { POD_LOG_LIMITS } from '@/lib/schema/limits';
 import { SEARCH_LIMITS } from '@/lib/schema/search';
 
-export const POD_LOG_LIMITS = {
-  defaultTail: 1_000,
-  maxTail: 5_000,
-  maxPods: 50,
-} as const;
+export { POD_LOG_LIMITS };
 
 /**
  * Namespace and pod names are DNS subdomains (RFC 1123), container names DNS labels: checked

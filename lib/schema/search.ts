@@ -5,24 +5,9 @@
 import { z } from 'zod';
 import { timeExpressionProblem } from '@/lib/time/date-math';
 import { isValidTimeZone } from '@/lib/time/zone';
+import { DEFAULT_TIME_RANGE as DEFAULT_RANGE, QUERY_LANGUAGES, SEARCH_LIMITS, SORT_ORDERS } from '@/lib/schema/limits';
 
-export const SEARCH_LIMITS = {
-  queryLength: 4_096,
-  maxRows: 500,
-  defaultRows: 100,
-  maxFilters: 50,
-  maxFilterValues: 100,
-  maxFacets: 10,
-  defaultFacetSize: 10,
-  maxFacetSize: 100,
-  maxHistogramBuckets: 200,
-  /** Buckets the engine builds for one histogram (steps such as 3 days are merged from days). */
-  maxEngineHistogramBuckets: 1_000,
-  fieldNameLength: 256,
-  valueLength: 1_024,
-  cursorLength: 2_048,
-  timeExpressionLength: 64,
-} as const;
+export { SEARCH_LIMITS };
 
 const fieldName = z
   .string()
@@ -30,7 +15,7 @@ const fieldName = z
   .max(SEARCH_LIMITS.fieldNameLength, `field names are at most ${SEARCH_LIMITS.fieldNameLength} characters`);
 const filterValue = z.string().max(SEARCH_LIMITS.valueLength, `values are at most ${SEARCH_LIMITS.valueLength} characters`);
 
-export const QueryLanguage = z.enum(['kql', 'lucene']);
+export const QueryLanguage = z.enum(QUERY_LANGUAGES);
 export type QueryLanguage = z.infer<typeof QueryLanguage>;
 
 export const QueryInput = z.object({
@@ -86,9 +71,9 @@ export const TimeZone = z.string().superRefine((zone, ctx) => {
 
 export const TimeRange = z.object({ from: TimeExpression, to: TimeExpression, timeZone: TimeZone.optional() });
 export type TimeRange = z.infer<typeof TimeRange>;
-export const DEFAULT_TIME_RANGE: TimeRange = { from: 'now-24h', to: 'now' };
+export const DEFAULT_TIME_RANGE: TimeRange = DEFAULT_RANGE;
 
-export const SortOrder = z.enum(['desc', 'asc']);
+export const SortOrder = z.enum(SORT_ORDERS);
 export type SortOrder = z.infer<typeof SortOrder>;
 
 export const SearchRequest = z

@@ -6,10 +6,11 @@
  * `toViewState(explorerState)`.
  */
 import { z } from 'zod';
+import { VIEW_STATE_VERSION } from '@/lib/schema/limits';
 import { Filter, QueryInput, SEARCH_LIMITS, SortOrder, TimeRange } from '@/lib/schema/search';
 import { InvalidTimeRangeError, resolveTimeRange } from '@/lib/time';
 
-export const VIEW_STATE_VERSION = 1;
+export { VIEW_STATE_VERSION };
 
 export const VIEW_STATE_LIMITS = {
   /** The same bound as the URL codec's MAX_COLUMNS, so every view fits in a link and back. */
@@ -61,38 +62,7 @@ export const ViewState = z
   .strict();
 export type ViewState = z.infer<typeof ViewState>;
 
-/** Everything the screen knows; extra keys (the open document, …) are not part of a view. */
-export interface ViewStateSource {
-  source?: string | undefined;
-  query: { language: ViewState['query']['language']; text: string };
-  filters: ViewState['filters'];
-  time: { from: string; to: string; timeZone?: string | undefined };
-  columns: readonly string[];
-  sort: ViewState['sort'];
-}
-
-export function toViewState(screen: ViewStateSource): ViewState {
-  return {
-    schemaVersion: VIEW_STATE_VERSION,
-    ...(screen.source ? { source: screen.source } : {}),
-    query: { language: screen.query.language, text: screen.query.text },
-    filters: screen.filters,
-    time: { from: screen.time.from, to: screen.time.to, ...(screen.time.timeZone ? { timeZone: screen.time.timeZone } : {}) },
-    columns: [...screen.columns],
-    sort: screen.sort,
-  };
-}
-
-/** The screen state a view opens to (the URL codec's `ExplorerState`, with no document open). */
-export interface ViewScreenState extends Omit<ViewState, 'schemaVersion' | 'source'> {
-  source: string | undefined;
-  doc: null;
-}
-
-export function viewStateToScreen(state: ViewState): ViewScreenState {
-  const { schemaVersion: _version, source, ...rest } = state;
-  return { ...rest, source, doc: null };
-}
+export { toViewState, viewStateToScreen, type ViewScreenState, type ViewStateSource } from '@/lib/schema/view-state-screen';
 
 /**
  * Brings a stored or submitted state up to the current version before it is validated. Each

@@ -3,18 +3,10 @@
  * descriptions are user text: the server bounds them, the UI renders them as text only.
  */
 import { z } from 'zod';
+import { VIEW_LIMITS } from '@/lib/schema/limits';
 import { StoredViewState, type ViewState } from '@/lib/schema/view-state';
 
-export const VIEW_LIMITS = {
-  nameLength: 200,
-  descriptionLength: 2_000,
-  defaultPageSize: 50,
-  maxPageSize: 100,
-  /** The engine's default max_result_window: deeper pages are refused, narrow with `q` instead. */
-  maxOffset: 10_000,
-  queryLength: 200,
-  versionLength: 64,
-} as const;
+export { VIEW_LIMITS };
 
 /** Ids are minted by the server; anything else in the path is an unknown view. */
 export const VIEW_ID_PATTERN = /^[0-9A-Za-z]{16,32}$/;

@@ -4,7 +4,9 @@
  * missing, malformed, over a limit or from an unknown version falls back to its default, one
  * parameter at a time, so one bad value does not cost the rest of a shared link.
  */
-import { DEFAULT_TIME_RANGE, Filter, QueryLanguage, SEARCH_LIMITS, SortOrder, type QueryInput, type TimeRange } from '@/lib/schema/search';
+import { checkFilter } from '@/lib/schema/filter-check';
+import { DEFAULT_TIME_RANGE, QUERY_LANGUAGES, SEARCH_LIMITS, SORT_ORDERS } from '@/lib/schema/limits';
+import type { Filter, QueryInput, QueryLanguage, SortOrder, TimeRange } from '@/lib/schema/search';
 import { InvalidTimeRangeError, isValidTimeZone, resolveTimeRange, timeExpressionProblem, UTC } from '@/lib/time';
 import { migrateParams } from '@/lib/url-state/migrations';
 
@@ -69,7 +71,7 @@ export function decodeState(params: Params): ExplorerState {
     filters: decodeFilters(migrated.get(P.filters)),
     time: decodeTime(migrated.get(P.from), migrated.get(P.to), migrated.get(P.timeZone)),
     columns: decodeColumns(migrated.get(P.columns)),
-    sort: SortOrder.safeParse(migrated.get(P.sort)).data ?? DEFAULT_STATE.sort,
+    sort: oneOf(SORT_ORDERS, migrated.get(P.sort)) ?? DEFAULT_STATE.sort,
     doc: decodeDoc(migrated.get(P.doc)),
   };
 }
@@ -98,13 +100,17 @@ export function stateToSearch(state: ExplorerState): string {
   return `?${encodeState(state).toString()}`;
 }
 
+function oneOf<T extends string>(allowed: readonly T[], raw: string | null): T | undefined {
+  return allowed.find((v) => v === raw);
+}
+
 function decodeSource(raw: string | null): string | undefined {
   if (!raw || raw.length > 64 || !/^[\w.-]+$/.test(raw)) return undefined;
   return raw;
 }
 
 function decodeLanguage(raw: string | null): QueryLanguage {
-  return QueryLanguage.safeParse(raw).data ?? DEFAULT_STATE.query.language;
+  return oneOf(QUERY_LANGUAGES, raw) ?? DEFAULT_STATE.query.language;
 }
 
 function decodeQueryText(raw: string | null): string {
@@ -123,8 +129,8 @@ function decodeFilters(raw: string | null): Filter[] {
   if (!Array.isArray(parsed)) return [];
   const filters: Filter[] = [];
   for (const item of parsed.slice(0, SEARCH_LIMITS.maxFilters)) {
-    const result = Filter.safeParse(item);
-    if (result.success) filters.push(result.data);
+    const result = checkFilter(item);
+    if (result.ok) filters.push(result.filter);
   }
   return filters;
 }

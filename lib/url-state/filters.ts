@@ -4,7 +4,7 @@
  * that contradicts it.
  */
 import type { Filter } from '@/lib/schema/search';
-import { SEARCH_LIMITS } from '@/lib/schema/search';
+import { SEARCH_LIMITS } from '@/lib/schema/limits';
 
 export function applyValueFilter(filters: Filter[], field: string, value: string, negate: boolean): Filter[] {
   const existing = filters.findIndex((f) => f.op === 'is' && f.field === field && f.value === value);

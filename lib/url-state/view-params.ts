@@ -9,7 +9,8 @@
  * parameter falls back to the view's value, not to the global default.
  */
 import type { TimeRange } from '@/lib/schema/search';
-import { toViewState, type ViewState } from '@/lib/schema/view-state';
+import type { ViewState } from '@/lib/schema/view-state';
+import { toViewState } from '@/lib/schema/view-state-screen';
 import { isValidTimeZone } from '@/lib/time';
 import { DEFAULT_STATE, decodeState, encodeState, type ExplorerState } from '@/lib/url-state/codec';
 import { migrateParams, withParams, type ParamReader } from '@/lib/url-state/migrations';
