@@ -8,12 +8,21 @@
  *      no search task of the bench indices any more.
  * Options (env): BENCH_DOCS (1,000,000), LOAD_BENCH_SECONDS (20), BENCH_PORT (3202),
  * MAX_CONCURRENT_SEARCHES (the app's default).
+ *
+ * `npm run bench:throughput` (issue 9): 20 concurrent clients on the same 24 h screen, the app
+ * before the rows-first change (BENCH_BEFORE, default the parent of 57be814, where the screen was
+ * one combined search in one POST; built once in a throwaway worktree, see before-app.ts) beside
+ * this build (the browser's three parts, and the one-POST whole screen). Twice: the very same
+ * screen again and again (the engine's request cache may answer), and every screen different (its
+ * range ends 1 ms later each time: nothing cached). Screens per second and request p50 / p95.
+ * BENCH_PORT (3200) and BENCH_BEFORE_PORT (3207).
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { Client } from '@elastic/elasticsearch';
 import { engineConnection } from '../lib/es/connection';
 import { BENCH_DATASET, BENCH_RANGE, machineLine, percentile, prepareBenchData, startBenchApp } from './bench-app';
+import { startAppAt } from './before-app';
 
 const SECONDS = Number(process.env.LOAD_BENCH_SECONDS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3202);
@@ -184,7 +193,100 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
+const FACETS = ['namespace', 'pod', 'container', 'level'];
+/** What one screen sends: `parts` requests, each a body for a range ending at `to`. */
+interface ScreenWay {
+  name: string;
+  bodies: ((to: string) => string)[];
+}
+const screenBody = (extra: object) => (to: string) => JSON.stringify({ time: { from: BENCH_RANGE.from, to }, ...extra });
+const ONE_POST: ScreenWay = { name: 'whole screen, one POST', bodies: [screenBody({ size: 100, histogram: true, facets: FACETS })] };
+const THREE_PARTS: ScreenWay = {
+  name: 'rows first: rows, count + bars, facets (3 POSTs)',
+  bodies: [
+    screenBody({ size: 100, histogram: false, facets: [] }),
+    screenBody({ size: 0, histogram: true, facets: [] }),
+    screenBody({ size: 0, histogram: false, facets: FACETS, facetSize: 50 }),
+  ],
+};
+
+interface Throughput {
+  screensPerSecond: number;
+  p50: number;
+  p95: number;
+  errors: number;
+}
+
+/** `connections` clients sending the way's requests in turn for SECONDS; `moving`: each range ends 1 ms later. */
+async function throughput(url: string, way: ScreenWay, connections: number, moving: boolean): Promise<Throughput> {
+  const end = Date.parse(BENCH_RANGE.to);
+  let n = 0;
+  const latencies: number[] = [];
+  let bad = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url}/api/search`,
+        connections,
+        duration: SECONDS,
+        timeout: 10,
+        requests: way.bodies.map((body) => ({
+          method: 'POST' as const,
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (req: autocannon.Request) => ({ ...req, body: body(moving ? new Date(end - n++).toISOString() : BENCH_RANGE.to) }),
+        })),
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode === 200) latencies.push(responseTime);
+      else bad++;
+    });
+  });
+  return {
+    screensPerSecond: latencies.length / way.bodies.length / SECONDS,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    errors: bad + result.errors + result.timeouts,
+  };
+}
+
+async function throughputMain(): Promise<void> {
+  const version = await prepareBenchData();
+  const beforeRef = process.env.BENCH_BEFORE ?? '57be814^';
+  const before = await startAppAt(beforeRef, Number(process.env.BENCH_BEFORE_PORT ?? 3207));
+  const after = await startBenchApp(Number(process.env.BENCH_PORT ?? 3200));
+  const lines: string[] = [];
+  try {
+    for (const moving of [false, true]) {
+      const ways: [string, string, ScreenWay][] = [
+        [`before (${before.commit})`, before.url, ONE_POST],
+        ['after', after.url, THREE_PARTS],
+        ['after', after.url, ONE_POST],
+      ];
+      const baseline: Throughput[] = [];
+      for (const [label, url, way] of ways) {
+        await throughput(url, way, 4, moving); // warm-up
+        const t = await throughput(url, way, 20, moving);
+        baseline.push(t);
+        const ratio = t.screensPerSecond / baseline[0]!.screensPerSecond;
+        lines.push(
+          `| ${moving ? 'every screen different' : 'the same screen'} | ${label}: ${way.name} | ${t.screensPerSecond.toFixed(1)} | ${ratio.toFixed(2)} × | ${t.p50.toFixed(0)} / ${t.p95.toFixed(0)} | ${t.errors} |`,
+        );
+      }
+    }
+    const load = os.loadavg().map((l) => l.toFixed(1));
+    console.log(`\n${machineLine(version)}; 20 clients, ${SECONDS} s per row; load average at the end ${load.join(' / ')}`);
+    console.log('| screens | app: how it asks | screens/s | vs before | request p50 / p95 ms | errors |');
+    console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+    for (const line of lines) console.log(line);
+  } finally {
+    before.stop();
+    after.stop();
+  }
+}
+
+(process.argv.includes('--throughput') ? throughputMain() : main()).catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

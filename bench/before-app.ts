@@ -1,0 +1,39 @@
+/**
+ * The app as it was before a change, for before/after benches: a detached git worktree of `ref`
+ * beside this one (under the system temp folder, kept and reused between runs), sharing this
+ * worktree's node_modules (the older lockfile's packages are a subset), built once with
+ * `next build`, started with `next start` over the bench dataset.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, stepEnv } from '../scripts/run-steps';
+import { BENCH_SOURCES } from './bench-app';
+
+export async function startAppAt(ref: string, port: number): Promise<{ url: string; commit: string; stop: () => void }> {
+  const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const dir = path.join(os.tmpdir(), `log-explorer-bench-${commit}`);
+  if (!existsSync(dir)) {
+    execFileSync('git', ['worktree', 'add', '--detach', dir, commit], { cwd: ROOT, stdio: 'inherit' });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  }
+  const env = stepEnv({ LOG_SOURCES: BENCH_SOURCES });
+  if (!existsSync(path.join(dir, '.next', 'BUILD_ID'))) {
+    console.log(`building ${commit} in ${dir} …`);
+    execFileSync('next', ['build'], { cwd: dir, env, stdio: 'inherit' });
+  }
+  const app = spawn('next', ['start', '-p', String(port)], { cwd: dir, env, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, commit, stop: () => app.kill('SIGTERM') };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  app.kill('SIGTERM');
+  throw new Error(`the app at ${commit} did not answer at ${url}`);
+}
