@@ -58,6 +58,7 @@ const CASES: Case[] = [
   { text: 'log:GET OR*', dsl: wildcard('log', 'GET OR*') },
   { text: 'log:\\OR x*', dsl: wildcard('log', '\\OR x*') },
   { text: 'pod:*-worker', dsl: wildcard('pod', '*\\-worker') },
+  { text: 'pod:**x', dsl: wildcard('pod', '**x') },
   { text: 'log:*error', dsl: wildcard('log', '*error') },
   { text: 'kubernetes.pod_name:*-worker', dsl: wildcard('kubernetes.pod_name', '*\\-worker'), ctx: TYPED },
   { text: '*', dsl: { match_all: {} } },

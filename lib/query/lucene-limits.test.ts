@@ -35,6 +35,25 @@ describe('Lucene limits', () => {
     [terms(LUCENE_LIMITS.maxClauses, (i) => `t${i}`)],
     [terms(LUCENE_LIMITS.maxWildcards, (i) => `p${i}*`)],
     ['('.repeat(LUCENE_LIMITS.maxDepth) + 'a' + ')'.repeat(LUCENE_LIMITS.maxDepth)],
+    // the pre-scan's bound is two runs per clause: 256 ranges are 512 runs, and `TO` is none
+    [terms(LUCENE_LIMITS.maxClauses, (i) => `x:[${i} TO ${i + 1}]`)],
+    // a phrase, an escaped blank or a group is one run, and groups in a row do not nest
+    [terms(LUCENE_LIMITS.maxClauses, (i) => `"a b c${i}"`)],
+    [terms(LUCENE_LIMITS.maxClauses, (i) => `a\\ b\\ c${i}`)],
+    [terms(25, (i) => `(t${i})`, ' ')],
+    // no wildcard: escaped stars, plain field names
+    [terms(LUCENE_LIMITS.maxWildcards + 1, (i) => `a\\*${i}`)],
+    [terms(LUCENE_LIMITS.maxWildcards + 1, (i) => `f${i}:a`)],
+    // each bound is inclusive
+    [`"a b"~${LUCENE_LIMITS.maxPhraseSlop}`],
+    [`log:${'a'.repeat(LUCENE_LIMITS.maxFuzzyTermLength)}~`],
+    [`log:/${'a'.repeat(LUCENE_LIMITS.maxRegexLength)}/`],
+    [`x:[${'1'.repeat(LUCENE_LIMITS.maxRangeEndLength)} TO *]`],
+    ['x:[5 TO 5]'],
+    ['x:[* TO 5] AND y:[5 TO *] AND z:[b TO a]'],
+    // a wildcard later in a regex or a range end is not a leading one
+    ['log:/ab.*c/'],
+    ['x:[a* TO b]'],
   ])('accepts %s', (text) => {
     expect(() => checkLuceneLimits(text)).not.toThrow();
   });
@@ -58,12 +77,41 @@ describe('Lucene limits', () => {
     ['an inverted range', 'status:[599 TO 500]', 0, /empty/],
     ['a long range end', `x:[${'1'.repeat(65)} TO *]`, 0, /range end/],
     ['a syntax error', 'level:[1 TO', 11, /does not parse/],
+    ['more runs than the pre-scan allows', terms(600, (i) => `t${i}`), 't512', /more than 256 clauses/],
+    ...[' AND ', ' && ', ' || ', ' NOT '].map((sep): [string, string, number | string, RegExp] => [
+      `more runs than the pre-scan allows, joined by${sep}`,
+      terms(600, (i) => `t${i}`, sep),
+      't512',
+      /more than 256 clauses/,
+    ]),
+    [
+      'ranges counted as clauses',
+      terms(200, (i) => `x:[${i} TO ${i + 1}]`) + ' OR ' + terms(57, (i) => `y${i}`),
+      'y56',
+      /more than 256 clauses/,
+    ],
+    ['wildcards in field names', terms(17, (i) => `f${i}*:a`), 'f16*', /more than 16 wildcards/],
+    // (the offset is the group's first term)
+    [
+      'wildcards in group field names',
+      terms(17, (i) => `f${i}*:(a)`),
+      terms(17, (i) => `f${i}*:(a)`).indexOf('f16*') + 6,
+      /more than 16 wildcards/,
+    ],
+    ['a range end starting with a wildcard', 'x:[*a TO b]', 0, /range end may not start with a wildcard/],
   ];
 
   it.each(refused)('refuses %s with its offset', (_name, text, where, message) => {
     const err = refusal(text);
     expect(err.message).toMatch(message);
     expect(err.offset).toBe(typeof where === 'number' ? where : text.indexOf(where));
+  });
+
+  it('says what the parser expected at a syntax error', () => {
+    const err = refusal('level:[1 TO');
+    expect(err).toBeInstanceOf(QuerySyntaxError);
+    expect((err as QuerySyntaxError).expected.length).toBeGreaterThan(0);
+    for (const e of (err as QuerySyntaxError).expected) expect(typeof e === 'string' && e.length > 0).toBe(true);
   });
 
   // The 50 ms budget is measured by `npm run bench:load` (a timed test flakes on a busy machine);

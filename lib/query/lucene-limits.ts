@@ -174,7 +174,8 @@ function checkRange(node: RangeNode, counts: Counts): void {
   }
   const min = Number(node.term_min);
   const max = Number(node.term_max);
-  if (node.term_min !== '*' && node.term_max !== '*' && Number.isFinite(min) && Number.isFinite(max) && min > max) {
+  // An open end (`*`) is not a number, so it never makes a range empty.
+  if (Number.isFinite(min) && Number.isFinite(max) && min > max) {
     throw new QueryRejectedError(`The range [${node.term_min} TO ${node.term_max}] is empty: its start is after its end`, at);
   }
   if (/^[*?]/.test(node.term_min) && node.term_min !== '*') {
