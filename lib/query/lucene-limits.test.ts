@@ -107,6 +107,11 @@ describe('Lucene limits', () => {
     expect(err.offset).toBe(typeof where === 'number' ? where : text.indexOf(where));
   });
 
+  it('counts group field wildcards whatever the group starts with (a range has no offset of its own)', () => {
+    const err = refusal(terms(17, (i) => `f${i}*:([1 TO 2])`));
+    expect(err.message).toMatch(/more than 16 wildcards/);
+  });
+
   it('says what the parser expected at a syntax error', () => {
     const err = refusal('level:[1 TO');
     expect(err).toBeInstanceOf(QuerySyntaxError);

@@ -11,6 +11,7 @@ describe('matchesFieldPattern: `*` spans any characters, dots included', () => {
     [['kubernetes.', ''], 'kubernetes.labels.app', true],
     [['kubernetes.', ''], 'kubernetes', false],
     [['', '.app'], 'kubernetes.labels.app', true],
+    [['', 'b', 'c'], 'bc', true],
     // start and end may not overlap: ab*ba needs four characters
     [['ab', 'ba'], 'abba', true],
     [['ab', 'ba'], 'aba', false],
