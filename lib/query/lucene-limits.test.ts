@@ -41,6 +41,9 @@ describe('Lucene limits', () => {
     [terms(LUCENE_LIMITS.maxClauses, (i) => `"a b c${i}"`)],
     [terms(LUCENE_LIMITS.maxClauses, (i) => `a\\ b\\ c${i}`)],
     [terms(25, (i) => `(t${i})`, ' ')],
+    // blanks and parentheses next to each other start no run: 256 groups, and 512 runs in a group
+    [terms(LUCENE_LIMITS.maxClauses, (i) => `(t${i})`)],
+    [`(${terms(LUCENE_LIMITS.maxClauses, (i) => `x:[${i} TO ${i + 1}]`)})`],
     // no wildcard: escaped stars, plain field names
     [terms(LUCENE_LIMITS.maxWildcards + 1, (i) => `a\\*${i}`)],
     [terms(LUCENE_LIMITS.maxWildcards + 1, (i) => `f${i}:a`)],
