@@ -179,7 +179,8 @@ async function main(): Promise<void> {
         rows.push({ name, own, paired });
         baseAll.screen.push(...paired.screen);
         baseAll.rows.push(...paired.rows);
-        console.log(`${name}: measured`);
+        // Each engine's row as soon as it is measured: a run cut short still leaves its figures.
+        console.log(`${name}: measured\n${table([{ name, own, paired }])}`);
       } finally {
         app.stop();
         if (startedHere) await stopEngine(spec);
