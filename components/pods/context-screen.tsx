@@ -18,6 +18,7 @@ import { LogTerminal } from './log-terminal';
 import styles from './pods.module.css';
 import { useScrollToLine } from './use-scroll-to-line';
 import { useJsonFilters } from './use-json-filters';
+import { LoadNotices } from './load-notices';
 
 const STEP = 50;
 const SCOPES: { value: ContextScope; label: string }[] = [
@@ -117,11 +118,7 @@ export function ContextScreen({ index, id }: { index: string; id: string }) {
           Group multi-line events
         </label>
       </div>
-      {query.error ? (
-        <div className={styles.error} role="alert">
-          {query.error instanceof Error ? query.error.message : 'The lines could not be loaded.'}
-        </div>
-      ) : null}
+      <LoadNotices error={query.error} />
       <div className={styles.status} data-testid="context-status" aria-live="polite">
         {query.isFetching ? 'Loading… ' : ''}
         {data ? `${data.before.length} lines before, ${data.after.length} after` : null}

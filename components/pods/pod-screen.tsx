@@ -21,6 +21,8 @@ import { useLiveTail } from './use-live-tail';
 import { useLogsView } from './use-logs-view';
 import { usePodNamespace } from './use-pod-namespace';
 import { useJsonFilters } from './use-json-filters';
+import { LoadNotices } from './load-notices';
+import { withLiveLines } from './live-lines';
 
 const SLOTS = 8;
 
@@ -132,17 +134,12 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
         </button>
       </LogsToolbar>
 
-      {resolving.looking ? <div className={styles.status}>Finding the pod’s namespace…</div> : null}
-      {resolving.missing ? (
-        <div className={styles.error} role="alert">
-          No lines from a pod named {pod} in the range.
-        </div>
-      ) : null}
-      {query.error ? (
-        <div className={styles.error} role="alert">
-          {query.error instanceof Error ? query.error.message : 'The lines could not be loaded.'}
-        </div>
-      ) : null}
+      <LoadNotices
+        resolving={resolving}
+        looking="Finding the pod’s namespace…"
+        missing={`No lines from a pod named ${pod} in the range.`}
+        error={query.error}
+      />
 
       {summary?.gone ? (
         <div className={`${styles.notice} ${styles.noticeGone}`} data-testid="gone-notice">
@@ -193,11 +190,4 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
       </div>
     </main>
   );
-}
-
-/** The loaded lines and the live ones after them, each once (the tail re-sends a minute of overlap). */
-function withLiveLines(loaded: readonly LogLine[], live: readonly LogLine[]): LogLine[] {
-  if (live.length === 0) return loaded as LogLine[];
-  const have = new Set(loaded.map((l) => `${l.index}/${l.id}`));
-  return [...loaded, ...live.filter((l) => !have.has(`${l.index}/${l.id}`))];
 }

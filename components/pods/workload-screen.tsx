@@ -21,6 +21,8 @@ import { useLiveTail } from './use-live-tail';
 import { useLogsView } from './use-logs-view';
 import { usePodNamespace } from './use-pod-namespace';
 import { useJsonFilters } from './use-json-filters';
+import { LoadNotices } from './load-notices';
+import { withLiveLines } from './live-lines';
 
 const SLOTS = 8;
 
@@ -52,12 +54,10 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
     state.live && data !== undefined,
   );
   // New pods show up while following; the pod filter applies to live lines too.
-  const lines = useMemo(() => {
-    const fresh = live.lines.filter((l) => state.pods.length === 0 || state.pods.includes(l.pod));
-    if (fresh.length === 0) return data?.lines ?? [];
-    const have = new Set((data?.lines ?? []).map((l) => `${l.index}/${l.id}`));
-    return [...(data?.lines ?? []), ...fresh.filter((l) => !have.has(`${l.index}/${l.id}`))];
-  }, [data, live.lines, state.pods]);
+  const lines = useMemo(
+    () => withLiveLines(data?.lines ?? [], live.lines, state.pods.length > 0 ? (l) => state.pods.includes(l.pod) : undefined),
+    [data, live.lines, state.pods],
+  );
   const follow = useFollowScroll(scroller, state.live, lines.length);
   const items = useMemo(() => (data ? logItems(lines, restarts, grouping) : []), [data, lines, restarts, grouping]);
   const slots = useMemo(
@@ -132,17 +132,12 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
         </ul>
       ) : null}
 
-      {resolving.looking ? <div className={styles.status}>Finding the workload’s namespace…</div> : null}
-      {resolving.missing ? (
-        <div className={styles.error} role="alert">
-          No lines from a pod of {name} in the range.
-        </div>
-      ) : null}
-      {query.error ? (
-        <div className={styles.error} role="alert">
-          {query.error instanceof Error ? query.error.message : 'The lines could not be loaded.'}
-        </div>
-      ) : null}
+      <LoadNotices
+        resolving={resolving}
+        looking="Finding the workload’s namespace…"
+        missing={`No lines from a pod of ${name} in the range.`}
+        error={query.error}
+      />
 
       <div className={styles.status} data-testid="workload-log-status" aria-live="polite">
         {query.isFetching ? 'Loading… ' : ''}

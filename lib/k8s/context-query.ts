@@ -1,9 +1,14 @@
 /**
  * The lines around one line, as pure builders: which fields pin the neighbourhood for a scope,
- * and the two searches (backwards and forwards) from the anchor's sort values under one point
- * in time. Order is the order lines were written: time (nanoseconds), then index, then the
- * index's sequence number (the order the shipper sent them), then `_shard_doc` (the point in
- * time's own tie-breaker).
+ * and the two searches (backwards and forwards) from the anchor's sort values. Order is the
+ * order lines were written: time (nanoseconds), then index, then the index's sequence number
+ * (the order the shipper sent them) — the search's own sort (buildSort).
+ *
+ * No point in time: each direction is one search_after from the anchor's sort values, so there
+ * is nothing to keep consistent between pages, and opening and closing one cost two of the four
+ * round trips (bench/README.md). What that gives up: (time, index, sequence number) ties only
+ * between shards of one index, where two lines with the same time and the same per-shard
+ * sequence number as the anchor would be left out of both directions.
  */
 import type { estypes } from '@elastic/elasticsearch';
 import type { Meanings } from '@/lib/k8s/pod-query';
@@ -47,14 +52,14 @@ function firstOf(terms: Record<string, string>): Record<string, string> {
   return entry ? { [entry[0]]: entry[1] } : {};
 }
 
-/** The search's own sort (buildSort: the time conversion only for a source mixing date and date_nanos), then `_shard_doc`. */
+/** The search's own sort (buildSort: the time conversion only for a source mixing date and date_nanos). */
 export function contextSort(timeField: string, order: 'asc' | 'desc', opts: { mixedTimeTypes?: boolean } = {}): estypes.SortCombinations[] {
-  return [...buildSort(timeField, order, opts), { _shard_doc: { order } }];
+  return buildSort(timeField, order, opts);
 }
 
 export interface ContextPlan {
-  pitId: string;
-  keepAlive: string;
+  /** The source's index pattern. */
+  index: string;
   timeField: string;
   /** `date` in some indices, `date_nanos` in others (lib/sources/profile.ts mixedTimeTypes). */
   mixedTimeTypes?: boolean;
@@ -70,7 +75,9 @@ export interface ContextPlan {
 export function buildContextRequest(plan: ContextPlan): estypes.SearchRequest {
   const filter = Object.entries(plan.terms).map(([field, value]) => ({ term: { [field]: value } }));
   return {
-    pit: { id: plan.pitId, keep_alive: plan.keepAlive },
+    index: plan.index,
+    ignore_unavailable: true,
+    allow_no_indices: true,
     size: plan.size,
     sort: contextSort(plan.timeField, plan.direction === 'before' ? 'desc' : 'asc', { mixedTimeTypes: plan.mixedTimeTypes === true }),
     search_after: plan.searchAfter,
@@ -81,17 +88,21 @@ export function buildContextRequest(plan: ContextPlan): estypes.SearchRequest {
   };
 }
 
-/** The anchor itself under the point in time, to learn its sort values (the place to start from). */
+/**
+ * The anchor itself, to learn its sort values (the place to start from): searched over the
+ * source's pattern and pinned to its index, so no index outside the source can be named.
+ */
 export function buildAnchorRequest(
-  pitId: string,
-  keepAlive: string,
+  pattern: string,
   timeField: string,
   index: string,
   id: string,
   opts: { mixedTimeTypes?: boolean } = {},
 ): estypes.SearchRequest {
   return {
-    pit: { id: pitId, keep_alive: keepAlive },
+    index: pattern,
+    ignore_unavailable: true,
+    allow_no_indices: true,
     size: 1,
     sort: contextSort(timeField, 'asc', opts),
     query: { bool: { filter: [{ ids: { values: [id] } }, { term: { _index: index } }] } },

@@ -1,6 +1,6 @@
 /**
- * POST /api/context behind the route: open a point in time, find the anchor's place, read N
- * lines each way within the scope, close the point in time on every way out.
+ * POST /api/context behind the route: find the anchor's place (one search in its own index),
+ * then read N lines each way within the scope (two searches in parallel). Two round trips.
  */
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
@@ -11,8 +11,6 @@ import type { ContextRequest, ContextResponse } from '@/lib/schema/context';
 import { flattenSource } from '@/lib/search/flatten';
 import { searchTimeouts } from '@/lib/search/run-search';
 import { findSource, messageFieldsOf, mixedTimeTypes, sourceFields } from '@/lib/sources';
-
-const KEEP_ALIVE = '30s';
 
 export interface ContextContext {
   client: Client;
@@ -29,59 +27,50 @@ export async function runContext(req: ContextRequest, ctx: ContextContext): Prom
   const engineTimeout = `${searchTimeouts().engineMs}ms`;
   const options = { signal: ctx.signal };
 
-  const pit = await ctx.client.openPointInTime(
-    { index: source.indexPattern, keep_alive: KEEP_ALIVE, ignore_unavailable: true, allow_partial_search_results: false },
+  const anchorBody = await ctx.client.search(
+    buildAnchorRequest(source.indexPattern, source.timeField, req.anchor.index, req.anchor.id, { mixedTimeTypes: mixed }),
     options,
   );
-  try {
-    const anchorBody = await ctx.client.search(
-      buildAnchorRequest(pit.id, KEEP_ALIVE, source.timeField, req.anchor.index, req.anchor.id, { mixedTimeTypes: mixed }),
+  const anchorHit = anchorBody.hits.hits[0];
+  if (!anchorHit?.sort) {
+    throw new ApiError(404, 'not_found', `there is no line ${req.anchor.id} in index ${req.anchor.index} of source "${source.id}"`, {
+      path: 'anchor',
+    });
+  }
+  const matchedOn = scopeTerms(req.scope, meanings, flattenSource(anchorHit._source));
+  const sourceFieldNames = lineSourceFields(meanings, messageFields, source.timeField);
+  const read = async (direction: 'before' | 'after', size: number) => {
+    if (size === 0) return { hits: [] as estypes.SearchHit<unknown>[], more: false };
+    const body = await ctx.client.search(
+      buildContextRequest({
+        index: source.indexPattern,
+        timeField: source.timeField,
+        mixedTimeTypes: mixed,
+        terms: matchedOn,
+        direction,
+        searchAfter: anchorHit.sort as estypes.SortResults,
+        size: size + 1,
+        sourceFields: sourceFieldNames,
+        engineTimeout,
+      }),
       options,
     );
-    const anchorHit = anchorBody.hits.hits[0];
-    if (!anchorHit?.sort) {
-      throw new ApiError(404, 'not_found', `there is no line ${req.anchor.id} in index ${req.anchor.index} of source "${source.id}"`, {
-        path: 'anchor',
-      });
-    }
-    const matchedOn = scopeTerms(req.scope, meanings, flattenSource(anchorHit._source));
-    const sourceFieldNames = lineSourceFields(meanings, messageFields, source.timeField);
-    const read = async (direction: 'before' | 'after', size: number) => {
-      if (size === 0) return { hits: [] as estypes.SearchHit<unknown>[], more: false };
-      const body = await ctx.client.search(
-        buildContextRequest({
-          pitId: pit.id,
-          keepAlive: KEEP_ALIVE,
-          timeField: source.timeField,
-          mixedTimeTypes: mixed,
-          terms: matchedOn,
-          direction,
-          searchAfter: anchorHit.sort as estypes.SortResults,
-          size: size + 1,
-          sourceFields: sourceFieldNames,
-          engineTimeout,
-        }),
-        options,
-      );
-      const failure = queryErrorFromShardFailures(body._shards.failures);
-      if (failure) throw failure;
-      const hits = body.hits.hits;
-      return { hits: hits.slice(0, size), more: hits.length > size };
-    };
-    const [before, after] = await Promise.all([read('before', req.before), read('after', req.after)]);
-    const [anchor] = linesFromHits([anchorHit], meanings, messageFields);
-    // linesFromHits reverses its input: right for `before` (newest first), undone for `after`.
-    return {
-      anchor: anchor as NonNullable<typeof anchor>,
-      before: linesFromHits(before.hits, meanings, messageFields),
-      after: linesFromHits([...after.hits].reverse(), meanings, messageFields),
-      hasMoreBefore: before.more,
-      hasMoreAfter: after.more,
-      scope: req.scope,
-      matchedOn,
-      tookMs: { server: Math.round((performance.now() - ctx.startedAt) * 10) / 10 },
-    };
-  } finally {
-    await ctx.client.closePointInTime({ id: pit.id }, { requestTimeout: 5_000, maxRetries: 0 }).catch(() => undefined);
-  }
+    const failure = queryErrorFromShardFailures(body._shards.failures);
+    if (failure) throw failure;
+    const hits = body.hits.hits;
+    return { hits: hits.slice(0, size), more: hits.length > size };
+  };
+  const [before, after] = await Promise.all([read('before', req.before), read('after', req.after)]);
+  const [anchor] = linesFromHits([anchorHit], meanings, messageFields);
+  // linesFromHits reverses its input: right for `before` (newest first), undone for `after`.
+  return {
+    anchor: anchor as NonNullable<typeof anchor>,
+    before: linesFromHits(before.hits, meanings, messageFields),
+    after: linesFromHits([...after.hits].reverse(), meanings, messageFields),
+    hasMoreBefore: before.more,
+    hasMoreAfter: after.more,
+    scope: req.scope,
+    matchedOn,
+    tookMs: { server: Math.round((performance.now() - ctx.startedAt) * 10) / 10 },
+  };
 }

@@ -20,7 +20,7 @@ import { appMetrics } from '@/lib/observability/metrics';
 import type { TailHitsEvent, TailLinesEvent, TailProblemEvent, TailReconnectEvent, TailRequest, TailStatusEvent } from '@/lib/schema/tail';
 import { findSource, messageFieldsOf, mixedTimeTypes, sourceFields, type SourceFields } from '@/lib/sources';
 import { compileUserQuery, resolveFilterClauses } from '@/lib/search/request-parts';
-import { hitsFromTailHits } from '@/lib/k8s/tail-hits';
+import { toDocumentHit } from '@/lib/documents/get-document';
 import { resolveDateMath, TimeExpressionError } from '@/lib/time';
 
 export const TAIL_POLL_MS = 1_000;
@@ -197,7 +197,8 @@ async function poll(
     searchAfter = last.sort;
   }
   if (follow.shape === 'hits') {
-    const found = hitsFromTailHits(hits, follow.messageFields);
+    // Shaped as POST /api/search hits, the way one document is (its time as the sort formatted it).
+    const found = hits.map((hit) => toDocumentHit(hit, follow.messageFields));
     const fresh = window.accept(found.map((hit) => ({ index: hit.index, id: hit.id, at: Date.parse(hit.timestamp), hit })));
     if (fresh.length === 0) return null;
     const newest = Math.max(...fresh.map((f) => f.at));

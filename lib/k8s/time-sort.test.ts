@@ -34,8 +34,7 @@ const tail = (mixedTimeTypes?: boolean) =>
   });
 const context = (mixedTimeTypes?: boolean) =>
   buildContextRequest({
-    pitId: 'p',
-    keepAlive: '30s',
+    index: 'logs-*',
     timeField: '@timestamp',
     ...(mixedTimeTypes === undefined ? {} : { mixedTimeTypes }),
     terms: {},
@@ -46,7 +45,7 @@ const context = (mixedTimeTypes?: boolean) =>
     engineTimeout: '1s',
   });
 const anchor = (mixedTimeTypes?: boolean) =>
-  buildAnchorRequest('p', '30s', '@timestamp', 'i', 'id', mixedTimeTypes === undefined ? undefined : { mixedTimeTypes });
+  buildAnchorRequest('logs-*', '@timestamp', 'i', 'id', mixedTimeTypes === undefined ? undefined : { mixedTimeTypes });
 const doc = (mixedTimeTypes?: boolean) =>
   buildDocSearch('logs-*', '@timestamp', { index: 'i', id: 'id' }, mixedTimeTypes === undefined ? undefined : { mixedTimeTypes });
 
@@ -74,12 +73,9 @@ describe.each([
 });
 
 describe('surrounding lines', () => {
-  it('sort by time, index, sequence number, then the point in time tie-breaker', () => {
-    expect((context(false).sort as Record<string, unknown>[]).map((s) => Object.keys(s)[0])).toEqual([
-      '@timestamp',
-      '_index',
-      '_seq_no',
-      '_shard_doc',
-    ]);
+  it('sort by time, index, sequence number, with no point in time', () => {
+    expect((context(false).sort as Record<string, unknown>[]).map((s) => Object.keys(s)[0])).toEqual(['@timestamp', '_index', '_seq_no']);
+    expect(context(false).pit).toBeUndefined();
+    expect(context(false).index).toBe('logs-*');
   });
 });
