@@ -7,7 +7,8 @@ import { seededRestarts } from './k8s-fixture';
 import { expectedEvents, seedTestDataset, type ExpectedEvent } from './search-fixture';
 
 /** A second source of our own, for lines written here; the test dataset is never written to. */
-const BURST_INDEX = 'lxtest-context-burst';
+// Per process: another checkout running this suite on the same engine must not delete it under us.
+const BURST_INDEX = `lxtest-context-burst-${process.pid}`;
 process.env.LOG_SOURCES = JSON.stringify([
   { id: 'logs', indexPattern: `${TEST_DATASET.indexPrefix}*`, timeField: '@timestamp' },
   { id: 'burst', indexPattern: BURST_INDEX, timeField: '@timestamp' },
