@@ -8,7 +8,8 @@
  *     frame after the first row, bar or facet value is in the page), p50 / p95, cold cache
  *   - the panel's data route against `POST /api/search` for the same screen part: p50 / p95,
  *     the two interleaved so that the machine's noise falls on both alike
- * Options (env): BENCH_EMBED_RUNS (default 15), BENCH_PORT (default 3203; the host page takes the next).
+ * Options (env): BENCH_EMBED_RUNS (default 15), BENCH_PORT (default 3203; the host page takes the next),
+ * BENCH_EMBED_VERBOSE=1 (every script loaded, gzipped).
  */
 import http from 'node:http';
 import os from 'node:os';
@@ -17,6 +18,8 @@ import { chromium, type Browser } from '@playwright/test';
 import { BENCH_RANGE, machineLine, percentile, prepareBenchData, startBenchApp } from './bench-app';
 
 const RUNS = Number(process.env.BENCH_EMBED_RUNS ?? 15);
+/** BENCH_EMBED_VERBOSE=1: each script of every frame load, gzipped, to see what to cut. */
+const VERBOSE = process.env.BENCH_EMBED_VERBOSE === '1';
 const PORT = Number(process.env.BENCH_PORT ?? 3203);
 const HOST_PORT = PORT + 1;
 const HOST = `http://127.0.0.1:${HOST_PORT}`;
@@ -78,10 +81,12 @@ async function frameLoad(browser: Browser, panel: Panel, src: string): Promise<{
   const page = await context.newPage();
   await page.addInitScript(probe(DATA_SELECTOR[panel]));
   const bodies: Promise<Buffer>[] = [];
+  const names: string[] = [];
   let counting = true;
   page.on('response', (res) => {
     if (counting && res.request().resourceType() === 'script' && res.frame() !== page.mainFrame()) {
       bodies.push(res.body().catch(() => Buffer.alloc(0)));
+      names.push(new URL(res.url()).pathname);
     }
   });
   await page.goto(`${HOST}/?src=${encodeURIComponent(src)}`);
@@ -90,9 +95,10 @@ async function frameLoad(browser: Browser, panel: Panel, src: string): Promise<{
   await frame.waitForFunction(() => (window as { __firstDataPaint?: number }).__firstDataPaint !== undefined, null, { timeout: 30_000 });
   counting = false;
   const paintMs = await frame.evaluate(() => (window as { __firstDataPaint?: number }).__firstDataPaint ?? NaN);
-  const gzip = (await Promise.all(bodies)).reduce((sum, b) => sum + gzipSync(b).length, 0);
+  const sizes = (await Promise.all(bodies)).map((b) => gzipSync(b).length);
+  if (VERBOSE) names.forEach((name, i) => console.log(`  ${panel}: ${((sizes[i] ?? 0) / 1024).toFixed(1)} KB ${name}`));
   await context.close();
-  return { scripts: bodies.length, gzipKb: gzip / 1024, paintMs };
+  return { scripts: bodies.length, gzipKb: sizes.reduce((a, b) => a + b, 0) / 1024, paintMs };
 }
 
 async function timed(url: string, body: unknown): Promise<number> {
