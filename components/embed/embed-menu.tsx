@@ -6,7 +6,7 @@ import { copyText } from '@/components/ui/copy-button';
 import { Popover } from '@/components/ui/popover';
 import { createEmbed, listEmbeds, revokeEmbed } from '@/lib/queries/embeds';
 import type { CreateEmbedResponse } from '@/lib/schema/embeds';
-import { toViewState, type ViewStateSource } from '@/lib/schema/view-state-screen';
+import { toScreenState, type ScreenLike } from '@/lib/url-state/screen-document';
 import { EmbedList } from './embed-list';
 import { EmbedOptionsForm, type EmbedOptions } from './embed-options';
 import styles from './embed-menu.module.css';
@@ -15,7 +15,7 @@ import styles from './embed-menu.module.css';
 const EmbedPanel = dynamic(() => import('./embed-panel').then((m) => m.EmbedPanel), { ssr: false });
 
 /** "Embed": make an iframe panel of the screen, preview it, copy its snippet; list and revoke embeds. */
-export function EmbedMenu({ state }: { state: ViewStateSource }) {
+export function EmbedMenu({ state }: { state: ScreenLike }) {
   return (
     <Popover label="Embed" align="end" trigger="Embed">
       {() => <EmbedPanelForm state={state} />}
@@ -24,7 +24,7 @@ export function EmbedMenu({ state }: { state: ViewStateSource }) {
 }
 
 /** A pod (or namespace) the screen is already narrowed to by an `is` filter, to start the tail form from. */
-function filteredValue(state: ViewStateSource, fields: readonly string[]): string {
+function filteredValue(state: ScreenLike, fields: readonly string[]): string {
   for (const f of state.filters) {
     if (f.op === 'is' && !f.negate && !f.disabled && fields.includes(f.field)) return f.value;
   }
@@ -33,7 +33,7 @@ function filteredValue(state: ViewStateSource, fields: readonly string[]): strin
 const NAMESPACE_FIELDS = ['namespace', 'kubernetes.namespace_name', 'kubernetes.namespace', 'resource.attributes.k8s.namespace.name'];
 const POD_FIELDS = ['pod', 'kubernetes.pod_name', 'kubernetes.pod.name', 'resource.attributes.k8s.pod.name'];
 
-function EmbedPanelForm({ state }: { state: ViewStateSource }) {
+function EmbedPanelForm({ state }: { state: ScreenLike }) {
   const [options, setOptions] = useState<EmbedOptions>(() => ({
     panel: 'histogram',
     namespace: filteredValue(state, NAMESPACE_FIELDS),
@@ -71,7 +71,7 @@ function EmbedPanelForm({ state }: { state: ViewStateSource }) {
       const { namespace: _ns, pod: _pod, origin, refreshSeconds, allowTimeChange, ...rest } = options;
       const res = await createEmbed({
         ...rest,
-        state: toViewState(state),
+        state: toScreenState(state),
         ...(pod ? { pod } : {}),
         origins: [origin.trim()],
         // A live tail neither refreshes nor has a range to change.
@@ -124,7 +124,7 @@ function EmbedPanelForm({ state }: { state: ViewStateSource }) {
       ) : podMissing ? null : (
         <section className={styles.preview} aria-label="Live preview">
           <EmbedPanel
-            data={{ kind: 'preview', state: toViewState(state), pod }}
+            data={{ kind: 'preview', state: toScreenState(state), pod }}
             panel={options.panel}
             title={options.title}
             showTitle={options.showTitle}

@@ -8,6 +8,7 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { decodeState, stateToSearch, type ExplorerState } from '@/lib/url-state/codec';
 import type { ParamReader } from '@/lib/url-state/migrations';
+import { stableJson } from '@/lib/url-state/same-screen';
 
 export type StateChange = Partial<ExplorerState> | ((current: ExplorerState) => Partial<ExplorerState>);
 export type UpdateState = (change: StateChange, options?: { replace?: boolean }) => void;
@@ -30,7 +31,7 @@ function shareUnchanged(previous: ExplorerState | null, next: ExplorerState): Ex
   let same = true;
   const shared = { ...next };
   for (const key of Object.keys(next) as (keyof ExplorerState)[]) {
-    if (JSON.stringify(previous[key]) === JSON.stringify(next[key])) (shared as Record<keyof ExplorerState, unknown>)[key] = previous[key];
+    if (stableJson(previous[key]) === stableJson(next[key])) (shared as Record<keyof ExplorerState, unknown>)[key] = previous[key];
     else same = false;
   }
   return same ? previous : shared;

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Popover } from '@/components/ui/popover';
-import { toViewState } from '@/lib/schema/view-state-screen';
+import { toScreenState } from '@/lib/url-state/screen-document';
 import type { SavedView } from '@/lib/schema/views';
 import { stateToSearch, type ExplorerState } from '@/lib/url-state/codec';
 import { ConflictNotice } from './conflict-notice';
@@ -55,14 +55,14 @@ function SavePanel({ state, view, dirty, close }: SaveMenuProps & { close: () =>
   const saveOver = (version: string) =>
     run(setOverError, async () => {
       if (!view) return;
-      const result = await writes.saveState(view.id, version, toViewState(state));
+      const result = await writes.saveState(view.id, version, toScreenState(state));
       if (result.kind === 'conflict') setStep({ kind: 'conflict', current: result.current });
       else close();
     });
 
   const saveNew = (name: string, description: string) =>
     run(setNewError, async () => {
-      const created = await writes.create(name, description, toViewState(state));
+      const created = await writes.create(name, description, toScreenState(state));
       close();
       // The new view shows this very screen: carry the URL over so nothing (not even the open document) changes.
       router.push(`/views/${encodeURIComponent(created.id)}${stateToSearch(state)}`);

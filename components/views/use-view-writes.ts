@@ -2,8 +2,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { createView, deleteView, getView, updateView, viewKeys, type ViewWrite } from '@/lib/queries/views';
-import type { ViewState } from '@/lib/schema/view-state';
 import { VIEW_LIMITS } from '@/lib/schema/limits';
+import type { ScreenState } from '@/lib/schema/screen-state';
 import type { SavedView, SavedViewSummary } from '@/lib/schema/views';
 
 /** "name (copy)", shortened so that the result still fits the name limit. */
@@ -34,12 +34,12 @@ export function useViewWrites() {
       return result;
     };
     return {
-      async create(name: string, description: string, state: ViewState): Promise<SavedView> {
+      async create(name: string, description: string, state: ScreenState): Promise<SavedView> {
         const view = await createView({ name, description, state });
         afterWrite(view, view.id);
         return view;
       },
-      async saveState(id: string, version: string, state: ViewState): Promise<ViewWrite<SavedView>> {
+      async saveState(id: string, version: string, state: ScreenState): Promise<ViewWrite<SavedView>> {
         return settle(id, await updateView(id, { version, state }));
       },
       async rename(view: SavedViewSummary, name: string): Promise<ViewWrite<SavedView>> {

@@ -1,11 +1,11 @@
 import type { UrlCodec } from '@/components/explorer/use-explorer-state';
-import { viewStateToScreen } from '@/lib/schema/view-state-screen';
+import { screenFromState } from '@/lib/url-state/screen-document';
 import type { SavedView } from '@/lib/schema/views';
 import { decodeOnView, encodeOnView } from '@/lib/url-state/view-params';
 
 /** On `/views/{id}` the URL is read over the view's state and written relative to it. */
 export function viewCodec(view: SavedView): UrlCodec {
-  const base = viewStateToScreen(view.state);
+  const base = screenFromState(view.state);
   return {
     decode: (params) => decodeOnView(params, base),
     toSearch: (state) => `?${encodeOnView(state, base).toString()}`,

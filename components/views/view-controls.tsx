@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { SavedView } from '@/lib/schema/views';
 import { stateToSearch, type ExplorerState } from '@/lib/url-state/codec';
-import { differsFromView } from '@/lib/url-state/view-params';
+import { sameScreen } from '@/lib/url-state/same-screen';
 import { SaveMenu } from './save-menu';
 import { ViewsDialog } from './views-dialog';
 import styles from './views.module.css';
@@ -16,7 +16,7 @@ interface ViewControlsProps {
 
 /** The open view's name, and a marker while the screen differs from what the view stores. */
 export function ViewTitle({ state, view }: { state: ExplorerState; view: SavedView }) {
-  const dirty = differsFromView(state, view.state);
+  const dirty = !sameScreen(state, view.state);
 
   useEffect(() => {
     if (!view) return;
@@ -45,7 +45,7 @@ export function ViewTitle({ state, view }: { state: ExplorerState; view: SavedVi
 export function ViewControls({ state, view }: ViewControlsProps) {
   const [listOpen, setListOpen] = useState(false);
   const router = useRouter();
-  const dirty = view ? differsFromView(state, view.state) : false;
+  const dirty = view ? !sameScreen(state, view.state) : false;
 
   return (
     <div className={styles.controls}>

@@ -14,7 +14,7 @@ import { prepareEmbedTail, whileEmbedValid } from '@/lib/embed/tail';
 import { signEmbedToken } from '@/lib/embed/token';
 import { acquireTail, tailClientKey, tailStream } from '@/lib/k8s/run-tail';
 import { CreateEmbedRequest, EMBED_ID_PATTERN, EmbedDataRequest, type CreateEmbedResponse, type EmbedRecord } from '@/lib/schema/embeds';
-import type { ViewState } from '@/lib/schema/view-state';
+import type { ScreenState } from '@/lib/schema/screen-state';
 import { runSearch } from '@/lib/search/run-search';
 import { findSource } from '@/lib/sources';
 import { getViewStore } from '@/lib/views/handlers';
@@ -67,13 +67,13 @@ export async function createEmbed(request: Request, ctx: EngineContext): Promise
       });
     }
   });
-  let state: ViewState;
+  let state: ScreenState;
   if (input.viewId !== undefined) {
     const view = await getViewStore().get(input.viewId);
     if (!view) throw new ApiError(400, 'validation_failed', 'viewId: there is no such view', { path: 'viewId' });
     state = view.state;
   } else {
-    state = input.state as ViewState;
+    state = input.state as ScreenState;
   }
   findSource(state.source);
   const now = new Date();

@@ -5,7 +5,7 @@
  */
 import type { EmbedPanel, EmbedPod } from '@/lib/schema/embeds';
 import type { SearchResponse } from '@/lib/schema/search';
-import type { ViewState } from '@/lib/schema/view-state';
+import type { ScreenState } from '@/lib/schema/screen-state';
 
 export const EMBED_RESULT_ROWS = 100;
 export const EMBED_FACETS = ['namespace', 'pod', 'container', 'level'];
@@ -21,7 +21,7 @@ export function panelParts(panel: EmbedPanel): { size: number; histogram: boolea
   };
 }
 
-export type PanelData = { kind: 'embed'; id: string; token: string } | { kind: 'preview'; state: ViewState; pod?: EmbedPod | undefined };
+export type PanelData = { kind: 'embed'; id: string; token: string } | { kind: 'preview'; state: ScreenState; pod?: EmbedPod | undefined };
 
 type TimeRange = { from: string; to: string };
 

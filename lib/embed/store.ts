@@ -4,7 +4,7 @@
  */
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { EmbedRecord } from '@/lib/schema/embeds';
-import { StoredViewState } from '@/lib/schema/view-state';
+import { StoredScreenState } from '@/lib/url-state/stored-screen';
 import { APP_WRITE_REFRESH, AppIndex, appIndexName, isEngineStatus } from '@/lib/views/app-index';
 import { newViewId } from '@/lib/views/store';
 
@@ -29,7 +29,7 @@ export const EMBEDS_MAPPING: estypes.MappingTypeMapping = {
 };
 
 function fromDocument(id: string, doc: EmbedDocument): EmbedRecord | null {
-  const state = StoredViewState.safeParse(doc.state);
+  const state = StoredScreenState.safeParse(doc.state);
   if (!state.success) return null;
   return { ...doc, id, state: state.data, expiresAt: doc.expiresAt ?? null };
 }

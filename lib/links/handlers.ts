@@ -7,7 +7,7 @@ import { readJsonBody } from '@/lib/api/body';
 import { ApiError, errorResponse, jsonResponse } from '@/lib/api/errors';
 import { parseRequest } from '@/lib/api/validate';
 import { getEngineClient } from '@/lib/es/client';
-import { isSafeRedirectPath, normaliseSharePath } from '@/lib/links/path';
+import { canonicalScreenPath, isSafeRedirectPath, normaliseSharePath } from '@/lib/links/path';
 import { LinkStore } from '@/lib/links/store';
 import { CreateLinkRequest, LINK_ID_PATTERN, type CreateLinkResponse } from '@/lib/schema/links';
 
@@ -24,7 +24,9 @@ export function shortLinkUrl(id: string): string {
 
 export async function createLink(request: Request): Promise<Response> {
   const input = parseRequest(CreateLinkRequest, await readJsonBody(request));
-  const check = normaliseSharePath(input.path);
+  const given = normaliseSharePath(input.path);
+  // The same screen gets the same id however its link was spelled; the result passes the rules again.
+  const check = given.ok ? normaliseSharePath(canonicalScreenPath(given.path)) : given;
   if (!check.ok) throw new ApiError(400, 'validation_failed', `path: ${check.reason}`, { path: 'path' });
   const id = await getLinkStore().save(check.path);
   const body: CreateLinkResponse = { id, url: shortLinkUrl(id), path: check.path };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeRedirectPath, normaliseSharePath } from '@/lib/links/path';
+import { canonicalScreenPath, isSafeRedirectPath, normaliseSharePath } from '@/lib/links/path';
 import { LINK_LIMITS } from '@/lib/schema/links';
 
 describe('normaliseSharePath accepts same-origin relative paths', () => {
@@ -97,5 +97,35 @@ describe('normaliseSharePath: which rule refuses', () => {
   it('takes a path of exactly the limit', () => {
     expect(normaliseSharePath(`/${'a'.repeat(LINK_LIMITS.pathLength - 1)}`).ok).toBe(true);
     expect(reason(`/${'a'.repeat(LINK_LIMITS.pathLength)}`)).toBe(`the path is longer than ${LINK_LIMITS.pathLength} characters`);
+  });
+});
+
+describe('canonicalScreenPath: one spelling per explorer screen', () => {
+  const canonical = '/?v=1&q=level%3Aerror&from=now-24h&to=now&sort=asc';
+
+  it.each([
+    ['already canonical', canonical],
+    ['parameters in another order', '/?sort=asc&to=now&from=now-24h&q=level%3Aerror&v=1'],
+    ['a v0 link (no v)', '/?q=level:error&from=now-24h&to=now&sort=asc'],
+    ['defaults spelled out', '/?v=1&q=level%3Aerror&lang=kql&f=%5B%5D&from=now-24h&to=now&sort=asc'],
+    ['a broken part the screen falls back from', '/?v=1&q=level%3Aerror&from=now-24h&to=now&sort=asc&f=%5B%7Bbroken'],
+    ['junk parameters', '/?v=1&q=level%3Aerror&from=now-24h&to=now&sort=asc&utm_source=chat'],
+  ])('%s', (_name, path) => {
+    expect(canonicalScreenPath(path)).toBe(canonical);
+  });
+
+  it('keeps the open document and the fragment, and tells other screens apart', () => {
+    expect(canonicalScreenPath('/?doc=idx%2Fa%2Fb&v=1&from=now-1h&to=now#x')).toBe('/?v=1&from=now-1h&to=now&doc=idx%2Fa%2Fb#x');
+    expect(canonicalScreenPath('/?v=1&q=level%3Awarn&from=now-24h&to=now&sort=asc')).not.toBe(canonical);
+  });
+
+  it('spells out the default range of a bare explorer link', () => {
+    expect(canonicalScreenPath('/')).toBe('/?v=1&from=now-24h&to=now');
+  });
+
+  it('leaves other paths alone', () => {
+    for (const path of ['/views/AbC123xyz0AbC123xy?q=x&v=1', '/pods/ns/pod?since=now-1h', '/s/abc']) {
+      expect(canonicalScreenPath(path)).toBe(path);
+    }
   });
 });

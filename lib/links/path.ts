@@ -4,6 +4,7 @@
  * that no longer passes (the rules got stricter, someone edited the index) is never redirected to.
  */
 import { LINK_LIMITS } from '@/lib/schema/limits';
+import { decodeState, stateToSearch } from '@/lib/url-state/codec';
 
 export type PathCheck = { ok: true; path: string } | { ok: false; reason: string };
 
@@ -75,6 +76,19 @@ export function normaliseSharePath(raw: unknown): PathCheck {
   const again = checkRaw(normal);
   if (again) return fail(again);
   return { ok: true, path: normal };
+}
+
+/**
+ * An explorer link (`/?…`) in the codec's own spelling of the screen it opens: links of any
+ * released version, with parameters in any order, defaults spelled out or left out, or parts
+ * the screen falls back from, come out alike when they open the same screen (and the same
+ * document), so they get the same short-link id. Other paths (a view's, a pod's) are returned
+ * unchanged: their screens depend on more than the path.
+ */
+export function canonicalScreenPath(normalPath: string): string {
+  const url = new URL(normalPath, BASE);
+  if (url.pathname !== '/') return normalPath;
+  return `/${stateToSearch(decodeState(url.searchParams))}${url.hash}`;
 }
 
 /** The way out: only a stored path that still passes every rule, unchanged by normalising, is followed. */

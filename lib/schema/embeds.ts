@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { kubernetesName as tailName } from '@/lib/schema/tail';
-import { ViewState } from '@/lib/schema/view-state';
+import type { ScreenState } from '@/lib/schema/screen-state';
+import { StoredScreenState } from '@/lib/url-state/stored-screen';
 
 export const EMBED_PANELS = ['histogram', 'results', 'facets', 'tail'] as const;
 export const EmbedPanel = z.enum(EMBED_PANELS);
@@ -49,7 +50,7 @@ export const CreateEmbedRequest = z
       .string()
       .regex(/^[0-9A-Za-z]{20}$/, 'not a view id')
       .optional(),
-    state: ViewState.optional(),
+    state: StoredScreenState.optional(),
     /** Required by a `tail` panel, refused by the others. */
     pod: EmbedPod.optional(),
     title: z.string().trim().max(EMBED_LIMITS.titleLength).default(''),
@@ -79,7 +80,7 @@ export interface EmbedRecord {
   title: string;
   /** Absent in embeds made before the option: shown. */
   showTitle?: boolean;
-  state: ViewState;
+  state: ScreenState;
   /** A `tail` panel's pod. */
   pod?: EmbedPod;
   origins: string[];

@@ -55,5 +55,9 @@ export const EXPORT_HEADERS = {
   matched: 'x-export-matched',
 } as const;
 
-/** The saved view state's shape version (lib/schema/view-state.ts). */
-export const VIEW_STATE_VERSION = 1;
+/** Bounds of the one screen shape (lib/schema/screen-state.ts) that the URL codec shares. */
+export const SCREEN_STATE_LIMITS = {
+  /** The same bound as the URL codec's MAX_COLUMNS, so every saved screen fits in a link and back. */
+  maxColumns: 30,
+  sourceLength: 64,
+} as const;

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { VIEW_LIMITS } from '@/lib/schema/limits';
-import { StoredViewState, type ViewState } from '@/lib/schema/view-state';
+import type { ScreenState } from '@/lib/schema/screen-state';
+import { StoredScreenState } from '@/lib/url-state/stored-screen';
 
 export { VIEW_LIMITS };
 
@@ -22,7 +23,7 @@ export const CreateViewRequest = z
   .object({
     name,
     description: description.default(''),
-    state: StoredViewState,
+    state: StoredScreenState,
   })
   .strict();
 export type CreateViewRequest = z.infer<typeof CreateViewRequest>;
@@ -37,7 +38,7 @@ export const UpdateViewRequest = z
     version: z.string().min(1, 'the version of the view being edited is required').max(VIEW_LIMITS.versionLength),
     name: name.optional(),
     description: description.optional(),
-    state: StoredViewState.optional(),
+    state: StoredScreenState.optional(),
   })
   .strict();
 export type UpdateViewRequest = z.infer<typeof UpdateViewRequest>;
@@ -80,7 +81,7 @@ export interface SavedViewSummary {
 }
 
 export interface SavedView extends SavedViewSummary {
-  state: ViewState;
+  state: ScreenState;
 }
 
 /** GET /api/views */

@@ -3,31 +3,31 @@
  * link someone pastes must decode to a usable state. Decoding never throws — a parameter that is
  * missing, malformed, over a limit or from an unknown version falls back to its default, one
  * parameter at a time, so one bad value does not cost the rest of a shared link.
+ *
+ * The state is the one screen shape of lib/schema/screen-state.ts (what saved views and embeds
+ * store, under the same version) plus the open document; its bounds are that schema's.
  */
 import { checkFilter } from '@/lib/schema/filter-check';
-import { DEFAULT_TIME_RANGE, QUERY_LANGUAGES, SEARCH_LIMITS, SORT_ORDERS } from '@/lib/schema/limits';
-import type { Filter, QueryInput, QueryLanguage, SortOrder, TimeRange } from '@/lib/schema/search';
+import { DEFAULT_TIME_RANGE, QUERY_LANGUAGES, SCREEN_STATE_LIMITS, SEARCH_LIMITS, SORT_ORDERS } from '@/lib/schema/limits';
+import type { Filter, QueryInput, QueryLanguage, TimeRange } from '@/lib/schema/search';
 import { InvalidTimeRangeError, isValidTimeZone, resolveTimeRange, timeExpressionProblem, UTC } from '@/lib/time';
-import { migrateParams } from '@/lib/url-state/migrations';
-
-export const URL_STATE_VERSION = 1;
+import type { ScreenState } from '@/lib/schema/screen-state';
+import { migrateParams, SCREEN_STATE_VERSION } from '@/lib/url-state/migrations';
 
 /** Profile meanings (resolved per source) and `message`; anything else is a field name. */
 export const DEFAULT_COLUMNS: readonly string[] = ['namespace', 'pod', 'container', 'level', 'message'];
-export const MAX_COLUMNS = 30;
+export const MAX_COLUMNS = SCREEN_STATE_LIMITS.maxColumns;
 
 export interface DocRef {
   index: string;
   id: string;
 }
 
-export interface ExplorerState {
+/** The screen (lib/schema/screen-state.ts) without its version, and the document open in the document view. */
+export interface ExplorerState extends Omit<ScreenState, 'schemaVersion' | 'source' | 'query' | 'time'> {
   source: string | undefined;
   query: QueryInput;
-  filters: Filter[];
   time: TimeRange;
-  columns: string[];
-  sort: SortOrder;
   /** The document open in the document view. */
   doc: DocRef | null;
 }
@@ -82,7 +82,7 @@ export function decodeState(params: Params): ExplorerState {
  */
 export function encodeState(state: ExplorerState): URLSearchParams {
   const out = new URLSearchParams();
-  out.set(P.version, String(URL_STATE_VERSION));
+  out.set(P.version, String(SCREEN_STATE_VERSION));
   if (state.source) out.set(P.source, state.source);
   if (state.query.text) out.set(P.query, state.query.text);
   if (state.query.language !== DEFAULT_STATE.query.language) out.set(P.language, state.query.language);
@@ -105,7 +105,7 @@ function oneOf<T extends string>(allowed: readonly T[], raw: string | null): T |
 }
 
 function decodeSource(raw: string | null): string | undefined {
-  if (!raw || raw.length > 64 || !/^[\w.-]+$/.test(raw)) return undefined;
+  if (!raw || raw.length > SCREEN_STATE_LIMITS.sourceLength || !/^[\w.-]+$/.test(raw)) return undefined;
   return raw;
 }
 

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { decodeState, URL_STATE_VERSION } from '@/lib/url-state/codec';
-import { latestVersion, migrateParams, URL_MIGRATIONS, urlVersion, withParams, type ParamMigration } from '@/lib/url-state/migrations';
+import { decodeState } from '@/lib/url-state/codec';
+import {
+  latestVersion,
+  migrateParams,
+  SCREEN_MIGRATIONS,
+  SCREEN_STATE_VERSION,
+  urlVersion,
+  withParams,
+  type ScreenMigration,
+} from '@/lib/url-state/migrations';
 
 const params = (query: string) => new URLSearchParams(query);
 
-describe('URL migrations', () => {
+describe('screen migrations (links, and stored documents through screen-document.ts)', () => {
   it('end at the version the codec writes, one step per version, in order', () => {
-    expect(latestVersion()).toBe(URL_STATE_VERSION);
-    URL_MIGRATIONS.forEach((step, i) => {
+    expect(latestVersion()).toBe(SCREEN_STATE_VERSION);
+    SCREEN_MIGRATIONS.forEach((step, i) => {
       expect(step.from).toBe(i);
       expect(step.to).toBe(i + 1);
     });
@@ -32,7 +40,7 @@ describe('URL migrations', () => {
     'reads %s (newer or junk) as the current shape, keeping what parses',
     (v) => {
       const p = params(`${v}&q=error&sort=asc`);
-      expect(urlVersion(p)).toBe(URL_STATE_VERSION);
+      expect(urlVersion(p)).toBe(SCREEN_STATE_VERSION);
       const state = decodeState(p);
       expect(state.query.text).toBe('error');
       expect(state.sort).toBe('asc');
@@ -40,7 +48,7 @@ describe('URL migrations', () => {
   );
 
   it('says what each step changes', () => {
-    for (const step of URL_MIGRATIONS) expect(step.change.length).toBeGreaterThan(10);
+    for (const step of SCREEN_MIGRATIONS) expect(step.change.length).toBeGreaterThan(10);
   });
 
   it('does not mutate its input', () => {
@@ -49,29 +57,22 @@ describe('URL migrations', () => {
     expect(p.toString()).toBe('q=error');
   });
 
-  // The example path from migrations.ts, on a throw-away list: v2 moves columns to JSON in `c`.
+  // The example from migrations.ts, on a throw-away list: v2 makes oldest first the default sort.
   describe('a future step (example)', () => {
-    const v1ToV2: ParamMigration = {
+    const v1ToV2: ScreenMigration = {
       from: 1,
       to: 2,
-      change: 'columns move from cols=a,b to c=["a","b"]',
-      migrate: (p) => {
-        const cols = p.get('cols');
-        return withParams(p, {
-          v: '2',
-          cols: null,
-          c: cols === null ? null : JSON.stringify(cols.split(',').map((c) => decodeURIComponent(c))),
-        });
-      },
+      change: 'the default sort becomes oldest first',
+      migrate: (p) => withParams(p, { v: '2', sort: p.get('sort') ?? 'desc' }),
     };
-    const future = [...URL_MIGRATIONS, v1ToV2];
+    const future = [...SCREEN_MIGRATIONS, v1ToV2];
 
     it('walks a v0 link through every step', () => {
       expect(latestVersion(future)).toBe(2);
-      const migrated = migrateParams(params('cols=pod,weird%252Cname&q=x'), future);
+      const migrated = migrateParams(params('cols=pod&q=x'), future);
       expect(migrated.get('v')).toBe('2');
-      expect(migrated.get('cols')).toBeNull();
-      expect(migrated.get('c')).toBe(JSON.stringify(['pod', 'weird,name']));
+      expect(migrated.get('sort')).toBe('desc');
+      expect(migrated.get('cols')).toBe('pod');
       expect(migrated.get('q')).toBe('x');
     });
 
@@ -85,10 +86,12 @@ describe('URL migrations', () => {
       expect(urlVersion(params(`v=${encodeURIComponent(v)}`), future)).toBe(version);
     });
 
-    it('starts a v1 link at its own step and leaves a v2 link alone', () => {
-      expect(migrateParams(params('v=1&cols=a'), future).get('c')).toBe('["a"]');
-      const v2 = params('v=2&c=%5B%22a%22%5D');
+    it('starts a v1 link at its own step, keeps a sort it spelled, and leaves a v2 link alone', () => {
+      expect(migrateParams(params('v=1&sort=asc'), future).get('sort')).toBe('asc');
+      expect(migrateParams(params('v=1'), future).get('sort')).toBe('desc');
+      const v2 = params('v=2');
       expect(migrateParams(v2, future)).toBe(v2);
+      expect(urlVersion(params('v=3'), future)).toBe(2);
     });
   });
 });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchRequest } from '@/lib/schema/search';
-import { ViewTimeRange } from '@/lib/schema/view-state';
+import { ScreenTimeRange } from '@/lib/schema/screen-state';
 import { decodeState, encodeState, isTimeExpression } from '@/lib/url-state/codec';
 
 const EXAMPLES = [
@@ -20,7 +20,7 @@ const EXAMPLES = [
 const REFUSED = ['', 'yesterday', 'now-', 'now-15x', '2026-13-01', '2026-02-30', 'now 1h', 'x'.repeat(65), '2026-11-20||*2'];
 
 const apiAccepts = (expr: string) => SearchRequest.safeParse({ time: { from: expr, to: expr } }).success;
-const viewAccepts = (expr: string) => ViewTimeRange.safeParse({ from: expr, to: expr }).success;
+const viewAccepts = (expr: string) => ScreenTimeRange.safeParse({ from: expr, to: expr }).success;
 const urlKeeps = (expr: string) => decodeState(new URLSearchParams({ v: '1', from: expr, to: expr })).time.from === expr;
 
 // Text shaped like time expressions, valid or almost.

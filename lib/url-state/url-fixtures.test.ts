@@ -1,10 +1,13 @@
 /**
  * Every link from every released URL shape still opens the screen it opened when it was made,
- * and re-encoding that screen writes a current-shape link that opens it again.
+ * and re-encoding that screen writes a current-shape link that opens it again; saved as a view
+ * (a screen document of the same version, or of v0), it opens the same screen too.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeState, encodeState, URL_STATE_VERSION } from '@/lib/url-state/codec';
-import { urlVersion } from '@/lib/url-state/migrations';
+import { decodeState, encodeState } from '@/lib/url-state/codec';
+import { SCREEN_STATE_VERSION, urlVersion } from '@/lib/url-state/migrations';
+import { screenFromState, toScreenState } from '@/lib/url-state/screen-document';
+import { StoredScreenState } from '@/lib/url-state/stored-screen';
 import { URL_FIXTURES } from '@/lib/url-state/url-fixtures';
 
 const paramsOf = (url: string) => new URL(url, 'https://log-explorer.invalid').searchParams;
@@ -30,7 +33,18 @@ describe('released URL shapes', () => {
     expect(state).toEqual(fixture.state);
 
     const again = encodeState(state);
-    expect(again.get('v')).toBe(String(URL_STATE_VERSION));
+    expect(again.get('v')).toBe(String(SCREEN_STATE_VERSION));
     expect(decodeState(again)).toEqual(fixture.state);
   });
+
+  it.each(URL_FIXTURES.map((f) => [f.name, f] as const))(
+    '%s: saved as a view, now and as a v0 document, it opens the same screen',
+    (_name, fixture) => {
+      const saved = toScreenState(fixture.state);
+      const { schemaVersion: _v, ...unversioned } = saved;
+      for (const stored of [saved, unversioned]) {
+        expect(screenFromState(StoredScreenState.parse(stored))).toEqual({ ...fixture.state, doc: null });
+      }
+    },
+  );
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toViewState } from '@/lib/schema/view-state';
 import { DEFAULT_STATE, type ExplorerState } from '@/lib/url-state/codec';
-import { decodeOnView, differsFromView, encodeOnView, stableJson } from '@/lib/url-state/view-params';
+import { decodeOnView, encodeOnView } from '@/lib/url-state/view-params';
 
 const view: ExplorerState = {
   source: 'logs',
@@ -58,17 +57,6 @@ describe('a screen opened from a view', () => {
     expect(encodeOnView(base, base).toString()).toBe(new URLSearchParams({ v: '1', from: view.time.from, to: view.time.to }).toString());
   });
 
-  it('tells whether the screen differs from the view', () => {
-    const stored = toViewState(view);
-    expect(differsFromView({ ...view, doc: { index: 'i', id: '1' } }, stored)).toBe(false);
-    expect(differsFromView({ ...view, sort: 'desc' }, stored)).toBe(true);
-    expect(differsFromView({ ...view, filters: [] }, stored)).toBe(true);
-  });
-
-  it('compares objects whatever their key order', () => {
-    expect(stableJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(stableJson({ a: [{ c: 3, d: 2 }], b: 1 }));
-  });
-
   it('reads an empty filter parameter as no filters', () => {
     expect(onView('f=').filters).toEqual([]);
   });
@@ -120,11 +108,5 @@ describe('a screen opened from a view', () => {
       expect(decodeOnView(params, zoned)).toEqual(screen);
       expect(decodeOnView(encodeOnView(zoned, zoned), zoned)).toEqual(zoned);
     });
-  });
-
-  it('sorts object keys and keeps nulls', () => {
-    expect(stableJson({ e: 1, c: { z: null, y: [2, { b: 1, a: 0 }] }, a: 'x', d: null, b: true })).toBe(
-      '{"a":"x","b":true,"c":{"y":[2,{"a":0,"b":1}],"z":null},"d":null,"e":1}',
-    );
   });
 });

@@ -9,11 +9,10 @@
  * parameter falls back to the view's value, not to the global default.
  */
 import type { TimeRange } from '@/lib/schema/search';
-import type { ViewState } from '@/lib/schema/view-state';
-import { toViewState } from '@/lib/schema/view-state-screen';
 import { isValidTimeZone } from '@/lib/time';
 import { DEFAULT_STATE, decodeState, encodeState, type ExplorerState } from '@/lib/url-state/codec';
 import { migrateParams, withParams, type ParamReader } from '@/lib/url-state/migrations';
+import { stableJson } from '@/lib/url-state/same-screen';
 
 type Part = 'source' | 'language' | 'text' | 'filters' | 'columns' | 'sort';
 
@@ -61,16 +60,6 @@ function withPart(state: ExplorerState, part: Part, from: ExplorerState): Explor
   }
 }
 
-/** JSON with object keys sorted, so equal states compare equal whatever built them. */
-export function stableJson(value: unknown): string {
-  // The keys of one object are distinct, so the comparator never needs to answer "equal".
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
-
 const same = (a: unknown, b: unknown) => stableJson(a) === stableJson(b);
 
 export function decodeOnView(params: ParamReader, base: ExplorerState): ExplorerState {
@@ -106,9 +95,4 @@ export function encodeOnView(state: ExplorerState, base: ExplorerState): URLSear
   }
   if (!state.time.timeZone && base.time.timeZone) out.set('tz', '');
   return out;
-}
-
-/** Whether the screen shows something other than what the view stores (the open document aside). */
-export function differsFromView(screen: ExplorerState, view: ViewState): boolean {
-  return !same(toViewState(screen), view);
 }

@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Client, estypes } from '@elastic/elasticsearch';
-import { StoredViewState, type ViewState } from '@/lib/schema/view-state';
+import type { ScreenState } from '@/lib/schema/screen-state';
+import { StoredScreenState } from '@/lib/url-state/stored-screen';
 import type { CreateViewRequest, ListViewsQuery, SavedView, SavedViewSummary, ViewListResponse } from '@/lib/schema/views';
 import { APP_WRITE_REFRESH, AppIndex, appIndexName, isEngineStatus } from '@/lib/views/app-index';
 import { encodeViewVersion, type SeqNoPrimaryTerm } from '@/lib/views/version';
@@ -44,7 +45,7 @@ export type DeleteResult = { kind: 'deleted' } | { kind: 'conflict'; current: Sa
 export interface ViewChanges {
   name?: string | undefined;
   description?: string | undefined;
-  state?: ViewState | undefined;
+  state?: ScreenState | undefined;
 }
 
 /** The view's stored state failed validation: only possible if the index was edited by hand. */
@@ -85,7 +86,7 @@ function toSummary(id: string, doc: ViewDocument, version: SeqNoPrimaryTerm): Sa
 }
 
 function toView(id: string, doc: ViewDocument, version: SeqNoPrimaryTerm): SavedView {
-  const state = StoredViewState.safeParse(doc.state);
+  const state = StoredScreenState.safeParse(doc.state);
   if (!state.success) throw new CorruptViewError(`view ${id} has a stored state that no longer validates`);
   return { ...toSummary(id, doc, version), state: state.data };
 }

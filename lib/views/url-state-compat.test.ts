@@ -1,12 +1,15 @@
 /**
- * A saved view is the screen's URL state plus a name: every state the URL codec produces must
- * save, and every saved state must survive a trip through a link unchanged.
+ * A saved view is the screen's URL state plus a name (one schema, lib/schema/screen-state.ts):
+ * every state the URL codec produces must save, and every saved state must survive a trip
+ * through a link unchanged.
  */
 import { describe, expect, it } from 'vitest';
-import { StoredViewState, toViewState, VIEW_STATE_LIMITS, ViewState, viewStateToScreen } from '@/lib/schema/view-state';
+import { SCREEN_STATE_LIMITS, ScreenState } from '@/lib/schema/screen-state';
 import { DEFAULT_STATE, decodeState, encodeState, MAX_COLUMNS, type ExplorerState } from '@/lib/url-state/codec';
+import { screenFromState, toScreenState } from '@/lib/url-state/screen-document';
+import { StoredScreenState } from '@/lib/url-state/stored-screen';
 
-const busy: ViewState = {
+const busy: ScreenState = {
   schemaVersion: 1,
   source: 'logs',
   query: { language: 'lucene', text: 'log:"connection refused" AND NOT level:debug' },
@@ -22,19 +25,19 @@ const busy: ViewState = {
 
 describe('view state ⇄ URL codec', () => {
   it('the screen defaults make a valid view', () => {
-    expect(ViewState.safeParse(toViewState(DEFAULT_STATE)).success).toBe(true);
+    expect(ScreenState.safeParse(toScreenState(DEFAULT_STATE)).success).toBe(true);
   });
 
   it.each([
-    ['defaults', toViewState(DEFAULT_STATE)],
+    ['defaults', toScreenState(DEFAULT_STATE)],
     ['a busy screen', busy],
   ])('%s: view → link → view is the identity', (_name, state) => {
-    const screen: ExplorerState = viewStateToScreen(state);
-    const back = toViewState(decodeState(encodeState(screen)));
-    expect(StoredViewState.parse(back)).toEqual(state);
+    const screen: ExplorerState = screenFromState(state);
+    const back = toScreenState(decodeState(encodeState(screen)));
+    expect(StoredScreenState.parse(back)).toEqual(state);
   });
 
   it('bounds agree', () => {
-    expect(VIEW_STATE_LIMITS.maxColumns).toBe(MAX_COLUMNS);
+    expect(SCREEN_STATE_LIMITS.maxColumns).toBe(MAX_COLUMNS);
   });
 });

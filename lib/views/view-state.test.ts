@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { StoredViewState, toViewState, VIEW_STATE_VERSION, ViewState } from '@/lib/schema/view-state';
+import { SCREEN_STATE_VERSION, ScreenState } from '@/lib/schema/screen-state';
+import { toScreenState } from '@/lib/url-state/screen-document';
+import { StoredScreenState } from '@/lib/url-state/stored-screen';
 
-const good: ViewState = {
+const good: ScreenState = {
   schemaVersion: 1,
   source: 'logs',
   query: { language: 'kql', text: 'kubernetes.namespace_name:payments and not level:debug' },
@@ -15,13 +17,13 @@ const good: ViewState = {
 };
 
 function issuePath(input: unknown): string | undefined {
-  const result = StoredViewState.safeParse(input);
+  const result = StoredScreenState.safeParse(input);
   return result.success ? undefined : result.error.issues[0]?.path.join('.');
 }
 
-describe('ViewState', () => {
+describe('a saved view’s state (ScreenState)', () => {
   it('accepts a full state unchanged', () => {
-    expect(StoredViewState.parse(good)).toEqual(good);
+    expect(StoredScreenState.parse(good)).toEqual(good);
   });
 
   it.each([
@@ -32,17 +34,17 @@ describe('ViewState', () => {
     [{ from: '2026-11-19T10:00:00.123456789Z', to: 'now' }],
     [{ from: '2026-11-20T00:00:00Z||-1d', to: '1795176000000' }],
   ])('accepts relative and absolute times %o', (time) => {
-    expect(StoredViewState.parse({ ...good, time }).time).toEqual(time);
+    expect(StoredScreenState.parse({ ...good, time }).time).toEqual(time);
   });
 
-  it('reads a state without a version as version 1 (the first shape)', () => {
+  it('reads a state without a version as v0, migrated to the current version (as a link without v)', () => {
     const { schemaVersion: _, ...unversioned } = good;
-    expect(StoredViewState.parse(unversioned)).toEqual(good);
+    expect(StoredScreenState.parse(unversioned)).toEqual(good);
   });
 
   it('leaves out the source for the default source', () => {
     const { source: _, ...noSource } = good;
-    expect(StoredViewState.parse(noSource).source).toBeUndefined();
+    expect(StoredScreenState.parse(noSource).source).toBeUndefined();
   });
 
   it.each([
@@ -72,9 +74,9 @@ describe('ViewState', () => {
 
   it('converts the screen state (with extra keys such as the open document) to a view state', () => {
     const screen = { ...good, source: undefined, doc: { index: 'i', id: 'd' } };
-    const state = toViewState(screen);
-    expect(state).toEqual({ ...good, source: undefined, schemaVersion: VIEW_STATE_VERSION });
+    const state = toScreenState(screen);
+    expect(state).toEqual({ ...good, source: undefined, schemaVersion: SCREEN_STATE_VERSION });
     expect('source' in state).toBe(false);
-    expect(ViewState.safeParse(state).success).toBe(true);
+    expect(ScreenState.safeParse(state).success).toBe(true);
   });
 });

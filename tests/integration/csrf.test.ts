@@ -5,14 +5,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '@/lib/schema/errors';
 import type { SavedView } from '@/lib/schema/views';
-import type { ViewState } from '@/lib/schema/view-state';
+import type { ScreenState } from '@/lib/schema/screen-state';
 
 process.env.APP_INDEX_PREFIX = 'lxtest-app-csrf-';
 const VIEWS_INDEX = 'lxtest-app-csrf-views';
 const LINKS_INDEX = 'lxtest-app-csrf-links';
 const APP = 'http://localhost:3000';
 
-const state: ViewState = {
+const state: ScreenState = {
   schemaVersion: 1,
   query: { language: 'kql', text: 'level:error' },
   filters: [],

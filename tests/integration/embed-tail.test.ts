@@ -11,7 +11,7 @@ import { TAIL_OVERLAP_MS } from '@/lib/k8s/tail-dedup';
 import type { CreateEmbedResponse } from '@/lib/schema/embeds';
 import type { ApiErrorBody } from '@/lib/schema/errors';
 import type { TailLinesEvent } from '@/lib/schema/tail';
-import type { ViewState } from '@/lib/schema/view-state';
+import type { ScreenState } from '@/lib/schema/screen-state';
 
 const INDEX = `lxtest-embed-tail-${process.pid}`;
 const SECRET = 'integration-test-embed-secret-0123456789';
@@ -36,7 +36,7 @@ let item: ItemRoute;
 let tail: TailRoute;
 
 /** Errors of the checkout container, except the health checks. */
-const locked: ViewState = {
+const locked: ScreenState = {
   schemaVersion: 1,
   source: 'tailed',
   query: { language: 'kql', text: 'level:error' },

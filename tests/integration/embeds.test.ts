@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '@/lib/schema/errors';
 import type { CreateEmbedResponse, EmbedRecord } from '@/lib/schema/embeds';
 import type { SearchResponse } from '@/lib/schema/search';
-import type { ViewState } from '@/lib/schema/view-state';
+import type { ScreenState } from '@/lib/schema/screen-state';
 import { END, HOUR, eventsIn, iso, seedTestDataset } from './search-fixture';
 
 const SECRET = 'integration-test-embed-secret-0123456789';
@@ -25,7 +25,7 @@ let list: ListRoute;
 let item: ItemRoute;
 let data: DataRoute;
 
-const errorsOnly: ViewState = {
+const errorsOnly: ScreenState = {
   schemaVersion: 1,
   query: { language: 'kql', text: 'level:error' },
   filters: [],

@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 
 describe('POST /api/links', () => {
-  const screen = '/?v=1&q=level%3Aerror&from=now-24h&to=now&f=%5B%7B%22field%22%3A%22namespace%22%7D%5D';
+  const screen = '/?v=1&q=level%3Aerror&f=%5B%7B%22field%22%3A%22namespace%22%2C%22op%22%3A%22exists%22%7D%5D&from=now-24h&to=now';
 
   it('gives the same id for the same state, every time and concurrently', async () => {
     const first = await shorten(screen);
@@ -53,6 +53,20 @@ describe('POST /api/links', () => {
     const b = await shorten('/views/AbC123xyz0AbC123xy');
     expect(a.id).toBe(b.id);
     expect(a.path).toBe('/views/AbC123xyz0AbC123xy');
+  });
+
+  it('gives the same screen the same link however its URL spells it (version, order, defaults, broken parts)', async () => {
+    const spellings = [
+      '/?q=level:error&f=%5B%7B%22field%22%3A%22namespace%22%2C%22op%22%3A%22exists%22%7D%5D&from=now-24h&to=now',
+      '/?to=now&from=now-24h&v=1&f=%5B%7B%22field%22%3A%22namespace%22%2C%22op%22%3A%22exists%22%7D%5D&q=level%3Aerror&sort=desc&lang=kql',
+      `${screen}&cols=${encodeURIComponent('namespace,pod,container,level,message')}&tz=Not%2FA_Zone`,
+    ];
+    const first = await shorten(screen);
+    for (const path of spellings) {
+      const link = await shorten(path);
+      expect(link.id, path).toBe(first.id);
+      expect(link.path).toBe(screen);
+    }
   });
 
   it('gives different ids for different states', async () => {
@@ -91,10 +105,10 @@ describe('POST /api/links', () => {
 
 describe('GET /s/{id}', () => {
   it('redirects (302) to the stored same-origin relative path', async () => {
-    const link = await shorten('/?v=1&q=kubernetes.pod_name%3Aapi-*&sort=asc#top');
+    const link = await shorten('/?v=1&q=kubernetes.pod_name%3Aapi-*&from=now-24h&to=now&sort=asc#top');
     const res = await visit(link.id);
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('/?v=1&q=kubernetes.pod_name%3Aapi-*&sort=asc#top');
+    expect(res.headers.get('location')).toBe('/?v=1&q=kubernetes.pod_name%3Aapi-*&from=now-24h&to=now&sort=asc#top');
   });
 
   it('404 JSON for an unknown id, and a page for a browser', async () => {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedView, ViewConflictBody, ViewListResponse } from '@/lib/schema/views';
-import type { ViewState } from '@/lib/schema/view-state';
+import type { ScreenState } from '@/lib/schema/screen-state';
 import type { ApiErrorBody } from '@/lib/schema/errors';
 
 process.env.APP_INDEX_PREFIX = 'lxtest-app-views-';
@@ -19,7 +19,7 @@ type ItemRoute = typeof import('@/app/api/views/[id]/route');
 let list: ListRoute;
 let item: ItemRoute;
 
-const state: ViewState = {
+const state: ScreenState = {
   schemaVersion: 1,
   source: 'logs',
   query: { language: 'kql', text: 'level:error' },
@@ -221,6 +221,47 @@ function engine(command: 'start' | 'stop'): void {
   });
 }
 
+describe('views stored by earlier builds', () => {
+  // Written straight into the index, as those builds wrote them: the state as it was then.
+  const legacy = {
+    // A saved view's own `schemaVersion: 1`, from before views and links shared one chain.
+    v1: { ...state, schemaVersion: 1 },
+    // No version at all: the shape before versions (v0), as a link without `v`.
+    v0: (({ schemaVersion: _v, ...rest }) => rest)(state),
+  };
+
+  async function storeRaw(id: string, docState: unknown): Promise<void> {
+    const { getEngineClient } = await import('@/lib/es/client');
+    await getEngineClient().index({
+      index: 'lxtest-app-views-views',
+      id,
+      refresh: true,
+      document: {
+        name: `Legacy ${id}`,
+        description: '',
+        state: docState,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      },
+    });
+  }
+
+  it.each(Object.entries(legacy))('opens a %s view in the current shape, and saves it in that shape', async (kind, docState) => {
+    const id = `Legacy${kind}View0000000`.slice(0, 20);
+    await storeRaw(id, docState);
+    const res = await item.GET(json('GET', `/api/views/${id}`), ctx(id));
+    expect(res.status).toBe(200);
+    const view = (await res.json()) as SavedView;
+    expect(view.state).toEqual(state);
+
+    const renamed = await put(id, { version: view.version, name: `Legacy ${kind}, renamed` });
+    expect(renamed.status).toBe(200);
+    const { getEngineClient } = await import('@/lib/es/client');
+    const stored = await getEngineClient().get<{ state: unknown }>({ index: 'lxtest-app-views-views', id });
+    expect(stored._source?.state).toEqual(state);
+  });
+});
+
 describe('durability', () => {
   afterAll(() => {
     // Other suites share the engine: whatever happened above, leave it running.
@@ -230,7 +271,8 @@ describe('durability', () => {
   it('views and short links read back after the app and the engine restart', async () => {
     const view = await create('Survives restarts');
     const links = await import('@/app/api/links/route');
-    const linkRes = await links.POST(json('POST', '/api/links', { path: '/?v=1&q=durable' }));
+    // Stored in the codec's canonical spelling, the default range written out.
+    const linkRes = await links.POST(json('POST', '/api/links', { path: '/?v=1&q=durable&from=now-24h&to=now' }));
     const link = (await linkRes.json()) as { id: string };
     expect(linkRes.status).toBe(200);
 
@@ -251,6 +293,6 @@ describe('durability', () => {
     expect(await res.json()).toEqual(view);
     const redirect = await freshFollow.GET(json('GET', `/s/${link.id}`), ctx(link.id));
     expect(redirect.status).toBe(302);
-    expect(redirect.headers.get('location')).toBe('/?v=1&q=durable');
+    expect(redirect.headers.get('location')).toBe('/?v=1&q=durable&from=now-24h&to=now');
   }, 180_000);
 });

@@ -2,7 +2,7 @@ import { EmbedPanel } from '@/components/embed/embed-panel';
 import { EmbedUnavailable } from '@/components/embed/embed-unavailable';
 import { embedForPage } from '@/lib/embed/page-access';
 import { podViewHref } from '@/lib/k8s/view-url';
-import { viewStateToScreen } from '@/lib/schema/view-state';
+import { screenFromState } from '@/lib/url-state/screen-document';
 import { stateToSearch } from '@/lib/url-state/codec';
 
 interface EmbedPageProps {
@@ -23,7 +23,7 @@ export default async function EmbedPage({ params, searchParams }: EmbedPageProps
         source: record.state.source ?? null,
         container: record.pod.container ?? null,
       })
-    : `/${stateToSearch(viewStateToScreen(record.state))}`;
+    : `/${stateToSearch(screenFromState(record.state))}`;
   return (
     <EmbedPanel
       data={{ kind: 'embed', id: record.id, token }}
