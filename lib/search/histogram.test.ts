@@ -28,7 +28,8 @@ describe('buildHistogramAgg', () => {
         fixed_interval: '30m',
         time_zone: 'Asia/Kolkata',
         min_doc_count: 0,
-        extended_bounds: { min: 1_000, max: 86_400_999 },
+        // Rounded out to whole 30-minute bars: 0 and 49 × 30 min.
+        extended_bounds: { min: 0, max: 88_200_000 },
       },
     });
   });
@@ -40,14 +41,40 @@ describe('buildHistogramAgg', () => {
         calendar_interval: '1q',
         time_zone: 'UTC',
         min_doc_count: 0,
-        extended_bounds: { min: 1_000, max: 86_400_999 },
+        // Rounded out to a whole nominal half-year (365.2425 days / 2).
+        extended_bounds: { min: 0, max: 15_778_476_000 },
       },
       aggs: { levels: { terms: { field: 'level', size: LEVEL_BUCKETS } } },
     });
   });
+
+  it('keeps the same bounds while the range moves within a bar, so reloads can hit the request cache', () => {
+    const bounds = (from: number, to: number) =>
+      buildHistogramAgg({ timeField: 't', range: { from, to }, interval: step('30m'), timeZone: 'UTC' }).date_histogram?.extended_bounds;
+    const H = 3_600_000;
+    // "now" at 10:07 and at 10:29 (the same 30-minute bar), last 24 hours.
+    expect(bounds(10 * H + 7 * 60_000 - 24 * H, 10 * H + 7 * 60_000)).toEqual({ min: 10 * H - 24 * H, max: 10.5 * H });
+    expect(bounds(10 * H + 29 * 60_000 - 24 * H, 10 * H + 29 * 60_000)).toEqual({ min: 10 * H - 24 * H, max: 10.5 * H });
+    // Past the bar's end they move on by one bar; a range on bar edges keeps its own ends.
+    expect(bounds(10 * H + 31 * 60_000 - 24 * H, 10 * H + 31 * 60_000)).toEqual({ min: 10.5 * H - 24 * H, max: 11 * H });
+    expect(bounds(0, 24 * H)).toEqual({ min: 0, max: 24 * H });
+  });
 });
 
 describe('reshapeHistogram', () => {
+  it('drops the empty buckets the widened bounds add outside the range, and nothing else', () => {
+    // Bounds rounded out to whole 30-minute bars around 00:10–01:20: an empty bucket at 23:30 the
+    // day before would end at 00:00 ≤ from, one at 01:30 starts after `to`.
+    const raw = [-1_800_000, 0, 1_800_000, 3_600_000, 5_400_000].map((key, i) => ({ key, doc_count: i === 0 || i === 4 ? 0 : i }));
+    expect(bars('30m', raw, iso(600_000), iso(4_800_000))).toEqual([
+      { key: iso(0), end: iso(1_800_000), count: 1, partial: true },
+      { key: iso(1_800_000), end: iso(3_600_000), count: 2 },
+      { key: iso(3_600_000), end: iso(5_400_000), count: 3, partial: true },
+    ]);
+    // A bucket ending exactly at `from` is outside; one starting exactly at `to` is inside.
+    expect(bars('30m', raw, iso(0), iso(5_400_000)).map((b) => b.key)).toEqual([0, 1_800_000, 3_600_000, 5_400_000].map(iso));
+  });
+
   it('marks the bars only partly inside the range, and only those', () => {
     const raw = [0, 60_000, 120_000].map((key) => ({ key, doc_count: 1 }));
     expect(bars('1m', raw, iso(30_000), iso(149_999))).toEqual([
@@ -87,7 +114,7 @@ describe('reshapeHistogram', () => {
       { key: '2026-11-23T00:00:00.000Z', end: '2026-12-07T00:00:00.000Z', count: 1, partial: true },
     ]);
     expect(
-      bars('2w', weeks('+01:00'), '2026-11-09T00:00:00+01:00', '2026-11-22T23:59:59.999+01:00', 'Europe/Berlin').map((b) => b.key),
+      bars('2w', weeks('+01:00'), '2026-11-09T00:00:00+01:00', '2026-11-29T23:59:59.999+01:00', 'Europe/Berlin').map((b) => b.key),
     ).toEqual(['2026-11-08T23:00:00.000Z', '2026-11-22T23:00:00.000Z']);
   });
 

@@ -6,6 +6,12 @@
  * engine bucket and the bars add up to the total. No `hard_bounds`: with a range that starts or
  * ends inside a bucket it drops that whole bucket (the partial first and last bars), which made
  * totals short on most ranges. `extended_bounds` only adds the empty bars at both ends.
+ *
+ * Cache: the bounds are widened to whole bar widths around the range (`stableBounds`), so the
+ * aggregation's body stays the same while "now" moves within a bar. Reloads and auto-refresh then
+ * find the indices wholly inside the range in the shard request cache (such a shard's range query
+ * is rewritten to "all", and the bounds are part of the cache key). The buckets this can add lie
+ * outside the range, hold no documents, and are dropped when the answer is reshaped.
  */
 import type { estypes } from '@elastic/elasticsearch';
 import type { HistogramBucket, SearchResponse } from '@/lib/schema/search';
@@ -32,10 +38,16 @@ export function buildHistogramAgg(spec: HistogramSpec): estypes.AggregationsAggr
       ...('fixed' in interval.engine ? { fixed_interval: interval.engine.fixed } : { calendar_interval: `1${interval.engine.calendar}` }),
       time_zone: spec.timeZone,
       min_doc_count: 0,
-      extended_bounds: { min: spec.range.from, max: spec.range.to },
+      extended_bounds: stableBounds(spec.range, interval),
     },
     ...(spec.levelField ? { aggs: { [LEVELS_AGG]: { terms: { field: spec.levelField, size: LEVEL_BUCKETS } } } } : {}),
   };
+}
+
+/** `extended_bounds` holding the range, rounded out to whole multiples of the bar's nominal width. */
+export function stableBounds(range: { from: number; to: number }, interval: Pick<HistogramInterval, 'ms'>): { min: number; max: number } {
+  const width = Math.round(interval.ms);
+  return { min: Math.floor(range.from / width) * width, max: Math.ceil(range.to / width) * width };
 }
 
 const CALENDAR_STEP: Record<CalendarUnit, [number, DateMathUnit]> = {
@@ -46,11 +58,11 @@ const CALENDAR_STEP: Record<CalendarUnit, [number, DateMathUnit]> = {
   y: [1, 'y'],
 };
 
-/** Start of the interval after the one starting at `key`. */
-function intervalEnd(key: number, interval: HistogramInterval, timeZone: string): number {
+/** Start of the interval after the one starting at `key`: a bar (`merge` engine buckets), or one engine bucket. */
+function intervalEnd(key: number, interval: HistogramInterval, timeZone: string, merge = interval.merge ?? 1): number {
   if ('fixed' in interval.engine) return key + interval.ms;
   const [amount, unit] = CALENDAR_STEP[interval.engine.calendar];
-  return addUnits(key, amount * (interval.merge ?? 1), unit, timeZone);
+  return addUnits(key, amount * merge, unit, timeZone);
 }
 
 /** Local calendar day number since 1970-01-01 of an instant in the zone. */
@@ -96,6 +108,8 @@ export function reshapeHistogram(
   const calendarUnit = 'calendar' in interval.engine ? interval.engine.calendar : null;
   for (const raw of bucketList(agg?.buckets)) {
     const engineKey = Number(raw.key);
+    // A bucket wholly outside the range only comes from the widened bounds, and is empty.
+    if (engineKey > range.to || intervalEnd(engineKey, interval, timeZone, 1) <= range.from) continue;
     const key = interval.merge && calendarUnit ? mergedBarStart(engineKey, calendarUnit, interval.merge, timeZone) : engineKey;
     let bar = bars[bars.length - 1];
     if (!bar || bar.key !== key) {

@@ -70,7 +70,8 @@ describe('buildScreenSearches', () => {
               fixed_interval: '5m',
               time_zone: 'Europe/Berlin',
               min_doc_count: 0,
-              extended_bounds: { min: FROM, max: TO },
+              // Rounded out to whole 5-minute bars: TO is a bar's last millisecond.
+              extended_bounds: { min: FROM, max: TO + 1 },
             },
             aggs: { levels: { terms: { field: 'level', size: 12 } } },
           },
