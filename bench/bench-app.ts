@@ -63,6 +63,13 @@ export async function startBenchApp(
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     if ((await runStep({ name: 'build', command: 'next', args: ['build'] })) !== 0) throw new Error('next build failed');
   }
+  // An app left running on the port (another bench, an older build) would answer the health check
+  // below and be measured in this build's place.
+  const stale = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (stale) throw new Error(`port ${port} is already in use: stop what runs there (fuser -k ${port}/tcp) or set BENCH_PORT`);
   const app = spawn('next', ['start', '-p', String(port)], {
     cwd: ROOT,
     env: stepEnv({ LOG_SOURCES: BENCH_SOURCES, ...env }),
