@@ -15,6 +15,19 @@ const timeSort = {
 };
 
 describe('openSearchSearchBody', () => {
+  it('counts the hits of a size-0 aggregation search on OpenSearch 3, and only there', () => {
+    const bars = {
+      size: 0,
+      track_total_hits: false,
+      aggs: { h: { date_histogram: { field: 't' }, aggs: { l: { terms: { field: 'level' } } } } },
+    };
+    expect(openSearchSearchBody(bars, 3)).toEqual({ body: { ...bars, track_total_hits: true }, formatted: [] });
+    expect(openSearchSearchBody(bars, 2)).toBeNull();
+    expect(openSearchSearchBody({ ...bars, size: 5 }, 3)).toBeNull();
+    expect(openSearchSearchBody({ ...bars, track_total_hits: 10_000 }, 3)).toBeNull();
+    expect(openSearchSearchBody({ size: 0, track_total_hits: false }, 3)).toBeNull();
+  });
+
   it('sorts time as epoch ms without format, and turns an ISO search_after back into ms', () => {
     const rewrite = openSearchSearchBody(
       { size: 1, sort: [timeSort, { _index: { order: 'desc' } }], search_after: ['2026-11-20T11:59:59.123Z', 'lx-1'] },

@@ -11,6 +11,11 @@
  * - `_shard_doc` (the point-in-time tie-breaker) exists from OpenSearch 3; OpenSearch 2 gets
  *   `_index` then `_id` instead (fielddata on `_id` is on by default there).
  * - The highlighter's offset limit is `max_analyzer_offset` there (`max_analyzed_offset` here).
+ * - OpenSearch 3 answers a `size: 0` date histogram that has a sub-aggregation (the level
+ *   breakdown) with documents moved between bars when the zone's offset is not whole hours and
+ *   `track_total_hits` is false (seen on 3.9.0 with Pacific/Chatham, +13:45: bars off by hundreds
+ *   against `_count`, the same search with `size: 5` or with hits counted exact). Such a search
+ *   counts its hits there; it costs a count, and the bars are right.
  * - `_field_caps` takes `fields` only in the query string (the 9 client sends it in the body)
  *   and has no `filters` parameter (metadata fields are dropped by the profile reader).
  */
@@ -38,6 +43,8 @@ function toMillis(value: unknown): unknown {
 export function openSearchSearchBody(body: unknown, major: number): SearchRewrite | null {
   if (!isObject(body)) return null;
   let changed = false;
+  const countHits = major >= 3 && body.size === 0 && isObject(body.aggs) && body.track_total_hits === false;
+  if (countHits) changed = true;
   let highlight = body.highlight;
   if (isObject(highlight) && 'max_analyzed_offset' in highlight) {
     const { max_analyzed_offset: limit, ...rest } = highlight;
@@ -64,7 +71,12 @@ export function openSearchSearchBody(body: unknown, major: number): SearchRewrit
     sort.push(entry);
   });
   if (!changed) return null;
-  const rewritten: Json = { ...body, ...(Array.isArray(body.sort) ? { sort } : {}), ...(highlight ? { highlight } : {}) };
+  const rewritten: Json = {
+    ...body,
+    ...(Array.isArray(body.sort) ? { sort } : {}),
+    ...(highlight ? { highlight } : {}),
+    ...(countHits ? { track_total_hits: true } : {}),
+  };
   if (Array.isArray(body.search_after) && formatted.length > 0) {
     rewritten.search_after = body.search_after.map((v: unknown, i) => (formatted.includes(i) ? toMillis(v) : v));
   }
