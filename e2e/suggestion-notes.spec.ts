@@ -79,3 +79,44 @@ test('a field mapped differently across indices: the query bar says why it sugge
   await expect(explorer.option(explorer.querySuggestions(), 'clash')).toBeVisible();
   await expect(note).toBeHidden();
 });
+
+test('the filter form says the same for its value, adding a filter and editing one', async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ src: 'conflicts', from: 'now-1h', to: 'now' });
+  const noteText = /level is mapped as keyword in some indices and long in others/;
+
+  const form = await explorer.openAddFilter();
+  await form.getByRole('combobox', { name: 'Field' }).fill('level');
+  const value = form.getByRole('combobox', { name: 'Value' });
+  await value.click();
+  const note = form.getByRole('status').filter({ hasText: noteText });
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('cannot be counted');
+  await expect(value).toHaveAccessibleDescription(noteText);
+  await expect(form.getByRole('listbox', { name: 'Value suggestions' })).toHaveCount(0);
+  const { violations } = await new AxeBuilder({ page })
+    .include('[role="dialog"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await value.press('Escape');
+  await expect(note).toBeHidden();
+
+  // A value is still typed by hand, and the filter applies to the index where it is a keyword.
+  await value.fill('error');
+  await explorer.untilSearched(() => form.getByRole('button', { name: 'Add filter' }).click());
+  await expect(explorer.pill('level: error')).toBeVisible();
+
+  const edit = await explorer.openPillEditor('level: error');
+  const editValue = edit.getByRole('combobox', { name: 'Value' });
+  await editValue.click();
+  await expect(edit.getByRole('status').filter({ hasText: noteText })).toBeVisible();
+  await expect(editValue).toHaveAccessibleDescription(noteText);
+
+  // A countable field in the same form suggests its values with no note.
+  await edit.getByRole('combobox', { name: 'Field' }).fill('kubernetes.namespace_name');
+  await editValue.fill('');
+  await editValue.click();
+  await expect(explorer.option(edit.getByRole('listbox', { name: 'Value suggestions' }), 'clash')).toBeVisible();
+  await expect(edit.getByRole('status').filter({ hasText: noteText })).toHaveCount(0);
+});

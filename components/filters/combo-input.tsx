@@ -1,6 +1,6 @@
 'use client';
 import { useId, useState } from 'react';
-import { optionId, SuggestionList, useListNavigation, type ListOption } from '@/components/query-bar/suggestions-list';
+import { noteId, optionId, SuggestionList, useListNavigation, type ListOption } from '@/components/query-bar/suggestions-list';
 import styles from './filters.module.css';
 
 interface ComboInputProps {
@@ -15,7 +15,9 @@ interface ComboInputProps {
   placeholder?: string;
   autoFocus?: boolean;
   invalid?: boolean;
-  describedBy?: string;
+  describedBy?: string | undefined;
+  /** Why there are no options (a field mapped differently across indices), shown as the query bar shows it. */
+  note?: string | undefined;
 }
 
 /** A text input with a type-ahead list (ARIA combobox): the filter form's field and value inputs. */
@@ -30,15 +32,24 @@ export function ComboInput({
   autoFocus,
   invalid,
   describedBy,
+  note,
 }: ComboInputProps) {
   const [open, setOpen] = useState(false);
   const listId = useId();
-  const nav = useListNavigation(options.length, open, setOpen, (i) => {
-    const option = options[i];
-    if (!option) return;
-    onPick(option);
-    setOpen(false);
-  });
+  const nav = useListNavigation(
+    options.length,
+    open,
+    setOpen,
+    (i) => {
+      const option = options[i];
+      if (!option) return;
+      onPick(option);
+      setOpen(false);
+    },
+    Boolean(note),
+  );
+  // The note is read with the input, after what is wrong with it.
+  const description = [describedBy, nav.visible && note ? noteId(listId) : undefined].filter(Boolean).join(' ') || undefined;
   return (
     <div className={styles.combo}>
       <input
@@ -51,7 +62,7 @@ export function ComboInput({
         aria-autocomplete="list"
         aria-activedescendant={nav.shown && nav.active >= 0 ? optionId(listId, nav.active) : undefined}
         aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
+        aria-describedby={description}
         placeholder={placeholder}
         autoFocus={autoFocus}
         autoComplete="off"
@@ -78,7 +89,7 @@ export function ComboInput({
           }
         }}
       />
-      {nav.shown ? (
+      {nav.visible ? (
         <SuggestionList
           id={listId}
           label={`${label} suggestions`}
@@ -91,6 +102,7 @@ export function ComboInput({
             setOpen(false);
           }}
           onHover={nav.setActive}
+          note={note}
         />
       ) : null}
     </div>

@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from 'react';
 import { fieldsQueryOptions } from '@/lib/queries/fields';
 import type { Filter, TimeRange } from '@/lib/schema/search';
 import { rankFieldNames } from '@/lib/suggest/rank-fields';
+import { valueSuggestionField } from '@/lib/suggest/value-field';
 import { CloseIcon } from '@/components/ui/icons';
 import { ComboInput } from './combo-input';
 import {
@@ -17,7 +18,7 @@ import {
   type FilterDraft,
   type FormOperator,
 } from './filter-draft';
-import { suggestsValues, useValueOptions } from './use-value-options';
+import { useValueOptions } from './use-value-options';
 import styles from './filters.module.css';
 
 const MAX_FIELD_OPTIONS = 50;
@@ -40,6 +41,7 @@ export function FilterEditor({ initial, source, time, submitLabel, onSubmit, onC
   const fieldList = useQuery(fieldsQueryOptions(source));
   const fields = useMemo(() => fieldList.data?.fields ?? [], [fieldList.data]);
   const known = useMemo(() => (fieldList.data ? new Set(fields.map((f) => f.name)) : null), [fieldList.data, fields]);
+  const byName = useMemo(() => new Map(fields.map((f) => [f.name, f])), [fields]);
   const fieldOptions = useMemo(
     () =>
       rankFieldNames(
@@ -50,12 +52,12 @@ export function FilterEditor({ initial, source, time, submitLabel, onSubmit, onC
     [fields, draft.field],
   );
   const withValues = draft.operator === 'is' || draft.operator === 'is_not' || draft.operator === 'is_one_of';
-  const valueOptions = useValueOptions({
+  const valueSuggestions = useValueOptions({
     source,
     time,
     field: draft.field,
     prefix: draft.value,
-    enabled: withValues && known !== null && known.has(draft.field) && suggestsValues(fields, draft.field),
+    enabled: withValues && known !== null && known.has(draft.field) && valueSuggestionField(byName, draft.field) !== null,
   });
 
   const change = (patch: Partial<FilterDraft>) => {
@@ -126,7 +128,8 @@ export function FilterEditor({ initial, source, time, submitLabel, onSubmit, onC
             label="Value"
             value={draft.value}
             onChange={(value) => change({ value })}
-            options={valueOptions}
+            options={valueSuggestions.options}
+            note={valueSuggestions.note}
             onPick={(o) =>
               draft.operator === 'is_one_of'
                 ? change({ values: withPending(draft.values, o.label), value: '' })

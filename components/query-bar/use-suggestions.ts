@@ -6,12 +6,13 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { fieldsQueryOptions, type SourceField } from '@/lib/queries/fields';
+import { fieldsQueryOptions } from '@/lib/queries/fields';
 import { valuesQueryOptions, type ValuesQuery } from '@/lib/queries/suggest';
 import type { TimeRange } from '@/lib/schema/search';
 import { KQL_OPERATORS, type KqlCompletion, type KqlConjunction, type KqlOperator } from '@/lib/suggest/kql-complete';
 import { analyzeKqlCursor, type KqlCursorContext } from '@/lib/suggest/kql-cursor';
 import { rankFieldNames } from '@/lib/suggest/rank-fields';
+import { valueSuggestionField } from '@/lib/suggest/value-field';
 import type { ValuesResponse } from '@/lib/suggest/values-params';
 
 export const SUGGEST_DEBOUNCE_MS = 150;
@@ -87,18 +88,6 @@ const ORDERED_TYPES = new Set([
   'version',
 ]);
 
-/**
- * The field that holds a name's values for suggestions: itself, or a text field's `.keyword`. A
- * field mapped differently across the source's indices (`conflict`) is asked for too: the
- * server answers it with no values and a note saying why, which the list shows.
- */
-function valueField(fields: ReadonlyMap<string, SourceField>, name: string): SourceField | null {
-  const own = fields.get(name);
-  if (own?.aggregatable || own?.type === 'conflict') return own;
-  const keyword = fields.get(`${name}.keyword`);
-  return keyword?.aggregatable || keyword?.type === 'conflict' ? keyword : null;
-}
-
 function conjunctions(prefix: string, keywords: readonly KqlConjunction[]): SuggestionItem[] {
   const typed = prefix.toLowerCase();
   return keywords
@@ -116,9 +105,8 @@ export function useSuggestions({ text, cursor, enabled, source, time }: Suggesti
   const fieldList = useQuery({ ...fieldsQueryOptions(source), enabled });
   const fields = useMemo(() => new Map((fieldList.data?.fields ?? []).map((f) => [f.name, f])), [fieldList.data]);
 
-  const target = context.kind === 'value' ? valueField(fields, context.field) : null;
   const wanted: ValuesQuery | null =
-    context.kind === 'value' && target && target.type !== 'date' && target.type !== 'date_nanos'
+    context.kind === 'value' && valueSuggestionField(fields, context.field)
       ? { source, field: context.field, prefix: context.prefix, from: time.from, to: time.to, size: VALUE_COUNT }
       : null;
   const values = useValueSuggestions(wanted);
