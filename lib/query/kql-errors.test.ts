@@ -107,6 +107,16 @@ const SYNTAX_ERRORS: SyntaxCase[] = [
   { text: 'level:"error', offset: 6, expected: ['"'], message: 'never closed', language: 'lucene' },
   { text: '(a OR b', offset: 7, expected: [')'], message: "close the '(' at offset 0", language: 'lucene' },
   { text: 'a OR b)', offset: 6, expected: ['end of query'], message: "')' with no matching '('", language: 'lucene' },
+  {
+    text: 'log:/err(or',
+    offset: 4,
+    expected: ['/'],
+    message: "=Unterminated regular expression: the '/' at offset 4 is never closed",
+    language: 'lucene',
+  },
+  // Inside a regular expression a quote or a parenthesis is text; an escaped slash does not close it.
+  { text: 'log:/a")/ OR (b', offset: 15, expected: [')'], message: "close the '(' at offset 13", language: 'lucene' },
+  { text: 'log:/a\\/b', offset: 4, expected: ['/'], message: 'never closed', language: 'lucene' },
 ];
 
 function thrown(fn: () => unknown): unknown {

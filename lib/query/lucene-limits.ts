@@ -42,7 +42,10 @@ const OPERATOR_WORDS = new Set(['AND', 'OR', 'NOT', 'TO', '&&', '||']);
 
 function prescan(text: string): void {
   let depth = 0;
-  let inQuote = false;
+  // The closing character of the phrase (`"`) or regular expression (`/`) being read: its
+  // parentheses and blanks are text. A `/` is never part of a plain term, so outside a phrase
+  // an unescaped one always opens or closes a regular expression.
+  let closer: '"' | '/' | null = null;
   let runs = 0;
   let runStart = -1;
   const endRun = (end: number) => {
@@ -62,13 +65,13 @@ function prescan(text: string): void {
       i++;
       continue;
     }
-    if (inQuote) {
-      if (ch === '"') inQuote = false;
+    if (closer !== null) {
+      if (ch === closer) closer = null;
       continue;
     }
-    if (ch === '"') {
+    if (ch === '"' || ch === '/') {
       if (runStart < 0) runStart = i;
-      inQuote = true;
+      closer = ch;
     } else if (ch === '(' || ch === ')' || /\s/.test(ch)) {
       endRun(i);
       if (ch === '(') {
@@ -103,7 +106,7 @@ function walk(node: Node, depth: number, counts: Counts): void {
   const group = node as BinaryNode;
   const inner = group.parenthesized ? depth + 1 : depth;
   if (inner > LUCENE_LIMITS.maxDepth) throw tooDeep(firstOffset(group));
-  if (group.field && hasWildcard(group.field)) addWildcards(counts, 1, firstOffset(group));
+  if (group.field && hasWildcard(group.field)) addWildcards(counts, 1, group.fieldLocation?.start.offset ?? firstOffset(group));
   walk(group.left, inner, counts);
   if (group.right) walk(group.right, inner, counts);
 }
@@ -174,8 +177,8 @@ function checkRange(node: RangeNode, counts: Counts): void {
   }
   const min = Number(node.term_min);
   const max = Number(node.term_max);
-  // An open end (`*`) is not a number, so it never makes a range empty.
-  if (Number.isFinite(min) && Number.isFinite(max) && min > max) {
+  // An open end (`*`) or a word is not a number (NaN), and NaN is never greater or smaller.
+  if (min > max) {
     throw new QueryRejectedError(`The range [${node.term_min} TO ${node.term_max}] is empty: its start is after its end`, at);
   }
   if (/^[*?]/.test(node.term_min) && node.term_min !== '*') {

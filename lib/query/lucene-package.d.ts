@@ -36,6 +36,8 @@ declare module 'lucene' {
     right?: AST | Node;
     parenthesized?: boolean;
     field?: string;
+    /** Where a group's field name (`f:(…)`) is. */
+    fieldLocation?: Location | null;
     start?: string;
   }
   export type Node = TermNode | RangeNode | BinaryNode;

@@ -16,18 +16,21 @@ export function compileLucene(text: string): estypes.QueryDslQueryContainer {
 
 export function checkLuceneBalance(text: string): void {
   const openParens: number[] = [];
-  let quoteAt = -1;
+  // The phrase (`"`) or regular expression (`/`) being read, and where it opened: its
+  // parentheses are text. A `/` is never part of a plain term, so outside a phrase an unescaped
+  // one always opens or closes a regular expression.
+  let open: { closer: '"' | '/'; at: number } | null = null;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '\\') {
       i++;
       continue;
     }
-    if (quoteAt >= 0) {
-      if (ch === '"') quoteAt = -1;
+    if (open) {
+      if (ch === open.closer) open = null;
       continue;
     }
-    if (ch === '"') quoteAt = i;
+    if (ch === '"' || ch === '/') open = { closer: ch, at: i };
     else if (ch === '(') openParens.push(i);
     else if (ch === ')') {
       if (openParens.pop() === undefined) {
@@ -35,8 +38,9 @@ export function checkLuceneBalance(text: string): void {
       }
     }
   }
-  if (quoteAt >= 0) {
-    throw new QuerySyntaxError(`Unterminated quoted string: the '"' at offset ${quoteAt} is never closed`, quoteAt, ['"']);
+  if (open) {
+    const what = open.closer === '"' ? 'quoted string' : 'regular expression';
+    throw new QuerySyntaxError(`Unterminated ${what}: the '${open.closer}' at offset ${open.at} is never closed`, open.at, [open.closer]);
   }
   const unclosed = openParens.pop();
   if (unclosed !== undefined) {
