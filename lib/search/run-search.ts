@@ -17,7 +17,7 @@ import { chooseHistogramInterval, type HistogramInterval } from '@/lib/search/in
 import { reshapeSearchResponse } from '@/lib/search/reshape';
 import { compileUserQuery, resolveFilterClauses, resolveRequestRange, unknownField } from '@/lib/search/request-parts';
 import { UTC } from '@/lib/time';
-import { conflictNote, findAggregatableField, findSource, messageFieldsOf, mixedTimeTypes, sourceFields } from '@/lib/sources';
+import { conflictNote, findAggregatableField, findSource, isFieldMeaning, messageFieldsOf, mixedTimeTypes, sourceFields } from '@/lib/sources';
 
 export interface SearchTimeouts {
   /** Sent to the engine as `timeout`: past it, shards return what they have (partial). */
@@ -139,6 +139,12 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
   const facets: { name: string; field: string }[] = [];
   for (const name of new Set(req.facets)) {
     const found = findAggregatableField(fields, name);
+    // A meaning the source has no countable field for (pushed logs without Kubernetes metadata,
+    // a pod name mapped as text) costs that facet only; a field name that is not there is a mistake.
+    if (!found && isFieldMeaning(name)) {
+      notes.push({ part: 'facets', facet: name, message: `this source has no ${name} field that can be counted` });
+      continue;
+    }
     if (!found) throw unknownField(name, `facets.${req.facets.indexOf(name)}`, source.id, 'aggregatable field or meaning');
     if ('conflict' in found) notes.push({ part: 'facets', facet: name, message: conflictNote(found.conflict) });
     else facets.push({ name, field: found.field });

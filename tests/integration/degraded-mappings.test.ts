@@ -12,6 +12,8 @@ import type { SearchResponse } from '@/lib/schema/search';
 import { END, eventsIn, HOUR, iso, search, seedTestDataset } from './search-fixture';
 
 const MIXED_INDEX = 'lxtest-mixed-2026.11.20';
+/** Pushed by an app with only a namespace: no pod, container, node or level. */
+const SPARSE_INDEX = 'lxtest-sparse-2026.11.20';
 const MIXED_DOCS = 7;
 const DAY = { from: iso(END - 24 * HOUR), to: iso(END) };
 
@@ -44,16 +46,35 @@ beforeAll(async () => {
       },
     ]).flat(),
   });
+  await client.indices.delete({ index: SPARSE_INDEX, ignore_unavailable: true });
+  await client.indices.create({
+    index: SPARSE_INDEX,
+    mappings: {
+      properties: {
+        '@timestamp': { type: 'date' },
+        log: { type: 'text' },
+        kubernetes: { properties: { namespace_name: { type: 'keyword' } } },
+      },
+    },
+  });
+  await client.bulk({
+    refresh: true,
+    operations: [0, 1, 2].flatMap((i) => [
+      { index: { _index: SPARSE_INDEX } },
+      { '@timestamp': iso(END - (i + 1) * HOUR), log: `sparse line ${i}`, kubernetes: { namespace_name: i === 0 ? 'one' : 'two' } },
+    ]),
+  });
   const sources = JSON.parse(TEST_SOURCES_ENV) as object[];
   process.env.LOG_SOURCES = JSON.stringify([
     ...sources,
+    { id: 'sparse', title: 'Sparse metadata', indexPattern: SPARSE_INDEX, timeField: '@timestamp' },
     { id: 'mixed', title: 'Mixed mappings', indexPattern: `${TEST_DATASET.indexPrefix}*,lxtest-mixed-*`, timeField: '@timestamp' },
   ]);
 });
 
 afterAll(async () => {
   process.env.LOG_SOURCES = TEST_SOURCES_ENV;
-  await client.indices.delete({ index: MIXED_INDEX, ignore_unavailable: true });
+  await client.indices.delete({ index: [MIXED_INDEX, SPARSE_INDEX], ignore_unavailable: true });
   await client.close();
 });
 
@@ -112,5 +133,29 @@ describe('a source with clashing mappings', () => {
     const r = await (await import('./search-fixture')).searchError({ source: 'mixed', time: DAY, facets: ['no.such.field'] });
     expect(r.status).toBe(400);
     expect(r.error.code).toBe('unknown_field');
+  });
+});
+
+describe('a source without some Kubernetes meanings', () => {
+  it('counts the facets it has, and says which it has no field for instead of refusing the screen', async () => {
+    const res = await search({
+      source: 'sparse',
+      time: DAY,
+      size: 10,
+      histogram: true,
+      facets: ['namespace', 'pod', 'container', 'level', 'node'],
+    });
+    expect(res.total).toEqual({ value: 3, relation: 'eq' });
+    expect(res.hits).toHaveLength(3);
+    expect(res.histogram!.buckets.reduce((sum, b) => sum + b.count, 0)).toBe(3);
+    expect(res.facets).toEqual({
+      namespace: [
+        { value: 'two', count: 2 },
+        { value: 'one', count: 1 },
+      ],
+    });
+    expect(res.notes.filter((n) => n.part === 'facets').map((n) => [n.facet, n.message])).toEqual(
+      ['pod', 'container', 'level', 'node'].map((m) => [m, `this source has no ${m} field that can be counted`]),
+    );
   });
 });
