@@ -18,6 +18,8 @@ describe('bad input gets a 400 that says what is wrong', () => {
     ['an unparseable from', { time: { from: 'yesterday-ish', to: 'now' } }, 400, 'invalid_time', 'time.from'],
     ['an unparseable to', { time: { from: 'now-1h', to: 'now-1x' } }, 400, 'invalid_time', 'time.to'],
     ['an inverted range', { time: { from: 'now', to: 'now-1h' } }, 400, 'invalid_time', 'time.from'],
+    ['an unknown time zone', { time: { from: 'now-1h', to: 'now', timeZone: 'Mars/Olympus' } }, 400, 'invalid_time', 'time.timeZone'],
+    ['an offset for a time zone', { time: { from: 'now-1h', to: 'now', timeZone: '+05:30' } }, 400, 'invalid_time', 'time.timeZone'],
     ['a negative size', { size: -1 }, 400, 'validation_failed', 'size'],
     ['a huge size', { size: 1_000_000 }, 400, 'validation_failed', 'size'],
     ['a fractional size', { size: 2.5 }, 400, 'validation_failed', 'size'],
