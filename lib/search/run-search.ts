@@ -17,7 +17,15 @@ import { chooseHistogramInterval, type HistogramInterval } from '@/lib/search/in
 import { reshapeSearchResponse } from '@/lib/search/reshape';
 import { compileUserQuery, resolveFilterClauses, resolveRequestRange, unknownField } from '@/lib/search/request-parts';
 import { UTC } from '@/lib/time';
-import { conflictNote, findAggregatableField, findSource, isFieldMeaning, messageFieldsOf, mixedTimeTypes, sourceFields } from '@/lib/sources';
+import {
+  conflictNote,
+  findAggregatableField,
+  findSource,
+  isFieldMeaning,
+  messageFieldsOf,
+  mixedTimeTypes,
+  sourceFields,
+} from '@/lib/sources';
 
 export interface SearchTimeouts {
   /** Sent to the engine as `timeout`: past it, shards return what they have (partial). */
