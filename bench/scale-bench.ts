@@ -13,6 +13,14 @@
  * For the last 7 days (when the set spans them) and the last 24 hours with no query, a KQL text
  * query and a namespace filter. Prints p50 / p95 per row. BENCH_RUNS (default 40), BENCH_PORT.
  *
+ * Every way of a screen runs once per round, the ways in turn (the first one rotating), so the
+ * noise of a shared machine falls on all of them alike. One screen or one span at a time:
+ * `BENCH_SPANS=7d` (or `24h`), `BENCH_SCREENS=error,namespace` (substrings of the screen names).
+ * `BENCH_BASELINE=<git ref>` also runs the app built at that ref (a throwaway worktree, see
+ * before-app.ts) on BENCH_PORT + 1, its ways interleaved with this build's: before/after in one run.
+ * Where the app's time goes: per part of the three parallel calls, the client's wait, the
+ * server's time (`tookMs.server`), its engine round trip and the engine's own `took`.
+ *
  * The planner's evidence (lib/search/screen-plan.ts): the same screen as one combined engine
  * search and as the app's `_msearch` of three parts, both with the shard request cache off
  * (`request_cache: false`), as a new query is answered.
@@ -26,6 +34,7 @@ import { compileQuery } from '../lib/query';
 import type { SearchRequestInput, SearchResponse } from '../lib/schema/search';
 import { chooseScreenPlan, type ScreenPlanKind } from '../lib/search/screen-plan';
 import { BENCH_DATASET, machineLine, percentile, prepareBenchData, startBenchApp } from './bench-app';
+import { startAppAt } from './before-app';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
@@ -39,47 +48,59 @@ const FACET_FIELDS = ['kubernetes.namespace_name', 'kubernetes.pod_name', 'kuber
 type Query = estypes.QueryDslQueryContainer;
 interface Scenario {
   name: string;
-  hours: number;
   kql: string;
   filters: SearchRequestInput['filters'];
-  /** The same selection written by hand for the engine. */
-  dsl: Query[];
+  /** The filter pills written by hand for the engine. */
+  filterDsl: Query[];
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: 'no query', hours: 0, kql: '', filters: [], dsl: [] },
-  {
-    name: 'KQL "connection refused"',
-    hours: 0,
-    kql: '"connection refused"',
-    filters: [],
-    dsl: [{ multi_match: { query: 'connection refused', type: 'phrase', fields: ['log', 'message'] } }],
-  },
-  {
-    name: 'KQL error',
-    hours: 0,
-    kql: 'error',
-    filters: [],
-    dsl: [{ multi_match: { query: 'error', fields: ['log', 'message'] } }],
-  },
+  { name: 'no query', kql: '', filters: [], filterDsl: [] },
+  { name: 'KQL "connection refused"', kql: '"connection refused"', filters: [], filterDsl: [] },
+  { name: 'KQL error', kql: 'error', filters: [], filterDsl: [] },
   {
     name: 'namespace filter',
-    hours: 0,
     kql: '',
     filters: [{ field: 'namespace', op: 'is', value: 'payments' }],
-    dsl: [{ term: { 'kubernetes.namespace_name': 'payments' } }],
+    filterDsl: [{ term: { 'kubernetes.namespace_name': 'payments' } }],
   },
 ];
 
-/** Runs `fn(i)` WARMUP + RUNS times in a row; the milliseconds of the last RUNS. */
-async function timed(fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < RUNS + WARMUP; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    if (i >= WARMUP) out.push(performance.now() - t0);
+/**
+ * What a KQL text compiles to, for the hand-written ways too: free text becomes a lenient
+ * `multi_match` with no fields, over every field of the index (the index's default fields), as
+ * Kibana's own KQL translation sends it. (Before 2026-11-30 11:00 the hand-written ways searched
+ * only `log` and `message`: a cheaper query with other matches — `error` matched 306,338 lines
+ * of the 10M set that way and 337,106 as typed — so they did not do the same work.)
+ */
+const typedQuery = (kql: string): Query | null =>
+  kql ? compileQuery({ language: 'kql', text: kql }, { largeTextFields: ['log', 'message'] }) : null;
+
+const SPANS = (process.env.BENCH_SPANS ?? '7d,24h').split(',').map((s) => s.trim());
+const SCREENS = process.env.BENCH_SCREENS?.split(',').map((s) => s.trim().toLowerCase());
+const chosen = (s: Scenario) => !SCREENS || SCREENS.some((part) => s.name.toLowerCase().includes(part));
+
+/** One way of asking for a screen; `run` is told whether this round is measured (not warm-up). */
+interface Way {
+  label: string;
+  run: (measured: boolean) => Promise<unknown>;
+  samples: number[];
+}
+const way = (label: string, run: Way['run']): Way => ({ label, run, samples: [] });
+
+/**
+ * WARMUP + RUNS rounds; in each, every way once, in turn, starting one further each round, so
+ * the load of a shared machine falls on every way alike. The milliseconds of the measured rounds.
+ */
+async function interleaved(ways: readonly Way[]): Promise<void> {
+  for (let round = 0; round < RUNS + WARMUP; round++) {
+    for (let k = 0; k < ways.length; k++) {
+      const w = ways[(round + k) % ways.length]!;
+      const t0 = performance.now();
+      await w.run(round >= WARMUP);
+      if (round >= WARMUP) w.samples.push(performance.now() - t0);
+    }
   }
-  return out;
 }
 
 /** The plan the app's planner makes for a scenario's whole screen (the facets alone give it a choice). */
@@ -193,125 +214,182 @@ interface Figures {
 }
 const figures = (samples: number[]): Figures => ({ p50: percentile(samples, 50), p95: percentile(samples, 95) });
 
+/** An app under test: this build, or the one at BENCH_BASELINE. */
+interface AppUnderTest {
+  name: string;
+  url: string;
+  stop: () => void;
+}
+
+type Part = 'rows' | 'bars' | 'facets';
+/** Per part of the three parallel calls: client wait and the response's own `tookMs`, measured rounds only. */
+type PartTimes = Record<Part, { client: number[]; server: number[]; roundTrip: number[]; engine: number[] }>;
+const partTimes = (): PartTimes => {
+  const one = () => ({ client: [], server: [], roundTrip: [], engine: [] });
+  return { rows: one(), bars: one(), facets: one() };
+};
+
 async function main(): Promise<void> {
   const version = await prepareBenchData();
-  const app = await startBenchApp(PORT);
+  const apps: AppUnderTest[] = [{ name: 'app', ...(await startBenchApp(PORT)) }];
   const client = new Client(engineConnection().options);
   const hop = await startSearchHop();
-  // A run starts with an empty shard request cache: an earlier run's identical bodies would
-  // otherwise answer from it for some ways and not for others.
-  await client.indices.clearCache({ index: INDEX, request: true });
-  const rows: string[] = [];
-  const budgets: string[] = [];
-  const add = (label: string, samples: number[], server?: number[]): Figures => {
-    const f = figures(samples);
-    rows.push(`| ${label} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${server ? percentile(server, 50).toFixed(1) : ''} |`);
-    return f;
-  };
-  const judge = (label: string, value: number, limit: number, unit: string) =>
-    budgets.push(`| ${label} | ${value.toFixed(unit === '×' ? 2 : 1)} ${unit} | ≤ ${limit} ${unit} | ${value <= limit ? '✔' : '✘'} |`);
+  const baselineRef = process.env.BENCH_BASELINE;
   try {
-    const spans = BENCH_DATASET.days >= 7 ? [7 * 24, 24] : [24];
+    if (baselineRef) {
+      const before = await startAppAt(baselineRef, PORT + 1);
+      apps.push({ name: `app at ${before.commit}`, url: before.url, stop: before.stop });
+    }
+    // A run starts with an empty shard request cache: an earlier run's identical bodies would
+    // otherwise answer from it for some ways and not for others.
+    await client.indices.clearCache({ index: INDEX, request: true });
+    const rows: string[] = [];
+    const budgets: string[] = [];
+    const breakdown: string[] = [];
+    const add = (label: string, samples: number[], server?: number[]): Figures => {
+      const f = figures(samples);
+      rows.push(`| ${label} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${server ? percentile(server, 50).toFixed(1) : ''} |`);
+      return f;
+    };
+    const judge = (label: string, value: number, limit: number, unit: string) =>
+      budgets.push(`| ${label} | ${value.toFixed(unit === '×' ? 2 : 1)} ${unit} | ≤ ${limit} ${unit} | ${value <= limit ? '✔' : '✘'} |`);
+    const spans = [...(BENCH_DATASET.days >= 7 && SPANS.includes('7d') ? [7 * 24] : []), ...(SPANS.includes('24h') ? [24] : [])];
     for (const hours of spans) {
-      for (const s of SCENARIOS) {
+      for (const s of SCENARIOS.filter(chosen)) {
         // Each run is a reload at a new "now" (a second before any earlier run's, so no two runs
         // of any way share a range): indices wholly inside the range answer their `size: 0`
         // parts from the shard request cache (their range is rewritten to "all"), the one holding
         // the range's edge does the work again — alike for every way below.
-        const from = END - hours * HOUR;
         const screenAt = (end: number) => {
           const time = { from: new Date(end - hours * HOUR).toISOString(), to: new Date(end).toISOString(), timeZone: 'UTC' };
           return { time, query: { language: 'kql' as const, text: s.kql }, filters: s.filters };
         };
         const label = `last ${hours === 24 ? '24 hours' : '7 days'}, ${s.name}`;
-        const typed = s.kql ? (s.dsl[0] ?? null) : null;
-        const bodiesAt = (end: number) => engineBodies(end - hours * HOUR, end, s.dsl, typed);
+        const typed = typedQuery(s.kql);
+        const dsl = [...(typed ? [typed] : []), ...s.filterDsl];
+        const bodiesAt = (end: number) => engineBodies(end - hours * HOUR, end, dsl, typed);
         const plan = appPlan(s);
-        const serverMs: number[] = [];
-        const rowsReady = add(
-          `${label}: app, rows ready`,
-          await timed(async (i) => {
-            const res = await post(app.url, { ...screenAt(reload()), size: 100, histogram: false, facets: [] });
-            if (i >= WARMUP) serverMs.push(res.tookMs.server);
-          }),
-          serverMs,
-        );
-        const whole = add(
-          `${label}: app, whole screen (3 parallel parts)`,
-          await timed(() => {
-            const screen = screenAt(reload());
-            return Promise.all([
-              post(app.url, { ...screen, size: 100, histogram: false, facets: [] }),
-              post(app.url, { ...screen, size: 0, histogram: true, facets: [] }),
-              post(app.url, { ...screen, size: 0, histogram: false, facets: FACETS, facetSize: 50 }),
-            ]);
-          }),
-        );
-        const onePost = add(
-          `${label}: app, whole screen (one POST, planned ${plan})`,
-          await timed(() => post(app.url, { ...screenAt(reload()), size: 100, histogram: true, facets: FACETS, facetSize: 50 })),
-        );
-        const single = add(`${label}: one engine request`, await timed(() => client.search(bodiesAt(reload()).combined)));
-        const kibanaDirect = add(
-          `${label}: Kibana-like, 3 engine requests in parallel, straight to the engine`,
-          await timed(() => {
-            const b = bodiesAt(reload());
-            return Promise.all([client.search(b.rows), client.search(b.histogram), client.search(b.facets)]);
-          }),
-        );
-        const kibana = add(
-          `${label}: Kibana-like, 3 requests in parallel through one server hop`,
-          await timed(() => {
-            const b = bodiesAt(reload());
-            return Promise.all([hop.search(b.rows), hop.search(b.histogram), hop.search(b.facets)]);
-          }),
-        );
+        const perApp = apps.map((app) => {
+          const serverMs: number[] = [];
+          const parts = partTimes();
+          const timedPost = async (part: Part, body: SearchRequestInput, measured: boolean) => {
+            const t0 = performance.now();
+            const res = await post(app.url, body);
+            if (!measured) return;
+            const p = parts[part];
+            p.client.push(performance.now() - t0);
+            p.server.push(res.tookMs.server);
+            p.roundTrip.push(res.tookMs.engineRoundTrip);
+            p.engine.push(res.tookMs.engine);
+          };
+          return {
+            app,
+            serverMs,
+            parts,
+            rowsReady: way(`${app.name}, rows ready`, async (measured) => {
+              const res = await post(app.url, { ...screenAt(reload()), size: 100, histogram: false, facets: [] });
+              if (measured) serverMs.push(res.tookMs.server);
+            }),
+            whole: way(`${app.name}, whole screen (3 parallel parts)`, (measured) => {
+              const screen = screenAt(reload());
+              return Promise.all([
+                timedPost('rows', { ...screen, size: 100, histogram: false, facets: [] }, measured),
+                timedPost('bars', { ...screen, size: 0, histogram: true, facets: [] }, measured),
+                timedPost('facets', { ...screen, size: 0, histogram: false, facets: FACETS, facetSize: 50 }, measured),
+              ]);
+            }),
+            onePost: way(`${app.name}, whole screen (one POST, planned ${plan})`, () =>
+              post(app.url, { ...screenAt(reload()), size: 100, histogram: true, facets: FACETS, facetSize: 50 }),
+            ),
+          };
+        });
+        const single = way('one engine request', () => client.search(bodiesAt(reload()).combined));
+        const kibanaDirect = way('Kibana-like, 3 engine requests in parallel, straight to the engine', () => {
+          const b = bodiesAt(reload());
+          return Promise.all([client.search(b.rows), client.search(b.histogram), client.search(b.facets)]);
+        });
+        const kibana = way('Kibana-like, 3 requests in parallel through one server hop', () => {
+          const b = bodiesAt(reload());
+          return Promise.all([hop.search(b.rows), hop.search(b.histogram), hop.search(b.facets)]);
+        });
         // The planner's evidence, request cache off. Moving the range's end is not enough: a
         // shard whose documents all lie inside the range has its range rewritten to "all", so
         // the cache key stays the same (the daily indices of both sets are such shards).
-        const cold = (i: number) => engineBodies(from, END - 1 - i, s.dsl, typed);
-        const coldCombined = add(
-          `${label}: engine, one combined search, cache missed`,
-          await timed((i) => client.search({ ...cold(i).combined, request_cache: false })),
+        const cold = () => bodiesAt(reload());
+        const coldCombined = way('engine, one combined search, cache missed', () =>
+          client.search({ ...cold().combined, request_cache: false }),
         );
-        const coldSplit = add(
-          `${label}: engine, _msearch of 3 parts, cache missed`,
-          await timed((i) => client.msearch({ index: INDEX, searches: cold(i).msearch })),
+        const coldSplit = way('engine, _msearch of 3 parts, cache missed', () =>
+          client.msearch({ index: INDEX, searches: cold().msearch }),
         );
-        const best = Math.min(whole.p50, onePost.p50);
-        judge(
-          `${label}: whole screen p50 ÷ Kibana-like p50 through a server hop (${best.toFixed(0)} / ${kibana.p50.toFixed(0)} ms; straight to the engine ${kibanaDirect.p50.toFixed(0)} ms, ${(best / kibanaDirect.p50).toFixed(2)} ×)`,
-          best / kibana.p50,
-          1.0,
-          '×',
-        );
-        judge(`${label}: rows ready, server time p50 (client p50 ${rowsReady.p50.toFixed(0)} ms)`, percentile(serverMs, 50), 30, 'ms');
-        if (plan === 'combined') {
+        await interleaved([
+          ...perApp.flatMap((a) => [a.rowsReady, a.whole, a.onePost]),
+          single,
+          kibanaDirect,
+          kibana,
+          coldCombined,
+          coldSplit,
+        ]);
+        const singleF = figures(single.samples);
+        const kibanaF = figures(kibana.samples);
+        for (const a of perApp) {
+          const rowsReady = add(`${label}: ${a.rowsReady.label}`, a.rowsReady.samples, a.serverMs);
+          const whole = add(`${label}: ${a.whole.label}`, a.whole.samples);
+          const onePost = add(`${label}: ${a.onePost.label}`, a.onePost.samples);
+          const best = Math.min(whole.p50, onePost.p50);
           judge(
-            `${label}: one POST p50 ÷ one engine request p50 (${onePost.p50.toFixed(0)} / ${single.p50.toFixed(0)} ms)`,
-            onePost.p50 / single.p50,
-            1.2,
+            `${label}, ${a.app.name}: whole screen p50 ÷ Kibana-like p50 through a server hop (${best.toFixed(0)} / ${kibanaF.p50.toFixed(0)} ms; straight to the engine ${figures(kibanaDirect.samples).p50.toFixed(0)} ms)`,
+            best / kibanaF.p50,
+            1.0,
             '×',
           );
+          judge(
+            `${label}, ${a.app.name}: rows ready, server time p50 (client p50 ${rowsReady.p50.toFixed(0)} ms)`,
+            percentile(a.serverMs, 50),
+            30,
+            'ms',
+          );
+          if (plan === 'combined') {
+            judge(
+              `${label}, ${a.app.name}: one POST p50 ÷ one engine request p50 (${onePost.p50.toFixed(0)} / ${singleF.p50.toFixed(0)} ms)`,
+              onePost.p50 / singleF.p50,
+              1.2,
+              '×',
+            );
+          }
+          for (const part of ['rows', 'bars', 'facets'] as const) {
+            const t = a.parts[part];
+            const p50 = (v: number[]) => percentile(v, 50).toFixed(1);
+            breakdown.push(
+              `| ${label}, ${a.app.name} | ${part} | ${p50(t.client)} | ${p50(t.server)} | ${p50(t.roundTrip)} | ${p50(t.engine)} |`,
+            );
+          }
         }
-        const faster = coldCombined.p50 <= coldSplit.p50 ? 'combined' : 'split';
+        for (const w of [single, kibanaDirect, kibana, coldCombined, coldSplit]) add(`${label}: ${w.label}`, w.samples);
+        const combinedP50 = figures(coldCombined.samples).p50;
+        const splitP50 = figures(coldSplit.samples).p50;
+        const faster = combinedP50 <= splitP50 ? 'combined' : 'split';
         budgets.push(
-          `| ${label}: planner chose ${plan}; cache missed, combined ${coldCombined.p50.toFixed(0)} vs split ${coldSplit.p50.toFixed(0)} ms p50 | ${faster} faster | ${plan} | ${faster === plan ? '✔' : '✘'} |`,
+          `| ${label}: planner chose ${plan}; cache missed, combined ${combinedP50.toFixed(0)} vs split ${splitP50.toFixed(0)} ms p50 | ${faster} faster | ${plan} | ${faster === plan ? '✔' : '✘'} |`,
         );
       }
     }
     const load = (await import('node:os')).loadavg().map((l) => l.toFixed(1));
     console.log(
-      `\n${machineLine(version)}, over ${BENCH_DATASET.days} day(s); runs: ${RUNS} each after ${WARMUP} warm-up; load average ${load.join(' ')}`,
+      `\n${machineLine(version)}, over ${BENCH_DATASET.days} day(s); runs: ${RUNS} each after ${WARMUP} warm-up, ways interleaved; load average ${load.join(' ')}`,
     );
     console.log('| screen: way | p50 ms | p95 ms | server p50 ms |');
     console.log('| --- | ---: | ---: | ---: |');
     for (const r of rows) console.log(r);
+    console.log("\nWhere the app's time goes: the whole screen's three parallel calls, p50 ms per part");
+    console.log('| screen, app | part | client | server (`tookMs.server`) | engine round trip | engine `took` |');
+    console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+    for (const b of breakdown) console.log(b);
     console.log('\n| budget (issue 9) | measured | budget | |');
     console.log('| --- | ---: | ---: | --- |');
     for (const b of budgets) console.log(b);
   } finally {
-    app.stop();
+    for (const app of apps) app.stop();
     await hop.close();
     await client.close();
   }
