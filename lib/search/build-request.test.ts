@@ -76,7 +76,7 @@ describe('buildSearchRequest, first page', () => {
         post_tags: ['\u0002'],
         number_of_fragments: 0,
         max_analyzed_offset: 200_000,
-        highlight_query: { query_string: { query: 'error' } },
+        highlight_query: { query_string: { query: 'error', fields: ['log', 'message'] } },
         fields: { log: {}, message: {} },
       },
     });

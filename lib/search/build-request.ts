@@ -6,7 +6,8 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { SortOrder } from '@/lib/schema/search';
 import type { CursorState, SortValues } from '@/lib/search/cursor';
 import type { FilterClauses } from '@/lib/search/filters';
-import { buildHistogramAgg } from '@/lib/search/histogram';
+import { buildHistogramAgg, buildLevelsByBarAgg, levelsApart, LEVELS_BY_BAR_AGG } from '@/lib/search/histogram';
+import { highlightQueryFor } from '@/lib/search/highlight-query';
 import type { HistogramInterval } from '@/lib/search/interval';
 
 type Query = estypes.QueryDslQueryContainer;
@@ -88,13 +89,12 @@ export function buildAggregations(plan: SearchPlan): Record<string, estypes.Aggr
   if (plan.after) return undefined;
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
   if (plan.histogram) {
-    aggs[HISTOGRAM_AGG] = buildHistogramAgg({
-      timeField: plan.timeField,
-      range: plan.range,
-      interval: plan.histogram.interval,
-      timeZone: plan.timeZone,
-      ...(plan.histogram.levelField ? { levelField: plan.histogram.levelField } : {}),
-    });
+    const bars = { timeField: plan.timeField, range: plan.range, interval: plan.histogram.interval, timeZone: plan.timeZone };
+    const { levelField } = plan.histogram;
+    if (levelField && levelsApart(plan)) {
+      aggs[HISTOGRAM_AGG] = buildHistogramAgg(bars);
+      aggs[LEVELS_BY_BAR_AGG] = buildLevelsByBarAgg({ ...bars, levelField });
+    } else aggs[HISTOGRAM_AGG] = buildHistogramAgg({ ...bars, ...(levelField ? { levelField } : {}) });
   }
   plan.facets.forEach((facet, i) => {
     aggs[facetAggName(i)] = { terms: { field: facet.field, size: plan.facetSize } };
@@ -136,8 +136,9 @@ export function buildSearchRequest(plan: SearchPlan): estypes.SearchRequest {
       post_tags: [HIGHLIGHT_POST],
       number_of_fragments: 0,
       max_analyzed_offset: HIGHLIGHT_MAX_ANALYZED_OFFSET,
-      // Only what the user typed is highlighted, not the filter pills or the time range.
-      highlight_query: plan.query,
+      // Only what the user typed is highlighted, not the filter pills or the time range; its
+      // free text narrowed to the highlighted fields (lib/search/highlight-query.ts).
+      highlight_query: highlightQueryFor(plan.query, plan.highlightFields),
       fields: Object.fromEntries(plan.highlightFields.map((f) => [f, {}])),
     };
   }

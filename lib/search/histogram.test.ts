@@ -3,7 +3,14 @@
 // July), partial first and last bars. Expected instants are worked out by hand from the calendar.
 import type { estypes } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
-import { buildHistogramAgg, LEVEL_BUCKETS, reshapeHistogram } from '@/lib/search/histogram';
+import {
+  buildHistogramAgg,
+  buildLevelsByBarAgg,
+  foldLevelsByBar,
+  LEVEL_BUCKETS,
+  levelsApart,
+  reshapeHistogram,
+} from '@/lib/search/histogram';
 import { HISTOGRAM_INTERVALS, type HistogramInterval } from '@/lib/search/interval';
 
 const step = (label: string): HistogramInterval => HISTOGRAM_INTERVALS.find((i) => i.label === label)!;
@@ -144,5 +151,59 @@ describe('reshapeHistogram', () => {
 
   it('has no bars for a missing aggregation', () => {
     expect(reshapeHistogram(undefined, { interval: step('1m'), timeZone: 'UTC', range: { from: 0, to: 1 } }).buckets).toEqual([]);
+  });
+});
+
+describe('levels beside the bars', () => {
+  const range = { from: at('2026-10-31T00:00:00Z'), to: at('2026-11-01T00:00:00Z') - 1 };
+  const spec = { timeField: 't', range, interval: step('30m'), timeZone: 'Europe/Berlin', levelField: 'level' };
+
+  it('goes beside the bars only when nothing narrows the range', () => {
+    const none = { filter: [], must_not: [] };
+    expect(levelsApart({ query: null, filters: none })).toBe(true);
+    expect(levelsApart({ query: { match_all: {} }, filters: none })).toBe(false);
+    expect(levelsApart({ query: null, filters: { filter: [{ term: { a: 1 } }], must_not: [] } })).toBe(false);
+    expect(levelsApart({ query: null, filters: { filter: [], must_not: [{ term: { a: 1 } }] } })).toBe(false);
+  });
+
+  it('asks each level for its own bars of the same width and zone, only those holding lines', () => {
+    expect(buildLevelsByBarAgg(spec)).toEqual({
+      terms: { field: 'level', size: LEVEL_BUCKETS },
+      aggs: { bars: { date_histogram: { field: 't', fixed_interval: '30m', time_zone: 'Europe/Berlin', min_doc_count: 1 } } },
+    });
+  });
+
+  it('reshapes into the same bars as the level split under each bar', () => {
+    // One day of 30-minute bars with a varying mix of levels (some bars without any level).
+    const levels = ['info', 'warn', 'error'];
+    const keys = Array.from({ length: 48 }, (_, i) => range.from + i * 1_800_000);
+    const split = keys.map((key, i) => ({
+      key,
+      counts: levels.map((_, l) => (i * 7 + l * 3) % 5).map((n, l) => (l === 2 && i % 4 === 0 ? 0 : n)),
+      unlevelled: i % 3,
+    }));
+    const nested: RawBucket[] = split.map(({ key, counts, unlevelled }) => ({
+      key,
+      doc_count: counts.reduce((a, b) => a + b, 0) + unlevelled,
+      levels: { buckets: levels.map((l, j) => ({ key: l, doc_count: counts[j]! })).filter((b) => b.doc_count > 0) },
+    }));
+    const plain = agg(nested.map(({ key, doc_count }) => ({ key, doc_count })));
+    const byLevel = {
+      buckets: levels.map((l, j) => ({
+        key: l,
+        doc_count: split.reduce((n, b) => n + b.counts[j]!, 0),
+        bars: { buckets: split.filter((b) => b.counts[j]! > 0).map((b) => ({ key: b.key, doc_count: b.counts[j]! })) },
+      })),
+    } as unknown as estypes.AggregationsStringTermsAggregate;
+    const opts = { interval: step('30m'), timeZone: 'Europe/Berlin', range };
+    const folded = reshapeHistogram(foldLevelsByBar(plain, byLevel), opts);
+    expect(folded).toEqual(reshapeHistogram(agg(nested), opts));
+    expect(folded.buckets.some((b) => Object.keys(b.levels ?? {}).length < levels.length)).toBe(true);
+  });
+
+  it('leaves plain bars as they are without a split', () => {
+    const plain = agg([{ key: 0, doc_count: 3 }]);
+    expect(foldLevelsByBar(plain, undefined)).toBe(plain);
+    expect(foldLevelsByBar(undefined, { buckets: [] } as unknown as estypes.AggregationsStringTermsAggregate)).toBeUndefined();
   });
 });

@@ -12,6 +12,15 @@
  * find the indices wholly inside the range in the shard request cache (such a shard's range query
  * is rewritten to "all", and the bounds are part of the cache key). The buckets this can add lie
  * outside the range, hold no documents, and are dropped when the answer is reshaped.
+ *
+ * Levels: bars are stacked by level. As a `terms` sub-aggregation of the date histogram, the
+ * level split costs the histogram the engine's fast path (counting each bar from the index's
+ * points, without visiting documents): 4–5× slower on a day of the 10M set with no query. When
+ * nothing narrows the range (`levelsApart`), the bars are asked plain — on the fast path, and the
+ * exact counts — and the split beside them as levels first (`terms` on the level, a date
+ * histogram of the same bars under each), folded back into the bars when reshaped. With a query
+ * or a filter there is no fast path to keep and the second aggregation is extra work, so the
+ * split stays a sub-aggregation (measured: bench/README.md, "Where the app's time goes").
  */
 import type { estypes } from '@elastic/elasticsearch';
 import type { HistogramBucket, SearchResponse } from '@/lib/schema/search';
@@ -19,6 +28,8 @@ import type { CalendarUnit, HistogramInterval } from '@/lib/search/interval';
 import { addUnits, inZone, wallClockToEpoch, type DateMathUnit } from '@/lib/time';
 
 export const LEVELS_AGG = 'levels';
+/** The levels-first split beside plain bars (see the module comment). */
+export const LEVELS_BY_BAR_AGG = 'levels_by_bar';
 /** Levels are a handful of values; a few spare slots absorb odd ones like `warning` next to `warn`. */
 export const LEVEL_BUCKETS = 12;
 
@@ -30,18 +41,58 @@ export interface HistogramSpec {
   levelField?: string;
 }
 
-export function buildHistogramAgg(spec: HistogramSpec): estypes.AggregationsAggregationContainer {
+const levelTerms = (levelField: string) => ({ terms: { field: levelField, size: LEVEL_BUCKETS } });
+
+function barsOf(spec: HistogramSpec, emptyBars: boolean): estypes.AggregationsDateHistogramAggregation {
   const { interval } = spec;
   return {
-    date_histogram: {
-      field: spec.timeField,
-      ...('fixed' in interval.engine ? { fixed_interval: interval.engine.fixed } : { calendar_interval: `1${interval.engine.calendar}` }),
-      time_zone: spec.timeZone,
-      min_doc_count: 0,
-      extended_bounds: stableBounds(spec.range, interval),
-    },
-    ...(spec.levelField ? { aggs: { [LEVELS_AGG]: { terms: { field: spec.levelField, size: LEVEL_BUCKETS } } } } : {}),
+    field: spec.timeField,
+    ...('fixed' in interval.engine ? { fixed_interval: interval.engine.fixed } : { calendar_interval: `1${interval.engine.calendar}` }),
+    time_zone: spec.timeZone,
+    ...(emptyBars ? { min_doc_count: 0, extended_bounds: stableBounds(spec.range, interval) } : { min_doc_count: 1 }),
   };
+}
+
+/** The bars, with the level split as a sub-aggregation when `spec.levelField` is given. */
+export function buildHistogramAgg(spec: HistogramSpec): estypes.AggregationsAggregationContainer {
+  return {
+    date_histogram: barsOf(spec, true),
+    ...(spec.levelField ? { aggs: { [LEVELS_AGG]: levelTerms(spec.levelField) } } : {}),
+  };
+}
+
+/** Whether the level split goes beside plain bars rather than under them: nothing narrows the range. */
+export function levelsApart(plan: { query: unknown; filters: { filter: readonly unknown[]; must_not: readonly unknown[] } }): boolean {
+  return plan.query === null && plan.filters.filter.length === 0 && plan.filters.must_not.length === 0;
+}
+
+/** Levels first: each level's own bars (only those holding lines), to sit beside plain bars. */
+export function buildLevelsByBarAgg(spec: HistogramSpec & { levelField: string }): estypes.AggregationsAggregationContainer {
+  return { ...levelTerms(spec.levelField), aggs: { bars: { date_histogram: barsOf(spec, false) } } };
+}
+
+type LevelsByBar = estypes.AggregationsStringTermsAggregate | undefined;
+
+/**
+ * Plain bars and the levels-first split → the bars with the split under each, as
+ * `buildHistogramAgg` with a level field answers. Same interval and zone, so the keys match.
+ */
+export function foldLevelsByBar(
+  bars: estypes.AggregationsDateHistogramAggregate | undefined,
+  levelsByBar: LevelsByBar,
+): estypes.AggregationsDateHistogramAggregate | undefined {
+  if (!bars || !levelsByBar) return bars;
+  const byKey = new Map<number, estypes.AggregationsStringTermsBucket[]>();
+  for (const level of bucketList(levelsByBar.buckets)) {
+    const own = (level as { bars?: estypes.AggregationsDateHistogramAggregate }).bars;
+    for (const bar of bucketList(own?.buckets)) {
+      const list = byKey.get(Number(bar.key)) ?? [];
+      list.push({ key: level.key, doc_count: bar.doc_count });
+      byKey.set(Number(bar.key), list);
+    }
+  }
+  const buckets = bucketList(bars.buckets).map((bar) => ({ ...bar, [LEVELS_AGG]: { buckets: byKey.get(Number(bar.key)) ?? [] } }));
+  return { ...bars, buckets } as estypes.AggregationsDateHistogramAggregate;
 }
 
 /** `extended_bounds` holding the range, rounded out to whole multiples of the bar's nominal width. */

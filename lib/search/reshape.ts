@@ -8,7 +8,7 @@ import { HISTOGRAM_AGG, facetAggName } from '@/lib/search/build-request';
 import type { CursorState, SortValues } from '@/lib/search/cursor';
 import { flattenSource, messageText } from '@/lib/search/flatten';
 import { highlightRanges } from '@/lib/search/highlight';
-import { reshapeHistogram } from '@/lib/search/histogram';
+import { foldLevelsByBar, LEVELS_BY_BAR_AGG, reshapeHistogram } from '@/lib/search/histogram';
 import type { HistogramInterval } from '@/lib/search/interval';
 
 export interface ReshapeContext {
@@ -101,11 +101,17 @@ export function reshapeSearchResponse(body: estypes.SearchResponse<unknown>, ctx
 
   const histogram =
     ctx.histogram && !previous
-      ? reshapeHistogram(body.aggregations?.[HISTOGRAM_AGG] as estypes.AggregationsDateHistogramAggregate | undefined, {
-          interval: ctx.histogram,
-          timeZone: ctx.timeZone,
-          range: ctx.range,
-        })
+      ? reshapeHistogram(
+          foldLevelsByBar(
+            body.aggregations?.[HISTOGRAM_AGG] as estypes.AggregationsDateHistogramAggregate | undefined,
+            body.aggregations?.[LEVELS_BY_BAR_AGG] as estypes.AggregationsStringTermsAggregate | undefined,
+          ),
+          {
+            interval: ctx.histogram,
+            timeZone: ctx.timeZone,
+            range: ctx.range,
+          },
+        )
       : null;
   let total: SearchResponse['total'];
   if (previous) total = previous.total;

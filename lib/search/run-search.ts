@@ -101,28 +101,39 @@ async function searchScreen(
 
 /**
  * A facets-only request (the browser's facets part) over more matching lines than the sampling
- * threshold, on an engine with `random_sampler`: counts the matches first (one `size: 0` count,
+ * threshold, on an engine with `random_sampler`: counts the matches first (`size: 0` counts,
  * request-cached), then samples about `target` of them. Null: exact facets.
+ *
+ * With a query or filters, the lines of the range alone are counted first: an upper bound the
+ * engine answers from the index's points without evaluating the query (and from the request
+ * cache for indices wholly inside the range). At or under the threshold the facets are exact
+ * and the query is never counted — a text query's count cost the facets part as much again as
+ * its aggregations (bench/README.md, "Where the app's time goes").
  */
 async function chooseFacetSample(ctx: SearchContext, plan: SearchPlan): Promise<NonNullable<SearchResponse['facetsSample']> | null> {
   const sampling = facetSampling();
   if (!sampling || plan.after || plan.size > 0 || plan.histogram || plan.facets.length === 0) return null;
   if (!supportsRandomSampler(await engineInfo(ctx.client))) return null;
-  const counted = await ctx.client.search(
-    {
-      index: plan.index,
-      ignore_unavailable: true,
-      allow_no_indices: true,
-      timeout: plan.engineTimeout,
-      request_cache: true,
-      size: 0,
-      track_total_hits: true,
-      query: buildQuery(plan),
-    },
-    { signal: ctx.signal },
-  );
-  const total = counted.hits.total;
-  const matchedDocs = typeof total === 'number' ? total : (total?.value ?? 0);
+  const count = async (selection: Pick<SearchPlan, 'query' | 'filters'>): Promise<number> => {
+    const counted = await ctx.client.search(
+      {
+        index: plan.index,
+        ignore_unavailable: true,
+        allow_no_indices: true,
+        timeout: plan.engineTimeout,
+        request_cache: true,
+        size: 0,
+        track_total_hits: true,
+        query: buildQuery({ ...plan, ...selection }),
+      },
+      { signal: ctx.signal },
+    );
+    const total = counted.hits.total;
+    return typeof total === 'number' ? total : (total?.value ?? 0);
+  };
+  const narrowed = plan.query !== null || plan.filters.filter.length > 0 || plan.filters.must_not.length > 0;
+  if (narrowed && (await count({ query: null, filters: { filter: [], must_not: [] } })) <= sampling.above) return null;
+  const matchedDocs = await count(plan);
   const probability = sampleProbability(matchedDocs, sampling);
   return probability === null ? null : { probability, sampleDocs: 0, matchedDocs };
 }
