@@ -65,4 +65,28 @@ describe('facets over many lines', () => {
     expect(whole.facetsSample ?? null).toBeNull();
     expect(new Map(whole.facets.level!.map((v) => [v.value, v.count]))).toEqual(expected);
   });
+
+  it('with a query, count the query only when the range alone holds more than the threshold', async () => {
+    const all = eventsIn(FROM, END);
+    const errors = all.filter((e) => e.fields.level === 'error');
+    const byNamespace = (events: typeof all) => countBy(events, 'kubernetes.namespace_name');
+    expect(errors.length).toBeGreaterThan(100);
+    // Over the threshold in the range, under it in the query's matches: exact.
+    process.env.FACET_SAMPLE_ABOVE = String(errors.length);
+    process.env.FACET_SAMPLE_TARGET = '100';
+    const narrow = await search({ ...facetsPart, query: { language: 'kql', text: 'level:error' } });
+    expect(narrow.facetsSample ?? null).toBeNull();
+    const expectedNs = byNamespace(errors);
+    expect(narrow.facets.namespace!.length).toBeGreaterThan(1);
+    for (const { value, count } of narrow.facets.namespace!) expect(count, value).toBe(expectedNs.get(value));
+    // Over it in both: sampled where the engine can, with the query's own count.
+    process.env.FACET_SAMPLE_ABOVE = String(Math.floor(errors.length / 2));
+    const wide = await search({ ...facetsPart, query: { language: 'kql', text: 'level:error' } });
+    if (!sampling) {
+      expect(wide.facetsSample ?? null).toBeNull();
+      return;
+    }
+    expect(wide.facetsSample?.matchedDocs).toBe(errors.length);
+    expect(wide.facetsSample?.sampleDocs).toBeLessThan(errors.length);
+  });
 });
