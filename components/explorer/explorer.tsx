@@ -1,9 +1,10 @@
 'use client';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FacetList } from '@/components/facets/facet-list';
-import { FilterPills } from '@/components/filters/filter-pills';
+import { FilterEditor, FilterPills } from '@/components/filters/filter-pills';
 import { Histogram } from '@/components/histogram/histogram';
 import { QueryBar } from '@/components/query-bar/query-bar';
+import { kqlCursorCode } from '@/components/query-bar/use-suggestions';
 import { QueryError } from '@/components/query-bar/query-error';
 import { ColumnPicker } from '@/components/results/column-picker';
 import { fieldsInRows, makeFieldResolver } from '@/components/results/field-meanings';
@@ -20,16 +21,17 @@ import { RefreshControls } from '@/components/time-picker/refresh-controls';
 import { DisplayZoneContext, effectiveZone } from '@/components/time-picker/display-zone';
 import { isRelativeRange } from '@/lib/url-state/share-link';
 import { describeRange, formatLocalInput } from '@/components/time-picker/time-format';
-import { TimePicker } from '@/components/time-picker/time-picker';
+import { TimePicker, TimePickerPanel } from '@/components/time-picker/time-picker';
 import { Drawer } from '@/components/ui/drawer';
 import { useMediaQuery } from '@/components/ui/use-media-query';
-import { DocumentView } from '@/components/document/document-view';
 import { useLinkedDocument } from '@/components/document/use-linked-document';
 import { useIsField } from '@/components/document/use-is-field';
-import { ExportMenu } from '@/components/export/export-menu';
-import { ShareMenu } from '@/components/share/share-menu';
-import { EmbedMenu } from '@/components/embed/embed-menu';
-import { ViewControls, ViewTitle } from '@/components/views/view-controls';
+import { ExportMenu, ExportPanel } from '@/components/export/export-menu';
+import { SharePanel, ShareMenu } from '@/components/share/share-menu';
+import { EmbedMenu, EmbedPanelForm } from '@/components/embed/embed-menu';
+import { ViewControls, ViewsDialog, ViewTitle } from '@/components/views/view-controls';
+import { SavePanel } from '@/components/views/save-menu';
+import { deferred, preloadWhenIdle } from '@/components/ui/deferred';
 import { viewCodec } from '@/components/views/view-codec';
 import { ViewSourceNotice } from '@/components/views/view-source-notice';
 import type { SavedView } from '@/lib/schema/views';
@@ -41,6 +43,25 @@ import { useExplorerLive } from './use-explorer-live';
 import { LiveBar } from '@/components/pods/live-bar';
 import { useSlashToFocus } from './use-slash-to-focus';
 import styles from './explorer.module.css';
+
+/** The document flyout (fields table, JSON, pod links) is fetched when a row is first opened. */
+const DocumentView = deferred(() => import('@/components/document/document-view').then((m) => m.DocumentView));
+
+/**
+ * What the first paint does not need, fetched once the first rows are shown and the browser is
+ * idle, so a click on a row, a filter or a menu rarely waits for its code.
+ */
+const AFTER_FIRST_ROWS = [
+  kqlCursorCode,
+  DocumentView,
+  FilterEditor,
+  TimePickerPanel,
+  ExportPanel,
+  SharePanel,
+  SavePanel,
+  ViewsDialog,
+  EmbedPanelForm,
+];
 
 /** `view`: the saved view this screen was opened from (on /views/{id}); its state is the URL's base. */
 export function Explorer({ view }: { view?: SavedView } = {}) {
@@ -72,6 +93,9 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
   const rowFields = useMemo(() => [...fieldsInRows(rows, 500)].sort(), [rows]);
   const isField = useIsField(state.source, rowFields);
   const linked = useLinkedDocument({ docRef: state.doc, rows, request, range: summary?.range });
+
+  const rowsShown = rows.length > 0;
+  useEffect(() => (rowsShown ? preloadWhenIdle(AFTER_FIRST_ROWS) : undefined), [rowsShown]);
 
   const unavailable = [error, results.loadMoreError].find((e) => e?.isUnavailable) ?? null;
   const screenError = error && !error.isUnavailable ? error : null;

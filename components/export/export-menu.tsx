@@ -1,26 +1,12 @@
 'use client';
-import { displayColumns } from '@/components/results/columns';
+import { deferred } from '@/components/ui/deferred';
 import { Popover } from '@/components/ui/popover';
-import type { ExportFormat } from '@/lib/schema/export';
-import type { SearchResponse } from '@/lib/schema/search';
-import type { ExplorerState } from '@/lib/url-state/codec';
-import { exportRequest } from './export-request';
+import type { ExportMenuProps } from './export-panel';
 import { useExport, type ExportStatus } from './use-export';
 import styles from './export.module.css';
 
-interface ExportMenuProps {
-  state: ExplorerState;
-  total: SearchResponse['total'] | undefined;
-  /** The source's field for each meaning (`SearchResponse.meanings`), once the screen has answered. */
-  meanings: SearchResponse['meanings'] | undefined;
-}
-
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: 'csv', label: 'CSV' },
-  { format: 'ndjson', label: 'NDJSON' },
-];
-
-const n = (value: number) => value.toLocaleString('en-US');
+/** The menu's panel is fetched when it first opens; the export itself runs in the menu's hook. */
+export const ExportPanel = deferred(() => import('./export-panel').then((m) => m.ExportPanel));
 
 function percent(status: ExportStatus): string | null {
   if (status.phase !== 'running' || !status.progress || status.progress.total === 0) return null;
@@ -39,81 +25,7 @@ export function ExportMenu({ state, total, meanings }: ExportMenuProps) {
       align="end"
       trigger={running ? <span className={styles.triggerProgress}>Exporting{shownPercent ? ` ${shownPercent}` : '…'}</span> : 'Export'}
     >
-      {() => (
-        <div className={styles.panel}>
-          <p>
-            {total
-              ? `All ${total.relation === 'gte' ? `${n(total.value)}+` : n(total.value)} rows matching this screen`
-              : 'All rows matching this screen'}
-            , {state.sort === 'desc' ? 'newest first' : 'oldest first'}.
-          </p>
-          <p className={styles.columns}>Columns: time, {displayColumns(state.columns).join(', ')}</p>
-          {running ? (
-            <ExportProgressView status={status} onCancel={exporter.cancel} />
-          ) : (
-            <div className={styles.actions}>
-              {FORMATS.map(({ format, label }) => (
-                <button
-                  key={format}
-                  type="button"
-                  className="btn"
-                  onClick={() => void exporter.start(exportRequest(state, format, meanings))}
-                >
-                  Export {label}
-                </button>
-              ))}
-            </div>
-          )}
-          <ExportOutcome status={status} />
-        </div>
-      )}
+      {() => <ExportPanel state={state} total={total} meanings={meanings} exporter={exporter} />}
     </Popover>
   );
-}
-
-function ExportProgressView({ status, onCancel }: { status: Extract<ExportStatus, { phase: 'running' }>; onCancel: () => void }) {
-  const progress = status.progress;
-  return (
-    <div className={styles.progress}>
-      <progress max={progress?.total || 1} value={progress?.rows ?? 0} aria-label="Export progress" />
-      <span className={styles.count} role="status" data-testid="export-progress">
-        {progress ? `${n(progress.rows)} of ${n(progress.total)} rows` : 'Starting…'}
-      </span>
-      {progress && progress.matched > progress.total ? (
-        <span className={styles.columns}>
-          {n(progress.matched)} rows match; this server exports at most {n(progress.total)}, the first in time order.
-        </span>
-      ) : null}
-      <div className={styles.actions}>
-        <button type="button" className="btn" onClick={onCancel}>
-          Cancel export
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function ExportOutcome({ status }: { status: ExportStatus }) {
-  switch (status.phase) {
-    case 'done':
-      return (
-        <p className={styles.done} role="status" data-testid="export-outcome">
-          Downloaded {status.filename} ({n(status.rows)} rows).
-        </p>
-      );
-    case 'cancelled':
-      return (
-        <p className={styles.done} role="status" data-testid="export-outcome">
-          Export cancelled after {n(status.rows)} rows; nothing was saved.
-        </p>
-      );
-    case 'failed':
-      return (
-        <p className={styles.error} role="alert" data-testid="export-outcome">
-          Export failed: {status.message}
-        </p>
-      );
-    default:
-      return null;
-  }
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportFormat, ExportRequestInput } from '@/lib/schema/export';
-import { downloadExport, saveFile, type ExportProgress } from './export-download';
+import type { ExportProgress } from './export-download';
 
 export type ExportStatus =
   | { phase: 'idle' }
@@ -30,6 +30,8 @@ export function useExport() {
     let drawnAt = 0;
     setStatus({ phase: 'running', format, progress: null });
     try {
+      // The streaming download's code is fetched with the first export, not with the screen.
+      const { downloadExport, saveFile } = await import('./export-download');
       const file = await downloadExport(request, aborter.signal, (progress) => {
         last = progress;
         const now = performance.now();

@@ -1,11 +1,17 @@
 'use client';
 import { useRef, useState, type ReactNode } from 'react';
 import type { Filter, TimeRange } from '@/lib/schema/search';
+import { deferred } from '@/components/ui/deferred';
 import { CloseIcon } from '@/components/ui/icons';
-import { FilterEditor } from './filter-editor';
 import { filterLabel } from './filter-label';
 import { FilterPanel } from './filter-panel';
 import styles from './filters.module.css';
+
+/** The form (field list, value suggestions) is fetched when a filter is first added or edited. */
+export const FilterEditor = deferred(
+  () => import('./filter-editor').then((m) => m.FilterEditor),
+  <p role="status">Loading the filter form…</p>,
+);
 
 interface FilterPillsProps {
   filters: Filter[];

@@ -10,12 +10,16 @@ import { fieldsQueryOptions } from '@/lib/queries/fields';
 import { valuesQueryOptions, type ValuesQuery } from '@/lib/queries/suggest';
 import type { TimeRange } from '@/lib/schema/search';
 import { KQL_OPERATORS, type KqlCompletion, type KqlConjunction, type KqlOperator } from '@/lib/suggest/kql-complete';
-import { analyzeKqlCursor, type KqlCursorContext } from '@/lib/suggest/kql-cursor';
+import type { KqlCursorContext } from '@/lib/suggest/kql-cursor';
+import { deferredModule } from '@/components/ui/deferred';
 import { rankFieldNames } from '@/lib/suggest/rank-fields';
 import { valueSuggestionField } from '@/lib/suggest/value-field';
 import type { ValuesResponse } from '@/lib/suggest/values-params';
 
 export const SUGGEST_DEBOUNCE_MS = 150;
+
+/** The KQL cursor analysis (with the lexer) is fetched when the list is first wanted, not with the screen. */
+export const kqlCursorCode = deferredModule(() => import('@/lib/suggest/kql-cursor'));
 const MAX_FIELDS = 30;
 const VALUE_COUNT = 10;
 
@@ -101,7 +105,11 @@ export function useSuggestions({ text, cursor, enabled, source, time }: Suggesti
   /** Why there are no values to suggest (a field mapped differently across indices), shown below the list. */
   note: string | undefined;
 } {
-  const context = useMemo(() => (enabled ? analyzeKqlCursor(text, cursor) : ({ kind: 'none' } as const)), [enabled, text, cursor]);
+  const kqlCursor = kqlCursorCode.useModule(enabled);
+  const context = useMemo(
+    () => (enabled && kqlCursor ? kqlCursor.analyzeKqlCursor(text, cursor) : ({ kind: 'none' } as const)),
+    [enabled, kqlCursor, text, cursor],
+  );
   const fieldList = useQuery({ ...fieldsQueryOptions(source), enabled });
   const fields = useMemo(() => new Map((fieldList.data?.fields ?? []).map((f) => [f.name, f])), [fieldList.data]);
 

@@ -4,9 +4,12 @@ import { useEffect, useState } from 'react';
 import type { SavedView } from '@/lib/schema/views';
 import { stateToSearch, type ExplorerState } from '@/lib/url-state/codec';
 import { sameScreen } from '@/lib/url-state/same-screen';
+import { deferred } from '@/components/ui/deferred';
 import { SaveMenu } from './save-menu';
-import { ViewsDialog } from './views-dialog';
 import styles from './views.module.css';
+
+/** The list of saved views is fetched when it is first opened. */
+export const ViewsDialog = deferred(() => import('./views-dialog').then((m) => m.ViewsDialog));
 
 interface ViewControlsProps {
   state: ExplorerState;
@@ -44,24 +47,36 @@ export function ViewTitle({ state, view }: { state: ExplorerState; view: SavedVi
 /** Saved views: the list (open, rename, duplicate, delete) and save. */
 export function ViewControls({ state, view }: ViewControlsProps) {
   const [listOpen, setListOpen] = useState(false);
+  // Mounted from the first opening on, so closing keeps the native dialog's own close path.
+  const [listUsed, setListUsed] = useState(false);
   const router = useRouter();
   const dirty = view ? !sameScreen(state, view.state) : false;
 
   return (
     <div className={styles.controls}>
-      <button type="button" className="btn" aria-haspopup="dialog" onClick={() => setListOpen(true)}>
+      <button
+        type="button"
+        className="btn"
+        aria-haspopup="dialog"
+        onClick={() => {
+          setListUsed(true);
+          setListOpen(true);
+        }}
+      >
         Views
       </button>
       <SaveMenu state={state} view={view} dirty={dirty} />
-      <ViewsDialog
-        open={listOpen}
-        openViewId={view?.id}
-        onClose={() => setListOpen(false)}
-        onDeleted={(deleted) => {
-          // The open view is gone: keep the screen, as a plain explorer link.
-          if (deleted.id === view?.id) router.replace(`/${stateToSearch(state)}`);
-        }}
-      />
+      {listUsed ? (
+        <ViewsDialog
+          open={listOpen}
+          openViewId={view?.id}
+          onClose={() => setListOpen(false)}
+          onDeleted={(deleted) => {
+            // The open view is gone: keep the screen, as a plain explorer link.
+            if (deleted.id === view?.id) router.replace(`/${stateToSearch(state)}`);
+          }}
+        />
+      ) : null}
     </div>
   );
 }
