@@ -2,12 +2,12 @@
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useState, type ReactNode } from 'react';
-import { Histogram } from '@/components/histogram/histogram';
 import { MessageText } from '@/components/results/message-text';
 import { formatTotal } from '@/components/results/hits-total';
 import { fetchPanelData, type PanelData } from '@/lib/embed/panel-data';
 import type { EmbedPanel as PanelKind } from '@/lib/schema/embeds';
 import type { SearchHit, SearchResponse } from '@/lib/schema/search';
+import { EmbedHistogram } from './embed-histogram';
 import styles from './embed.module.css';
 
 // Only a tail panel loads the pod view's terminal and the EventSource code.
@@ -27,6 +27,8 @@ export interface EmbedPanelProps {
   openPath: string;
   /** `page`: the panel is the whole document (its iframe); `box`: it fills the box it is put in. */
   fill?: 'page' | 'box';
+  /** The data as saved, searched by the server with the page (null when it could not be). */
+  initialData?: SearchResponse | null;
 }
 
 const QUICK_RANGES: [string, number][] = [
@@ -89,6 +91,9 @@ function SearchPanel(props: EmbedPanelProps) {
     refetchInterval: props.refreshSeconds > 0 ? props.refreshSeconds * 1000 : false,
     retry: false,
     placeholderData: (previous) => previous,
+    // The page brought the saved range's data: shown at once, not asked again on hydration.
+    initialData: hours === null ? (props.initialData ?? undefined) : undefined,
+    refetchOnMount: props.initialData ? false : true,
   });
   const data = query.data;
   const tools = (
@@ -114,9 +119,7 @@ function SearchPanel(props: EmbedPanelProps) {
 
   return (
     <PanelFrame {...props} tools={tools} busy={query.isFetching} error={query.error?.message ?? null}>
-      {data && props.panel === 'histogram' ? (
-        <Histogram histogram={data.histogram} busy={query.isFetching} onZoom={() => undefined} fill />
-      ) : null}
+      {data && props.panel === 'histogram' ? <EmbedHistogram histogram={data.histogram} /> : null}
       {data && props.panel === 'results' ? <Rows hits={data.hits} /> : null}
       {data && props.panel === 'facets' ? <Facets facets={data.facets} /> : null}
     </PanelFrame>

@@ -16,8 +16,6 @@ interface HistogramProps {
   /** Why the bars are missing or not split by level (a field mapped differently across indices). */
   notes?: readonly ScreenNote[] | undefined;
   onZoom: (fromMs: number, toMs: number) => void;
-  /** In an embed panel: fills the box it is given, and says nothing about zooming (a panel cannot). */
-  fill?: boolean;
 }
 
 /** Runs `task` when the browser is idle (or after `timeoutMs` at the latest); returns a cancel. */
@@ -32,7 +30,7 @@ function whenIdle(task: () => void, timeoutMs: number): () => void {
 
 // Memoized: a recharts render costs tens of ms (its store re-runs its selectors), and the
 // explorer re-renders on every URL and fetch-state change while the histogram stays the same.
-export const Histogram = memo(function Histogram({ histogram: latest, busy, onZoom, notes, fill = false }: HistogramProps) {
+export const Histogram = memo(function Histogram({ histogram: latest, busy, onZoom, notes }: HistogramProps) {
   // New results paint the table first; the chart follows in a background render, so its cost
   // does not delay the rows a user is waiting for.
   const histogram = useDeferredValue(latest);
@@ -77,7 +75,7 @@ export const Histogram = memo(function Histogram({ histogram: latest, busy, onZo
       <div className={styles.placeholder} aria-hidden="true" />
     );
   return (
-    <section className={`${styles.histogram} ${fill ? styles.fill : ''}`} aria-label="Log volume over time">
+    <section className={styles.histogram} aria-label="Log volume over time">
       <div className={styles.meta}>
         <span className={styles.interval}>{intervalLabel(histogram.interval, histogram.intervalMs)}</span>
         {levels.length > 0 ? (
@@ -90,7 +88,7 @@ export const Histogram = memo(function Histogram({ histogram: latest, busy, onZo
             ))}
           </ul>
         ) : null}
-        {fill ? null : <span className={styles.help}>Drag across the chart to zoom in</span>}
+        <span className={styles.help}>Drag across the chart to zoom in</span>
       </div>
       {noteList}
       {HistogramChart ? <HistogramChart histogram={histogram} onZoom={onZoom} /> : <div className={styles.placeholder} />}

@@ -14,6 +14,7 @@ import { prepareEmbedTail, whileEmbedValid } from '@/lib/embed/tail';
 import { signEmbedToken } from '@/lib/embed/token';
 import { acquireTail, tailClientKey, tailStream } from '@/lib/k8s/run-tail';
 import { CreateEmbedRequest, EMBED_ID_PATTERN, EmbedDataRequest, type CreateEmbedResponse, type EmbedRecord } from '@/lib/schema/embeds';
+import type { SearchResponse } from '@/lib/schema/search';
 import type { ScreenState } from '@/lib/schema/screen-state';
 import { runSearch } from '@/lib/search/run-search';
 import { findSource } from '@/lib/sources';
@@ -115,10 +116,22 @@ export async function revokeEmbed(_request: Request, ctx: EngineContext, id: str
 export async function embedData(request: Request, ctx: EngineContext, id: string): Promise<Response> {
   const input = parseRequest(EmbedDataRequest, await readJsonBody(request));
   const record = await authorizeEmbed(getEmbedStore(ctx), input.token, id);
+  return jsonResponse(await lockedPanelData(record, input, ctx));
+}
+
+/**
+ * What a panel shows, held to what its embed locks: the data route's answer, and what the embed
+ * page renders into its HTML (app/embed/[id]/page.tsx) so the first data needs no second trip.
+ */
+export async function lockedPanelData(
+  record: EmbedRecord,
+  input: { time?: { from: string; to: string } | undefined },
+  ctx: EngineContext,
+): Promise<SearchResponse> {
   const now = Date.now();
   const result = await runSearch(lockedSearchRequest(record, input, now), { ...ctx, now });
   // A panel gets its own part only: no rows for a chart or the facets.
-  return jsonResponse(record.panel === 'results' ? result : { ...result, hits: [], cursor: null });
+  return record.panel === 'results' ? result : { ...result, hits: [], cursor: null };
 }
 
 /** A tail panel's live lines (Server-Sent Events, as GET /api/tail), held to the embed's pod, query and filters. */

@@ -1,12 +1,16 @@
 /**
  * The embed page's own check (the proxy has already checked the token's signature and expiry
- * to choose frame-ancestors): the record must still be there and match the token.
+ * to choose frame-ancestors): the record must still be there and match the token. Then the
+ * panel's first data, searched here so that it arrives in the page's HTML.
  */
 import { ApiError } from '@/lib/api/errors';
+import { searchGate } from '@/lib/api/search-gate';
 import { authorizeEmbed } from '@/lib/embed/access';
-import { getEmbedStore } from '@/lib/embed/handlers';
+import { getEmbedStore, lockedPanelData } from '@/lib/embed/handlers';
 import { getEngineClient } from '@/lib/es/client';
 import type { EmbedRecord } from '@/lib/schema/embeds';
+import type { SearchResponse } from '@/lib/schema/search';
+import { searchTimeouts } from '@/lib/search/run-search';
 
 export async function embedForPage(id: string, token: string): Promise<EmbedRecord | null> {
   try {
@@ -15,5 +19,29 @@ export async function embedForPage(id: string, token: string): Promise<EmbedReco
     if (err instanceof ApiError && err.status === 403) return null;
     console.error('[embed] could not check an embed', err instanceof Error ? err.name : 'error');
     return null;
+  }
+}
+
+/**
+ * The panel's data as its data route would answer it now (same lock, same search, same gate), or
+ * `null` when the search cannot be made here — shed, timed out, the engine down, a tail panel.
+ * The page then renders without it and the panel asks its route, as before, and shows that
+ * route's error: one place says what went wrong.
+ */
+export async function firstPanelData(record: EmbedRecord): Promise<SearchResponse | null> {
+  if (record.panel === 'tail') return null;
+  let release: (() => void) | undefined;
+  try {
+    release = searchGate.acquire('/embed/[id]');
+    const signal = AbortSignal.timeout(searchTimeouts().deadlineMs);
+    const data = await lockedPanelData(record, {}, { client: getEngineClient(), signal, startedAt: performance.now() });
+    // As the data route sends it: JSON. A hit's fields are null-prototype objects (a field named
+    // `__proto__` stays a field), which React will not pass to a client component.
+    return JSON.parse(JSON.stringify(data)) as SearchResponse;
+  } catch (err) {
+    console.error('[embed] first data not rendered', err instanceof Error ? err.name : 'error');
+    return null;
+  } finally {
+    release?.();
   }
 }

@@ -144,6 +144,32 @@ describe('panel data is the locked data', () => {
   });
 });
 
+describe('the embed page’s first data (rendered into its HTML)', () => {
+  it('is the locked data the panel’s route answers, for a valid token only; a tail panel has none', async () => {
+    const { embedForPage, firstPanelData } = await import('@/lib/embed/page-access');
+    const made = await createEmbed({ panel: 'facets' });
+    const record = await embedForPage(made.embed.id, made.token);
+    expect(record?.id).toBe(made.embed.id);
+    const first = await firstPanelData(record!);
+    const { json } = await panelData(made.embed.id, { token: made.token });
+    const route = json as SearchResponse;
+    expect(first?.hits).toEqual([]);
+    expect(first?.total).toEqual({ value: eventsIn(END - 6 * HOUR, END, isError).length, relation: 'eq' });
+    expect(first?.facets).toEqual(route.facets);
+
+    const rows = await createEmbed();
+    const rowData = await firstPanelData((await embedForPage(rows.embed.id, rows.token))!);
+    expect(rowData?.hits.length).toBe(Math.min(100, eventsIn(END - 6 * HOUR, END, isError).length));
+    expect(rowData?.hits.every((h) => h.fields.level === 'error')).toBe(true);
+    // Plain JSON objects, as React passes them to the client component.
+    expect(Object.getPrototypeOf(rowData?.hits[0]?.fields)).toBe(Object.prototype);
+
+    expect(await embedForPage(made.embed.id, rows.token)).toBeNull();
+    const tail = await createEmbed({ panel: 'tail', pod: { namespace: 'payments', pod: 'api-0' } });
+    expect(await firstPanelData((await embedForPage(tail.embed.id, tail.token))!)).toBeNull();
+  });
+});
+
 describe('tokens', () => {
   let a: CreateEmbedResponse;
   let b: CreateEmbedResponse;

@@ -1,6 +1,6 @@
 import { EmbedPanel } from '@/components/embed/embed-panel';
 import { EmbedUnavailable } from '@/components/embed/embed-unavailable';
-import { embedForPage } from '@/lib/embed/page-access';
+import { embedForPage, firstPanelData } from '@/lib/embed/page-access';
 import { podViewHref } from '@/lib/k8s/view-url';
 import { screenFromState } from '@/lib/url-state/screen-document';
 import { stateToSearch } from '@/lib/url-state/codec';
@@ -17,6 +17,8 @@ export default async function EmbedPage({ params, searchParams }: EmbedPageProps
   const token = typeof t === 'string' ? t : '';
   const record = await embedForPage(id, token);
   if (!record) return <EmbedUnavailable />;
+  // Searched here, so the first data is in the HTML: no script has to run before it shows.
+  const initialData = await firstPanelData(record);
   const openPath = record.pod
     ? podViewHref(record.pod.namespace, record.pod.pod, {
         live: true,
@@ -35,6 +37,7 @@ export default async function EmbedPage({ params, searchParams }: EmbedPageProps
       allowTimeChange={record.allowTimeChange}
       maxWindowHours={record.maxWindowHours}
       openPath={openPath}
+      initialData={initialData}
     />
   );
 }
