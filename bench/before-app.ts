@@ -12,7 +12,11 @@ import path from 'node:path';
 import { ROOT, stepEnv } from '../scripts/run-steps';
 import { BENCH_SOURCES } from './bench-app';
 
-export async function startAppAt(ref: string, port: number): Promise<{ url: string; commit: string; stop: () => void }> {
+export async function startAppAt(
+  ref: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<{ url: string; commit: string; stop: () => void }> {
   const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
   const dir = path.join(os.tmpdir(), `log-explorer-bench-${commit}`);
   if (!existsSync(dir)) execFileSync('git', ['worktree', 'add', '--detach', dir, commit], { cwd: ROOT, stdio: 'inherit' });
@@ -22,7 +26,7 @@ export async function startAppAt(ref: string, port: number): Promise<{ url: stri
     execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
   }
   const env = {
-    ...stepEnv({ LOG_SOURCES: BENCH_SOURCES }),
+    ...stepEnv({ LOG_SOURCES: BENCH_SOURCES, ...extraEnv }),
     PATH: `${path.join(modules, '.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
   };
   if (!existsSync(path.join(dir, '.next', 'BUILD_ID'))) {
