@@ -104,17 +104,18 @@ async function searchScreen(
  * threshold, on an engine with `random_sampler`: counts the matches first (`size: 0` counts,
  * request-cached), then samples about `target` of them. Null: exact facets.
  *
- * With a query or filters, the lines of the range alone are counted first: an upper bound the
- * engine answers from the index's points without evaluating the query (and from the request
- * cache for indices wholly inside the range). At or under the threshold the facets are exact
- * and the query is never counted — a text query's count cost the facets part as much again as
- * its aggregations (bench/README.md, "Where the app's time goes").
+ * With a query or filters, the lines of the range alone are counted beside the query's: an
+ * upper bound the engine answers from the index's points without evaluating the query (and from
+ * the request cache for indices wholly inside the range). At or under the threshold the facets
+ * are exact and the query's count is not waited for (it is cancelled) — a text query's count
+ * cost the facets part as much again as its aggregations (bench/README.md, "Where the app's time
+ * goes"). Over it, the query's count has been running all along, so nothing is added in series.
  */
 async function chooseFacetSample(ctx: SearchContext, plan: SearchPlan): Promise<NonNullable<SearchResponse['facetsSample']> | null> {
   const sampling = facetSampling();
   if (!sampling || plan.after || plan.size > 0 || plan.histogram || plan.facets.length === 0) return null;
   if (!supportsRandomSampler(await engineInfo(ctx.client))) return null;
-  const count = async (selection: Pick<SearchPlan, 'query' | 'filters'>): Promise<number> => {
+  const count = async (selection: Pick<SearchPlan, 'query' | 'filters'>, signal: AbortSignal): Promise<number> => {
     const counted = await ctx.client.search(
       {
         index: plan.index,
@@ -126,14 +127,23 @@ async function chooseFacetSample(ctx: SearchContext, plan: SearchPlan): Promise<
         track_total_hits: true,
         query: buildQuery({ ...plan, ...selection }),
       },
-      { signal: ctx.signal },
+      { signal },
     );
     const total = counted.hits.total;
     return typeof total === 'number' ? total : (total?.value ?? 0);
   };
   const narrowed = plan.query !== null || plan.filters.filter.length > 0 || plan.filters.must_not.length > 0;
-  if (narrowed && (await count({ query: null, filters: { filter: [], must_not: [] } })) <= sampling.above) return null;
-  const matchedDocs = await count(plan);
+  const done = new AbortController();
+  const matching = count(plan, AbortSignal.any([ctx.signal, done.signal]));
+  // Read (and rethrown) below when it is awaited; not an unhandled rejection when cancelled.
+  matching.catch(() => undefined);
+  let matchedDocs: number;
+  try {
+    if (narrowed && (await count({ query: null, filters: { filter: [], must_not: [] } }, ctx.signal)) <= sampling.above) return null;
+    matchedDocs = await matching;
+  } finally {
+    done.abort();
+  }
   const probability = sampleProbability(matchedDocs, sampling);
   return probability === null ? null : { probability, sampleDocs: 0, matchedDocs };
 }
