@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { Client } from '@elastic/elasticsearch';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { E2E_CONFLICTS_INDEX_PATTERN } from '@/lib/demo-cluster/test-dataset';
 import { engineConnection } from '@/lib/es/connection';
 import { ExplorerPage } from './pages/explorer-page';
@@ -11,6 +11,15 @@ import { ExplorerPage } from './pages/explorer-page';
  */
 const INDICES = ['keyword', 'long'].map((kind) => E2E_CONFLICTS_INDEX_PATTERN.replace('*', `${process.pid}-${kind}`));
 const client = new Client(engineConnection().options);
+
+/** axe's serious and critical findings (WCAG 2.x A/AA and best practice) inside `include`. */
+async function seriousViolations(page: Page, include: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .include(include)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 test.beforeAll(async () => {
   await client.indices.delete({ index: INDICES, ignore_unavailable: true });
@@ -62,11 +71,7 @@ test('a field mapped differently across indices: the query bar says why it sugge
   // Read with the input, and not dressed up as an option: there is nothing to pick.
   await expect(box).toHaveAccessibleDescription(/level is mapped as keyword in some indices and long in others/);
   await expect(explorer.querySuggestions()).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page })
-    .include('form[role="search"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page, 'form[role="search"]')).toEqual([]);
 
   // Esc closes it like a list, and never clears the query.
   await box.press('Escape');
@@ -97,11 +102,7 @@ test('the filter form says the same for its value, adding a filter and editing o
   await expect(note).toContainText('cannot be counted');
   await expect(value).toHaveAccessibleDescription(noteText);
   await expect(form.getByRole('listbox', { name: 'Value suggestions' })).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page })
-    .include('[role="dialog"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
   await value.press('Escape');
   await expect(note).toBeHidden();
 
