@@ -104,7 +104,13 @@ const SYNTAX_ERRORS: SyntaxCase[] = [
   { text: `log:"x" ${'y'.repeat(24)}`, offset: 8, expected: AFTER_CLAUSE, message: `found '${'y'.repeat(24)}' (join` },
   { text: `log:"x" ${'y'.repeat(25)}`, offset: 8, expected: AFTER_CLAUSE, message: `found '${'y'.repeat(21)}…' (join` },
   { text: '"error', offset: 0, expected: ['"'], message: 'never closed', language: 'lucene' },
-  { text: 'level:"error', offset: 6, expected: ['"'], message: 'never closed', language: 'lucene' },
+  {
+    text: 'level:"error',
+    offset: 6,
+    expected: ['"'],
+    message: `=Unterminated quoted string: the '"' at offset 6 is never closed`,
+    language: 'lucene',
+  },
   { text: '(a OR b', offset: 7, expected: [')'], message: "close the '(' at offset 0", language: 'lucene' },
   { text: 'a OR b)', offset: 6, expected: ['end of query'], message: "')' with no matching '('", language: 'lucene' },
   {
