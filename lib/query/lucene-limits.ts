@@ -33,7 +33,7 @@ export function checkLuceneLimits(text: string): void {
     throw syntaxError(err);
   }
   const counts = { clauses: 0, wildcards: 0, regexes: 0, fuzzy: 0 };
-  walk(ast, 0, counts);
+  walk(ast, counts);
 }
 
 // ── pre-scan: depth and an upper bound on clauses, linear, before any parsing ───────────────
@@ -100,21 +100,15 @@ function isRange(node: Node): node is RangeNode {
   return 'term_min' in node;
 }
 
-function walk(node: Node, depth: number, counts: Counts): void {
+// Depth is the pre-scan's alone: it reads phrases, regular expressions and escapes as the
+// grammar does, so it counts every parenthesis the parser will nest (a test for each way to hide one).
+function walk(node: Node, counts: Counts): void {
   if (isTerm(node)) return checkTerm(node, counts);
   if (isRange(node)) return checkRange(node, counts);
   const group = node as BinaryNode;
-  const inner = group.parenthesized ? depth + 1 : depth;
-  if (inner > LUCENE_LIMITS.maxDepth) throw tooDeep(firstOffset(group));
-  if (group.field && hasWildcard(group.field)) addWildcards(counts, 1, group.fieldLocation?.start.offset ?? firstOffset(group));
-  walk(group.left, inner, counts);
-  if (group.right) walk(group.right, inner, counts);
-}
-
-function firstOffset(node: Node): number {
-  if (isTerm(node)) return node.fieldLocation?.start.offset ?? node.termLocation.start.offset;
-  if (isRange(node)) return node.fieldLocation?.start.offset ?? 0;
-  return firstOffset((node as BinaryNode).left);
+  if (group.field && hasWildcard(group.field)) addWildcards(counts, 1, group.fieldLocation?.start.offset ?? 0);
+  walk(group.left, counts);
+  if (group.right) walk(group.right, counts);
 }
 
 function checkTerm(node: TermNode, counts: Counts): void {
