@@ -15,17 +15,22 @@ const timeSort = {
 };
 
 describe('openSearchSearchBody', () => {
-  it('counts the hits of a size-0 aggregation search on OpenSearch 3, and only there', () => {
-    const bars = {
-      size: 0,
-      track_total_hits: false,
-      aggs: { h: { date_histogram: { field: 't' }, aggs: { l: { terms: { field: 'level' } } } } },
-    };
+  it('counts the hits of a search whose date histogram has sub-aggregations on OpenSearch 3, and only there', () => {
+    const levels = { l: { terms: { field: 'level' } } };
+    const bars = { size: 0, track_total_hits: false, aggs: { h: { date_histogram: { field: 't' }, aggs: levels } } };
     expect(openSearchSearchBody(bars, 3)).toEqual({ body: { ...bars, track_total_hits: true }, formatted: [] });
+    // Also below another aggregation, and spelled `aggregations`.
+    const nested = { size: 0, track_total_hits: false, aggs: { f: { filter: {}, aggregations: { h: { date_histogram: {}, aggregations: levels } } } } };
+    expect(openSearchSearchBody(nested, 3)?.body.track_total_hits).toBe(true);
     expect(openSearchSearchBody(bars, 2)).toBeNull();
-    expect(openSearchSearchBody({ ...bars, size: 5 }, 3)).toBeNull();
+    // A combined screen (rows and bars in one search) went wrong too.
+    expect(openSearchSearchBody({ ...bars, size: 5 }, 3)?.body.track_total_hits).toBe(true);
     expect(openSearchSearchBody({ ...bars, track_total_hits: 10_000 }, 3)).toBeNull();
     expect(openSearchSearchBody({ size: 0, track_total_hits: false }, 3)).toBeNull();
+    // Bars alone, and facets (terms only), keep track_total_hits false.
+    expect(openSearchSearchBody({ ...bars, aggs: { h: { date_histogram: { field: 't' } } } }, 3)).toBeNull();
+    expect(openSearchSearchBody({ ...bars, aggs: { h: { date_histogram: { field: 't' }, aggs: {} } } }, 3)).toBeNull();
+    expect(openSearchSearchBody({ ...bars, aggs: levels }, 3)).toBeNull();
   });
 
   it('sorts time as epoch ms without format, and turns an ISO search_after back into ms', () => {
