@@ -21,9 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class LocalEngine {
     public static void main(String[] args) throws Exception {
         LocalNodeSetup setup = LocalNodeSetup.fromArgs("LocalEngine", args);
-        Settings.Builder builder = Settings.builder();
-        setup.settings().forEach((key, value) -> builder.put(key, value));
-        Settings settings = builder.build();
+        Settings settings = Settings.builder().loadFromMap(setup.settings()).build();
 
         LogConfigurator.configureESLogging();
         LogConfigurator.configureWithoutConfig(settings);

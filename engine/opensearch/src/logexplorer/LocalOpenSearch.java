@@ -19,9 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class LocalOpenSearch {
     public static void main(String[] args) throws Exception {
         LocalNodeSetup setup = LocalNodeSetup.fromArgs("LocalOpenSearch", args);
-        Settings.Builder builder = Settings.builder();
-        setup.settings().forEach((key, value) -> builder.put(key, value));
-        Settings settings = builder.build();
+        Settings settings = Settings.builder().loadFromMap(setup.settings()).build();
 
         LogConfigurator.registerErrorListener();
         LogConfigurator.configureWithoutConfig(settings);
