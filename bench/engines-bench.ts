@@ -11,7 +11,8 @@
  * means something on a shared machine. The engine is stopped again if this run started it.
  *
  * Measured: the screen as the browser asks for it (rows, count with bars, facets: three
- * `POST /api/search` in parallel) and its rows part alone. BENCH_RUNS (default 40) per engine
+ * `POST /api/search` in parallel) and its rows part alone; and, to tell the engine from the app,
+ * the engine's own `took` of each part (the answer's `tookMs.engine`). BENCH_RUNS (default 40) per engine
  * after 5 warm-up, BENCH_PORT (default 3220; the other engine's app on the next port),
  * BENCH_ONLY=elasticsearch@8,opensearch@2 to measure fewer, BENCH_ENGINE_PORT_OFFSET=N to run
  * the other engines on their port + N (their own data folders still), beside a test:engines run
@@ -46,7 +47,8 @@ const PARTS: SearchRequestInput[] = [
   { ...screen, size: 0, histogram: false, facets: FACETS, facetSize: 50 },
 ];
 
-async function post(url: string, body: SearchRequestInput): Promise<void> {
+/** One part; resolves to the engine's own time for it (`tookMs.engine`). */
+async function post(url: string, body: SearchRequestInput): Promise<number> {
   const res = await fetch(`${url}/api/search`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -54,23 +56,31 @@ async function post(url: string, body: SearchRequestInput): Promise<void> {
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${text.slice(0, 300)}`);
+  return (JSON.parse(text) as { tookMs: { engine: number } }).tookMs.engine;
 }
+
+const PART_NAMES = ['rows', 'bars', 'facets'] as const;
 
 interface Samples {
   screen: number[];
   rows: number[];
+  /** The engine's `took` of each part of the screen, in PART_NAMES order. */
+  engine: [number[], number[], number[]];
 }
+
+const samples = (): Samples => ({ screen: [], rows: [], engine: [[], [], []] });
 
 async function once(url: string, into: Samples | null): Promise<void> {
   let t0 = performance.now();
   await post(url, PARTS[0]!);
   const rows = performance.now() - t0;
   t0 = performance.now();
-  await Promise.all(PARTS.map((p) => post(url, p)));
+  const took = await Promise.all(PARTS.map((p) => post(url, p)));
   const whole = performance.now() - t0;
   if (into) {
     into.rows.push(rows);
     into.screen.push(whole);
+    took.forEach((t, i) => into.engine[i]!.push(t));
   }
 }
 
@@ -130,6 +140,19 @@ interface Row {
 
 const ms = (v: number) => v.toFixed(0);
 
+/** The engine's own time per part, p50 (and Elasticsearch 9's alongside): where an engine is slower. */
+function engineTable(rows: Row[]): string {
+  const out = [
+    `| engine | ${PART_NAMES.map((p) => `${p}: took p50 ms (ES 9 alongside)`).join(' | ')} |`,
+    `| --- |${' ---: |'.repeat(PART_NAMES.length)}`,
+  ];
+  for (const r of rows) {
+    const cells = PART_NAMES.map((_, i) => `${ms(percentile(r.own.engine[i]!, 50))} (${ms(percentile(r.paired.engine[i]!, 50))})`);
+    out.push(`| ${r.name} | ${cells.join(' | ')} |`);
+  }
+  return out.join('\n');
+}
+
 function table(rows: Row[]): string {
   const out = [
     '| engine | rows ready p50 / p95 ms | 24 h screen p50 / p95 ms | Elasticsearch 9 alongside, screen p50 / p95 ms | ratio p50 / p95 | ≤ 1.5 × ES 9 |',
@@ -154,7 +177,7 @@ async function main(): Promise<void> {
   const baseVersion = await prepareBenchData();
   const baseName = `Elasticsearch ${baseVersion}`;
   const baseApp = await startBenchApp(PORT, { ELASTICSEARCH_URL: urlOf(base), ENGINE_KIND: undefined, ENGINE_VERSION: undefined });
-  const baseAll: Samples = { screen: [], rows: [] };
+  const baseAll = samples();
   const rows: Row[] = [];
   try {
     for (const spec of others) {
@@ -165,8 +188,8 @@ async function main(): Promise<void> {
           await once(baseApp.url, null);
           await once(app.url, null);
         }
-        const own: Samples = { screen: [], rows: [] };
-        const paired: Samples = { screen: [], rows: [] };
+        const own = samples();
+        const paired = samples();
         // Alternate, and swap who goes first each round: neither always runs on a warmer cache.
         for (let i = 0; i < RUNS; i++) {
           const pair: [string, Samples][] = [
@@ -179,8 +202,9 @@ async function main(): Promise<void> {
         rows.push({ name, own, paired });
         baseAll.screen.push(...paired.screen);
         baseAll.rows.push(...paired.rows);
+        paired.engine.forEach((took, i) => baseAll.engine[i]!.push(...took));
         // Each engine's row as soon as it is measured: a run cut short still leaves its figures.
-        console.log(`${name}: measured\n${table([{ name, own, paired }])}`);
+        console.log(`${name}: measured\n${table([{ name, own, paired }])}\n\n${engineTable([{ name, own, paired }])}`);
       } finally {
         app.stop();
         if (startedHere) await stopEngine(spec);
@@ -200,7 +224,8 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  console.log(table([{ name: `${baseName} (all its runs)`, own: baseAll, paired: baseAll }, ...rows]));
+  const all = [{ name: `${baseName} (all its runs)`, own: baseAll, paired: baseAll }, ...rows];
+  console.log(`${table(all)}\n\n${engineTable(all)}`);
 }
 
 main().catch((err: unknown) => {
