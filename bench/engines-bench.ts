@@ -25,7 +25,7 @@ import { engineConnection } from '../lib/es/connection';
 import { describeEngine, engineInfo } from '../lib/es/engine';
 import { isDefaultEngine, LOCAL_ENGINES, type LocalEngineSpec } from '../lib/es/local-engines';
 import type { SearchRequestInput } from '../lib/schema/search';
-import { runStep } from '../scripts/run-steps';
+import { engineAnswers, runStep } from '../scripts/run-steps';
 import { BENCH_DATASET, BENCH_RANGE, percentile, prepareBenchData, startBenchApp } from './bench-app';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -84,18 +84,10 @@ async function once(url: string, into: Samples | null): Promise<void> {
   }
 }
 
-async function engineUp(url: string): Promise<boolean> {
-  try {
-    return (await fetch(`${url}/_cluster/health`, { signal: AbortSignal.timeout(2_000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
 /** Starts the engine (a no-op when it runs) and loads the bench set (skipped when it is there). */
 async function prepareEngine(spec: LocalEngineSpec): Promise<{ name: string; startedHere: boolean }> {
   const url = urlOf(spec);
-  const startedHere = !(await engineUp(url));
+  const startedHere = !(await engineAnswers(url));
   const env = {
     ENGINE_KIND: spec.kind,
     ENGINE_VERSION: spec.version,

@@ -1,4 +1,4 @@
-/** Runs shell steps one after another with the project's Node 24 first on PATH. */
+/** Runs shell steps one after another with the project's Node 24 first on PATH; and whether an engine answers. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -26,4 +26,13 @@ export function runStep(step: Step): Promise<number> {
     });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
+}
+
+/** Whether an engine answers its cluster health at `url` within 2 s (the engine runners' "is it up"). */
+export async function engineAnswers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/_cluster/health`, { signal: AbortSignal.timeout(2_000) })).ok;
+  } catch {
+    return false;
+  }
 }

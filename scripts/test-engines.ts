@@ -16,7 +16,7 @@ import { TEST_DATASET } from '../lib/demo-cluster/test-dataset';
 import { engineConnection } from '../lib/es/connection';
 import { describeEngine, engineInfo } from '../lib/es/engine';
 import { isDefaultEngine, LOCAL_ENGINES, type LocalEngineSpec } from '../lib/es/local-engines';
-import { runStep } from './run-steps';
+import { engineAnswers, runStep } from './run-steps';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, 'skip-default': { type: 'boolean' }, keep: { type: 'boolean' }, 'skip-shapes': { type: 'boolean' } },
@@ -33,14 +33,6 @@ function selected(): LocalEngineSpec[] {
   return values['skip-default'] ? engines.filter((e) => !isDefaultEngine(e)) : engines;
 }
 
-async function engineRunning(url: string): Promise<boolean> {
-  try {
-    return (await fetch(`${url}/_cluster/health`, { signal: AbortSignal.timeout(2_000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
 interface Result {
   engine: string;
   code: number;
@@ -51,7 +43,7 @@ async function testOne(spec: LocalEngineSpec): Promise<Result> {
   const began = Date.now();
   const url = `http://127.0.0.1:${spec.port}`;
   const engineEnv = { ENGINE_KIND: spec.kind, ENGINE_VERSION: spec.version, ENGINE_PORT: undefined, ELASTICSEARCH_URL: undefined };
-  const wasRunning = await engineRunning(url);
+  const wasRunning = await engineAnswers(url);
   // A smaller heap than the default engine's: the suite's dataset is small and the machine shared.
   const heap = isDefaultEngine(spec) ? {} : { ENGINE_HEAP: process.env.ENGINE_HEAP ?? '1g' };
   const result = (code: number): Result => ({ engine: `${spec.kind} ${spec.version}`, code, seconds: (Date.now() - began) / 1000 });
