@@ -20,7 +20,11 @@ describe('openSearchSearchBody', () => {
     const bars = { size: 0, track_total_hits: false, aggs: { h: { date_histogram: { field: 't' }, aggs: levels } } };
     expect(openSearchSearchBody(bars, 3)).toEqual({ body: { ...bars, track_total_hits: true }, formatted: [] });
     // Also below another aggregation, and spelled `aggregations`.
-    const nested = { size: 0, track_total_hits: false, aggs: { f: { filter: {}, aggregations: { h: { date_histogram: {}, aggregations: levels } } } } };
+    const nested = {
+      size: 0,
+      track_total_hits: false,
+      aggs: { f: { filter: {}, aggregations: { h: { date_histogram: {}, aggregations: levels } } } },
+    };
     expect(openSearchSearchBody(nested, 3)?.body.track_total_hits).toBe(true);
     expect(openSearchSearchBody(bars, 2)).toBeNull();
     // A combined screen (rows and bars in one search) went wrong too.
