@@ -211,7 +211,7 @@ async function main(): Promise<void> {
   }
   const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
   console.log(
-    `\nmachine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${BENCH_DATASET.docs.toLocaleString('en-US')} docs over ${BENCH_DATASET.days} day(s), the 24 h screen, no query; other engines' heap ${HEAP}; ${RUNS} runs per engine after ${WARMUP} warm-up, alternating with Elasticsearch 9; load average ${os
+    `\nmachine: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${BENCH_DATASET.docs.toLocaleString('en-US')} docs over ${BENCH_DATASET.days} day(s), the 24 h screen, no query; heap of the engines this run started ${HEAP}; ${RUNS} runs per engine after ${WARMUP} warm-up, alternating with Elasticsearch 9; load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
