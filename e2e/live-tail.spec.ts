@@ -167,4 +167,15 @@ test('live explorer: new hits of the search show once within 3 s, late ones too;
   await page.getByTestId('resume-live').click();
   await expect(grid.locator('[data-doc-id="x-after-pause"]')).toHaveCount(1);
   await expect(page.getByText('51 hits', { exact: true })).toBeVisible();
+
+  // Live is in the URL: a reload (or the link, shared) comes back live; switching it off drops it.
+  await expect(page).toHaveURL(/[?&]live=1(&|$)/);
+  await page.reload();
+  await expect(page.getByTestId('live-bar')).toContainText('● Live');
+  await expect(page.getByText('51 hits', { exact: true })).toBeVisible();
+  await write([{ id: 'x-after-reload', ts: Date.now(), log: 'tick x reload' }]);
+  await expect(grid.locator('[data-doc-id="x-after-reload"]')).toHaveCount(1, { timeout: 3_000 });
+  await expect(page.getByText('52 hits', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Live', exact: true }).click();
+  await expect(page).not.toHaveURL(/live=1/);
 });

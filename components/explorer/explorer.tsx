@@ -80,7 +80,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
   const results = useSearchResults(request, refreshTick);
   const refresh = useCallback(() => setRefreshTick((t) => t + 1), []);
   const actions = useExplorerActions(update, refresh);
-  const live = useExplorerLive(state, results.rows, results.summary);
+  const live = useExplorerLive(state, update, results.rows, results.summary);
   // While live, the rows, the count and the bars include what the tail sent.
   const { rows, summary } = live;
   const { error } = results;

@@ -4,11 +4,13 @@
  * (`fresh=1`: the search has everything before), merged into the rows newest first and counted
  * in the total and the histogram. Scrolling away from the top pauses the rows (new hits are
  * counted, not shown); scrolling back or "resume" shows them. Memory is bounded by the tail hook.
+ * On or off is the URL's `live=1` (lib/url-state/codec.ts): a shared link and a reload come back live.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveTail, type LiveTail } from '@/components/pods/use-live-tail';
 import type { ExplorerState } from '@/lib/url-state/codec';
 import type { SearchHit } from '@/lib/schema/search';
+import type { UpdateState } from './use-explorer-state';
 import { isRelativeRange } from '@/lib/url-state/share-link';
 import { histogramWithLive, mergeLiveHits } from './live-merge';
 import type { Summary } from './use-search-results';
@@ -28,8 +30,9 @@ export interface ExplorerLive {
   topKey: number;
 }
 
-export function useExplorerLive(state: ExplorerState, rows: SearchHit[], summary: Summary | undefined): ExplorerLive {
-  const [wanted, setOn] = useState(false);
+/** Whether Live is wanted is the URL's `live=1` (the codec's), so a shared link and a reload come back live. */
+export function useExplorerLive(state: ExplorerState, update: UpdateState, rows: SearchHit[], summary: Summary | undefined): ExplorerLive {
+  const wanted = state.live;
   const unavailable =
     state.sort !== 'desc'
       ? 'Live shows the newest lines first: sort newest first to follow'
@@ -83,10 +86,14 @@ export function useExplorerLive(state: ExplorerState, rows: SearchHit[], summary
     };
   }, [summary, tail.lines, received, levelField]);
 
-  const switchOn = useCallback((next: boolean) => {
-    setOn(next);
-    setShownUpTo(null);
-  }, []);
+  const switchOn = useCallback(
+    (next: boolean) => {
+      // A mode of watching, not another screen: replace, so Back does not toggle it.
+      update({ live: next }, { replace: true });
+      setShownUpTo(null);
+    },
+    [update],
+  );
 
   return {
     on,

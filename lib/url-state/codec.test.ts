@@ -32,6 +32,7 @@ describe('url state codec', () => {
       columns: ['namespace', 'weird,name%', 'message'],
       sort: 'asc',
       doc: { index: 'logstash-2026.11.20', id: 'abc/def' },
+      live: true,
     };
     const encoded = encodeState(state).toString();
     expect(decode(encoded)).toEqual(state);
@@ -104,6 +105,18 @@ describe('url state codec', () => {
     expect(decode('cols=').columns).toEqual(DEFAULT_COLUMNS);
     expect(decode('cols=%2C%2C').columns).toEqual(DEFAULT_COLUMNS);
     expect(decode(`cols=${encodeURIComponent('a,%E0%A4%A,a,b')}`).columns).toEqual(['a', 'b']);
+  });
+
+  it('turns live on only for live=1, and writes it only when on', () => {
+    expect(decode('live=1').live).toBe(true);
+    for (const off of ['', 'live=0', 'live=', 'live=true', 'live=yes', 'live=11']) expect(decode(off).live, off).toBe(false);
+    expect(encodeState({ ...DEFAULT_STATE, live: true }).get('live')).toBe('1');
+    expect(encodeState(DEFAULT_STATE).has('live')).toBe(false);
+    expect(decode(encodeState({ ...DEFAULT_STATE, live: true }).toString())).toEqual({ ...DEFAULT_STATE, live: true });
+  });
+
+  it('keeps live through the migration from an unversioned (v0) link', () => {
+    expect(decode('q=x&live=1')).toMatchObject({ live: true, query: { text: 'x' } });
   });
 
   it('splits the doc parameter at the first slash', () => {

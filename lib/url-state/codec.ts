@@ -30,6 +30,13 @@ export interface ExplorerState extends Omit<ScreenState, 'schemaVersion' | 'sour
   time: TimeRange;
   /** The document open in the document view. */
   doc: DocRef | null;
+  /**
+   * Live mode: new hits stream in (`live=1`). A way of watching the screen, not part of it — a
+   * saved view or an embed does not keep it, as it does not keep the open document — but a
+   * shared link and a reload come back live. Absent means off, which is what every link meant
+   * before the parameter existed, so it needs no migration step.
+   */
+  live: boolean;
 }
 
 export const DEFAULT_STATE: ExplorerState = {
@@ -40,6 +47,7 @@ export const DEFAULT_STATE: ExplorerState = {
   columns: [...DEFAULT_COLUMNS],
   sort: 'desc',
   doc: null,
+  live: false,
 };
 
 /** Parameter names: short because links get pasted into chats and tickets. */
@@ -55,6 +63,7 @@ const P = {
   sort: 'sort',
   doc: 'doc',
   timeZone: 'tz',
+  live: 'live',
 } as const;
 
 type Params = Pick<URLSearchParams, 'get'>;
@@ -73,6 +82,8 @@ export function decodeState(params: Params): ExplorerState {
     columns: decodeColumns(migrated.get(P.columns)),
     sort: oneOf(SORT_ORDERS, migrated.get(P.sort)) ?? DEFAULT_STATE.sort,
     doc: decodeDoc(migrated.get(P.doc)),
+    // Only the spelling the encoder writes turns it on: `live=true`, `live=0`, `live=` are off.
+    live: migrated.get(P.live) === '1',
   };
 }
 
@@ -93,6 +104,7 @@ export function encodeState(state: ExplorerState): URLSearchParams {
   if (!sameList(state.columns, DEFAULT_COLUMNS)) out.set(P.columns, state.columns.map(escapeColumn).join(','));
   if (state.sort !== DEFAULT_STATE.sort) out.set(P.sort, state.sort);
   if (state.doc) out.set(P.doc, `${state.doc.index}/${state.doc.id}`);
+  if (state.live) out.set(P.live, '1');
   return out;
 }
 

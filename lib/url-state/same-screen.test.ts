@@ -11,11 +11,12 @@ const screen: ExplorerState = {
   columns: ['pod', 'message'],
   sort: 'asc',
   doc: null,
+  live: false,
 };
 
 describe('sameScreen', () => {
   it('is the same screen with another document open, after a trip through a link, and as a stored document', () => {
-    const withDoc: ExplorerState = { ...screen, doc: { index: 'i', id: '1' } };
+    const withDoc: ExplorerState = { ...screen, doc: { index: 'i', id: '1' }, live: true };
     expect(sameScreen(screen, withDoc)).toBe(true);
     expect(sameScreen(screen, decodeState(encodeState(screen)))).toBe(true);
     expect(sameScreen(screen, toScreenState(screen))).toBe(true);
@@ -24,6 +25,7 @@ describe('sameScreen', () => {
   it('whatever the order of keys in the objects that hold it', () => {
     const reordered: ExplorerState = {
       doc: null,
+      live: false,
       sort: 'asc',
       columns: ['pod', 'message'],
       time: { timeZone: 'Europe/Berlin', to: 'now', from: 'now-24h' },

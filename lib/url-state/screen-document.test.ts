@@ -25,12 +25,13 @@ const { schemaVersion: _p, ...plainParts } = plain;
 
 describe('a screen document ⇄ the explorer state', () => {
   it('stamps the current version and leaves out the open document and an absent source', () => {
-    const open: ExplorerState = { ...screenFromState(busy), source: undefined, doc: { index: 'i', id: 'd' } };
+    const open: ExplorerState = { ...screenFromState(busy), source: undefined, doc: { index: 'i', id: 'd' }, live: true };
     const state = toScreenState(open);
     expect(state.schemaVersion).toBe(SCREEN_STATE_VERSION);
     expect('source' in state).toBe(false);
     expect('doc' in state).toBe(false);
-    expect(screenFromState(busy)).toEqual({ ...busyParts, doc: null });
+    expect('live' in state).toBe(false);
+    expect(screenFromState(busy)).toEqual({ ...busyParts, doc: null, live: false });
     expect(screenFromState(plain).source).toBeUndefined();
   });
 

@@ -37,10 +37,10 @@ export function toScreenState(screen: ScreenLike): ScreenState {
   };
 }
 
-/** The explorer state a stored screen opens to, with no document open. */
+/** The explorer state a stored screen opens to, with no document open and not live. */
 export function screenFromState(state: ScreenState): ExplorerState {
   const { schemaVersion: _version, source, ...rest } = state;
-  return { ...rest, source, doc: null };
+  return { ...rest, source, doc: null, live: false };
 }
 
 /** How each part the codec leaves out at its default is spelled explicitly (the codec reads each back as that default). */
@@ -55,7 +55,7 @@ const EXPLICIT_DEFAULTS: Readonly<Record<string, string>> = {
 
 /** A document's parts as a link of `version` (0: before links carried one), every part spelled out. */
 export function screenDocumentParams(parts: Omit<ScreenState, 'schemaVersion'>, version: number): URLSearchParams {
-  const params = encodeState({ ...parts, source: parts.source, doc: null });
+  const params = encodeState({ ...parts, source: parts.source, doc: null, live: false });
   for (const [name, spelled] of Object.entries(EXPLICIT_DEFAULTS)) {
     if (params.get(name) === null) params.set(name, spelled);
   }

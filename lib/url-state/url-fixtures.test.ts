@@ -24,6 +24,8 @@ describe('released URL shapes', () => {
       for (const f of URL_FIXTURES.filter((x) => x.shape === shape)) for (const key of paramsOf(f.url).keys()) seen.add(key);
       for (const key of ['src', 'q', 'lang', 'f', 'from', 'to', 'cols', 'sort', 'doc']) expect(seen, `${shape} ${key}`).toContain(key);
     }
+    // Live arrived within v1 (no change of meaning: absent is off, as before).
+    expect(URL_FIXTURES.some((f) => f.shape === 'v1' && paramsOf(f.url).get('live') === '1')).toBe(true);
   });
 
   it.each(URL_FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, fixture) => {
@@ -43,7 +45,7 @@ describe('released URL shapes', () => {
       const saved = toScreenState(fixture.state);
       const { schemaVersion: _v, ...unversioned } = saved;
       for (const stored of [saved, unversioned]) {
-        expect(screenFromState(StoredScreenState.parse(stored))).toEqual({ ...fixture.state, doc: null });
+        expect(screenFromState(StoredScreenState.parse(stored))).toEqual({ ...fixture.state, doc: null, live: false });
       }
     },
   );

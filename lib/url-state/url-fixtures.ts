@@ -36,6 +36,7 @@ export const URL_FIXTURES: readonly UrlFixture[] = [
       columns: DEFAULT_COLUMNS_V1,
       sort: 'desc',
       doc: null,
+      live: false,
     },
   },
   {
@@ -52,6 +53,7 @@ export const URL_FIXTURES: readonly UrlFixture[] = [
       columns: ['pod', 'message'],
       sort: 'asc',
       doc: null,
+      live: false,
     },
   },
   {
@@ -77,6 +79,7 @@ export const URL_FIXTURES: readonly UrlFixture[] = [
       columns: ['pod', 'weird,name%', 'message'],
       sort: 'asc',
       doc: { index: 'logstash-2026.11.20', id: 'ab/cd' },
+      live: false,
     },
   },
   {
@@ -91,6 +94,22 @@ export const URL_FIXTURES: readonly UrlFixture[] = [
       columns: DEFAULT_COLUMNS_V1,
       sort: 'desc',
       doc: null,
+      live: false,
+    },
+  },
+  {
+    name: 'v1: following live over the last 15 minutes',
+    shape: 'v1',
+    url: '/?v=1&q=level%3Aerror&from=now-15m&to=now&live=1',
+    state: {
+      source: undefined,
+      query: { language: 'kql', text: 'level:error' },
+      filters: [],
+      time: { from: 'now-15m', to: 'now' },
+      columns: DEFAULT_COLUMNS_V1,
+      sort: 'desc',
+      doc: null,
+      live: true,
     },
   },
   {
@@ -105,6 +124,7 @@ export const URL_FIXTURES: readonly UrlFixture[] = [
       columns: DEFAULT_COLUMNS_V1,
       sort: 'desc',
       doc: null,
+      live: false,
     },
   },
   {
@@ -122,6 +142,7 @@ export const URL_FIXTURES: readonly UrlFixture[] = [
       columns: ['namespace', 'message'],
       sort: 'asc',
       doc: { index: 'lxtest-logstash-2026.11.20', id: 'x1' },
+      live: false,
     },
   },
   {
@@ -136,6 +157,7 @@ export const URL_FIXTURES: readonly UrlFixture[] = [
       columns: DEFAULT_COLUMNS_V1,
       sort: 'desc',
       doc: null,
+      live: false,
     },
   },
   {
@@ -150,6 +172,7 @@ export const URL_FIXTURES: readonly UrlFixture[] = [
       columns: ['namespace', 'message'],
       sort: 'asc',
       doc: null,
+      live: false,
     },
   },
 ];

@@ -10,6 +10,7 @@ const view: ExplorerState = {
   columns: ['pod', 'message'],
   sort: 'asc',
   doc: null,
+  live: false,
 };
 
 const onView = (query: string) => decodeOnView(new URLSearchParams(query), view);
@@ -25,6 +26,8 @@ describe('a screen opened from a view', () => {
     expect(onView('from=2026-11-20T00:00:00.000Z')).toEqual({ ...view, time: { ...view.time, from: '2026-11-20T00:00:00.000Z' } });
     expect(onView('sort=desc').sort).toBe('desc');
     expect(onView('v=1&doc=idx%2F1').doc).toEqual({ index: 'idx', id: '1' });
+    expect(onView('v=1&live=1').live).toBe(true);
+    expect(onView('v=1').live).toBe(false);
   });
 
   it('reads spelled-out defaults as overrides', () => {
@@ -44,6 +47,7 @@ describe('a screen opened from a view', () => {
     ['a new query', { query: { language: 'kql', text: 'x' } }],
     ['no filters', { filters: [] }],
     ['a document open', { doc: { index: 'i', id: 'a/b' } }],
+    ['live', { live: true }],
     ['the columns back at the defaults', { columns: [...DEFAULT_STATE.columns] }],
     ['the sort back at the default', { sort: 'desc' }],
     ['a time zone', { time: { ...view.time, timeZone: 'Asia/Kolkata' } }],

@@ -65,7 +65,7 @@ const same = (a: unknown, b: unknown) => stableJson(a) === stableJson(b);
 export function decodeOnView(params: ParamReader, base: ExplorerState): ExplorerState {
   const p = migrateParams(params);
   const decoded = decodeState(p);
-  let state: ExplorerState = { ...base, query: { ...base.query }, doc: decoded.doc };
+  let state: ExplorerState = { ...base, query: { ...base.query }, doc: decoded.doc, live: decoded.live };
   for (const { part, param, explicitDefault } of PARTS) {
     const raw = p.get(param);
     if (raw === null) continue;
