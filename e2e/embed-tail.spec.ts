@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { E2E_LIVE_INDEX_PATTERN } from '@/lib/demo-cluster/test-dataset';
 import { engineConnection } from '@/lib/es/connection';
 import type { CreateEmbedResponse } from '@/lib/schema/embeds';
+import { createLiveIndex, deleteLiveIndex, writeLive } from '@/tests/support/live-index';
 
 /**
  * A live-tail panel inside a host page on another origin (http://localhost:<port + 50>, named in
@@ -17,38 +18,20 @@ const OTHER_POD = 'checkout-7d9c5b8f4d-zzzzz';
 
 const client = new Client(engineConnection().options);
 
-test.beforeAll(async () => {
-  await client.indices.delete({ index: INDEX, ignore_unavailable: true });
-  await client.indices.create({
-    index: INDEX,
-    settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
-    mappings: {
-      dynamic_templates: [{ s: { match_mapping_type: 'string', mapping: { type: 'keyword' } } }],
-      properties: { '@timestamp': { type: 'date' }, log: { type: 'text' } },
-    },
-  });
-});
+test.beforeAll(() => createLiveIndex(client, INDEX));
 
 test.afterAll(async () => {
-  await client.indices.delete({ index: INDEX, ignore_unavailable: true });
+  await deleteLiveIndex(client, INDEX);
   await client.close();
 });
 
-async function write(docs: { id: string; level: string; pod?: string }[], refresh: boolean | 'wait_for' = false) {
-  const operations = docs.flatMap((d) => [
-    { index: { _index: INDEX, _id: d.id } },
-    {
-      '@timestamp': new Date().toISOString(),
-      log: `checkout ${d.level} ${d.id}`,
-      level: d.level,
-      stream: 'stdout',
-      kubernetes: { namespace_name: NS, pod_name: d.pod ?? POD, container_name: 'checkout', host: 'node-1' },
-      docker: { container_id: 'c1' },
-    },
-  ]);
-  const res = await client.bulk({ operations, refresh });
-  expect(res.errors).toBe(false);
-}
+const write = (docs: { id: string; level: string; pod?: string }[], refresh: boolean | 'wait_for' = false) =>
+  writeLive(
+    client,
+    INDEX,
+    docs.map((d) => ({ ...d, namespace: NS, pod: d.pod ?? POD, log: `checkout ${d.level} ${d.id}`, container: 'checkout' })),
+    refresh,
+  );
 
 test('a live-tail panel in another origin’s page follows its pod’s error lines only', async ({ page, request, baseURL }) => {
   const appPort = Number(new URL(baseURL ?? 'http://127.0.0.1:3100').port);

@@ -2,6 +2,7 @@ import { Client } from '@elastic/elasticsearch';
 import { expect, test } from '@playwright/test';
 import { E2E_LIVE_INDEX_PATTERN, E2E_SOURCES_ENV } from '@/lib/demo-cluster/test-dataset';
 import { engineConnection } from '@/lib/es/connection';
+import { createLiveIndex, deleteLiveIndex, writeLive } from '@/tests/support/live-index';
 import { frontAddress, startApp, stopApp, untilLive } from './support/app-process';
 
 /** The spec's own index, under the e2e server's `live` source; the test dataset is never written to. */
@@ -11,49 +12,20 @@ const POD = 'ticker-7d9c5b8f4d-x2x4k';
 
 const client = new Client(engineConnection().options);
 
-test.beforeAll(async () => {
-  await client.indices.delete({ index: INDEX, ignore_unavailable: true });
-  await client.indices.create({
-    index: INDEX,
-    settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
-    mappings: {
-      properties: {
-        '@timestamp': { type: 'date' },
-        log: { type: 'text' },
-        stream: { type: 'keyword' },
-        kubernetes: {
-          properties: {
-            namespace_name: { type: 'keyword' },
-            pod_name: { type: 'keyword' },
-            container_name: { type: 'keyword' },
-            host: { type: 'keyword' },
-          },
-        },
-        docker: { properties: { container_id: { type: 'keyword' } } },
-      },
-    },
-  });
-});
+test.beforeAll(() => createLiveIndex(client, INDEX));
 
 test.afterAll(async () => {
-  await client.indices.delete({ index: INDEX, ignore_unavailable: true });
+  await deleteLiveIndex(client, INDEX);
   await client.close();
 });
 
-async function write(docs: { id: string; ts: number; pod?: string; log?: string }[], refresh: boolean | 'wait_for' = false) {
-  const operations = docs.flatMap((d) => [
-    { index: { _index: INDEX, _id: d.id } },
-    {
-      '@timestamp': new Date(d.ts).toISOString(),
-      log: d.log ?? `tick ${d.id}`,
-      stream: 'stdout',
-      kubernetes: { namespace_name: NS, pod_name: d.pod ?? POD, container_name: 'ticker', host: 'node-1' },
-      docker: { container_id: 'c1' },
-    },
-  ]);
-  const res = await client.bulk({ operations, refresh });
-  expect(res.errors).toBe(false);
-}
+const write = (docs: { id: string; ts: number; pod?: string; log?: string }[], refresh: boolean | 'wait_for' = false) =>
+  writeLive(
+    client,
+    INDEX,
+    docs.map((d) => ({ ...d, namespace: NS, pod: d.pod ?? POD, log: d.log ?? `tick ${d.id}`, container: 'ticker' })),
+    refresh,
+  );
 
 test('live tail: every new line shows once within 3 s, late ones up to a minute included, with the ingest lag', async ({ page }) => {
   await write([{ id: 'first', ts: Date.now() - 10_000 }], 'wait_for');

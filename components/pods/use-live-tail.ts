@@ -8,13 +8,15 @@
  * Reconnecting is done here, not left to EventSource: its own retry reopens the first URL, whose
  * `from` is long past, and gives up for good on a refusal (429, 503). When a server shuts down it
  * sends `reconnect` (lib/schema/tail.ts) and closes; the hook opens a new tail at once — the same
- * address, which another replica answers — from the newest line it has, after a short random
- * pause so that a replica's viewers do not all land in the same instant. After a drop it does the
- * same after RETRY_MS. Lines a new tail re-sends (its minute of overlap) are dropped by index + id.
+ * address, which another replica answers — after a short random pause so that a replica's
+ * viewers do not all land in the same instant. After a drop it does the same after RETRY_MS.
+ * Either way the new tail resumes exactly once (lib/k8s/tail-resume.ts): from the server's cursor
+ * (the events' SSE id), without `fresh`, and what it re-sends is dropped by index + id.
  */
 import { useEffect, useState } from 'react';
+import { TailResume, type TailItem } from '@/lib/k8s/tail-resume';
 import type { LogLine } from '@/lib/schema/pod-logs';
-import type { TailHitsEvent, TailLinesEvent, TailProblemEvent, TailReconnectEvent } from '@/lib/schema/tail';
+import type { TailHitsEvent, TailLinesEvent, TailProblemEvent, TailSeenEvent } from '@/lib/schema/tail';
 
 export const MAX_LIVE_LINES = 5_000;
 /** Above this many lines a second nobody reads along: the view says so. */
@@ -24,15 +26,6 @@ const RATE_WINDOW_MS = 5_000;
 const RETRY_MS = 3_000;
 /** After `reconnect`: spread a replica's viewers over this much time. */
 const RECONNECT_SPREAD_MS = 500;
-
-/** What a tail sends: pod and workload lines (`lines`), or the explorer's hits (`hits`). */
-interface LiveItem {
-  index: string;
-  id: string;
-  timestamp: string;
-}
-
-const lineKey = (line: LiveItem) => `${line.index}/${line.id}`;
 
 export interface LiveTail<T = LogLine> {
   /** What arrived, oldest arrival first. */
@@ -52,7 +45,7 @@ const IDLE: LiveTail<never> = { lines: [], dropped: 0, lagMs: null, linesPerSeco
  * `params` (the explorer: its search has what came before) holds for the first tail only; a
  * reopened one must re-read its overlap, or lines written in the gap would be lost.
  */
-export function useLiveTail<T extends LiveItem = LogLine>(
+export function useLiveTail<T extends TailItem = LogLine>(
   params: Record<string, string | undefined>,
   enabled: boolean,
   path = '/api/tail',
@@ -63,18 +56,10 @@ export function useLiveTail<T extends LiveItem = LogLine>(
 
   useEffect(() => {
     if (!enabled) return;
-    const base = new URLSearchParams(query);
-    let from = base.get('from') ?? 'now';
-    const advance = (to: string) => {
-      // `from` may be date math (`now`) at first; a line's time replaces it, a later one only.
-      const at = Date.parse(from);
-      if (Number.isNaN(at) || Date.parse(to) > at) from = to;
-    };
+    const resume = new TailResume(new URLSearchParams(query));
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let closed = false;
-    // Keys of the live lines kept: a new tail re-sends its overlap, each line must show once.
-    const kept = new Set<string>();
     const arrivals: { at: number; n: number }[] = [];
     const rate = () => {
       const now = Date.now();
@@ -86,26 +71,20 @@ export function useLiveTail<T extends LiveItem = LogLine>(
       source = null;
       clearTimeout(retry);
       if (!closed) retry = setTimeout(open, ms);
-      base.delete('fresh');
     };
     function open() {
-      base.set('from', from);
-      const es = new EventSource(`${path}?${base.toString()}`);
+      const es = new EventSource(`${path}?${resume.nextQuery()}`);
       source = es;
       es.onopen = () => setState((s) => ({ ...s, connected: true, problem: null }));
       es.addEventListener(event, (message) => {
         const batch = JSON.parse((message as MessageEvent<string>).data) as TailLinesEvent | TailHitsEvent;
         const items = ('lines' in batch ? batch.lines : batch.hits) as unknown as T[];
-        const fresh = items.filter((l) => !kept.has(lineKey(l)));
-        for (const l of fresh) kept.add(lineKey(l));
-        const newest = fresh.at(-1);
-        if (newest) advance(newest.timestamp);
+        const fresh = resume.accept(items, (message as MessageEvent<string>).lastEventId);
         arrivals.push({ at: Date.now(), n: fresh.length });
         const linesPerSecond = rate();
         setState((s) => {
           const all = [...s.lines, ...fresh];
           const over = Math.max(0, all.length - MAX_LIVE_LINES);
-          for (const l of all.slice(0, over)) kept.delete(lineKey(l));
           return {
             ...s,
             lines: over > 0 ? all.slice(over) : all,
@@ -117,14 +96,22 @@ export function useLiveTail<T extends LiveItem = LogLine>(
           };
         });
       });
-      es.addEventListener('status', () => setState((s) => ({ ...s, linesPerSecond: rate(), connected: true, problem: null })));
+      es.addEventListener('seen', (message) => {
+        const said = JSON.parse((message as MessageEvent<string>).data) as TailSeenEvent;
+        resume.seen(said.docs, (message as MessageEvent<string>).lastEventId);
+        setState((s) => ({ ...s, connected: true, problem: null }));
+      });
+      es.addEventListener('status', (message) => {
+        resume.mark((message as MessageEvent<string>).lastEventId);
+        setState((s) => ({ ...s, linesPerSecond: rate(), connected: true, problem: null }));
+      });
       es.addEventListener('problem', (event) => {
         const problem = JSON.parse((event as MessageEvent<string>).data) as TailProblemEvent;
         setState((s) => ({ ...s, problem: problem.message }));
       });
       es.addEventListener('reconnect', (event) => {
-        const said = JSON.parse((event as MessageEvent<string>).data) as TailReconnectEvent;
-        advance(said.from);
+        // Its id is the cursor its `from` spells.
+        resume.mark((event as MessageEvent<string>).lastEventId);
         setState((s) => ({ ...s, connected: false, problem: null }));
         reopenAfter(Math.random() * RECONNECT_SPREAD_MS);
       });

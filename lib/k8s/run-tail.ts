@@ -12,12 +12,20 @@ import { ApiError } from '@/lib/api/errors';
 import { engineErrorToApiError } from '@/lib/es/client';
 import { scopeFilters, type Meanings } from '@/lib/k8s/pod-query';
 import { lineSourceFields, linesFromHits } from '@/lib/k8s/reshape';
-import { TailWindow } from '@/lib/k8s/tail-dedup';
+import { TailWindow, type TailDoc } from '@/lib/k8s/tail-dedup';
 import { buildTailPoll, TAIL_MAX_PAGES, TAIL_PAGE_SIZE } from '@/lib/k8s/tail-query';
 import { workloadOfPod } from '@/lib/k8s/workload';
 import { onDrain } from '@/lib/observability/lifecycle';
 import { appMetrics } from '@/lib/observability/metrics';
-import type { TailHitsEvent, TailLinesEvent, TailProblemEvent, TailReconnectEvent, TailRequest, TailStatusEvent } from '@/lib/schema/tail';
+import type {
+  TailHitsEvent,
+  TailLinesEvent,
+  TailProblemEvent,
+  TailReconnectEvent,
+  TailRequest,
+  TailSeenEvent,
+  TailStatusEvent,
+} from '@/lib/schema/tail';
 import { findSource, messageFieldsOf, mixedTimeTypes, sourceFields, type SourceFields } from '@/lib/sources';
 import { compileUserQuery, resolveFilterClauses } from '@/lib/search/request-parts';
 import { toDocumentHit } from '@/lib/documents/get-document';
@@ -152,7 +160,8 @@ export async function prepareTail(req: TailRequest, client: Client, now = Date.n
 }
 
 const encoder = new TextEncoder();
-const sse = (event: string, data: unknown) => encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+/** `id`: the tail's cursor (TailWindow.newestAt), where a new tail resumes (lib/k8s/tail-resume.ts). */
+const sse = (event: string, data: unknown, id: number) => encoder.encode(`event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -172,7 +181,7 @@ async function poll(
   follow: Follow,
   window: TailWindow,
   signal: AbortSignal,
-): Promise<{ event: string; data: TailLinesEvent | TailHitsEvent } | null> {
+): Promise<{ event: string; data: TailLinesEvent | TailHitsEvent; docs: TailDoc[] } | null> {
   const hits: estypes.SearchHit<unknown>[] = [];
   let searchAfter: estypes.SortResults | undefined;
   for (let page = 0; page < TAIL_MAX_PAGES; page++) {
@@ -202,7 +211,7 @@ async function poll(
     const fresh = window.accept(found.map((hit) => ({ index: hit.index, id: hit.id, at: Date.parse(hit.timestamp), hit })));
     if (fresh.length === 0) return null;
     const newest = Math.max(...fresh.map((f) => f.at));
-    return { event: 'hits', data: { hits: fresh.map((f) => f.hit), lagMs: Math.max(0, Date.now() - newest) } };
+    return { event: 'hits', data: { hits: fresh.map((f) => f.hit), lagMs: Math.max(0, Date.now() - newest) }, docs: fresh };
   }
   // linesFromHits turns newest-first into oldest-first; these came oldest first.
   let lines = linesFromHits([...hits].reverse(), follow.meanings, follow.messageFields);
@@ -210,7 +219,7 @@ async function poll(
   const fresh = window.accept(lines.map((line) => ({ index: line.index, id: line.id, at: Date.parse(line.timestamp), line })));
   if (fresh.length === 0) return null;
   const newest = Math.max(...fresh.map((f) => f.at));
-  return { event: 'lines', data: { lines: fresh.map((f) => f.line), lagMs: Math.max(0, Date.now() - newest) } };
+  return { event: 'lines', data: { lines: fresh.map((f) => f.line), lagMs: Math.max(0, Date.now() - newest) }, docs: fresh };
 }
 
 /** The event stream; `release` is called once, however the stream ends. */
@@ -236,7 +245,8 @@ export function tailStream(follow: Follow, requestSignal: AbortSignal, release: 
       write(encoder.encode(`retry: ${BACKOFF_MS}\n\n`));
       // Before the loop's abort check: a tail opened while draining ends at once, the same way.
       const stopDrainWatch = onDrain(() => {
-        write(sse('reconnect', { reason: 'shutting_down', from: new Date(window.newestAt).toISOString() } satisfies TailReconnectEvent));
+        const from = new Date(window.newestAt).toISOString();
+        write(sse('reconnect', { reason: 'shutting_down', from } satisfies TailReconnectEvent, window.newestAt));
         stop.abort();
       });
       try {
@@ -245,9 +255,14 @@ export function tailStream(follow: Follow, requestSignal: AbortSignal, release: 
           let wait = TAIL_POLL_MS;
           try {
             const batch = await poll(follow, window, signal);
-            if (batch && !baseline) write(sse(batch.event, batch.data));
+            if (batch && baseline) {
+              // `fresh=1`: what is there already the viewer has from its search; it is told which
+              // documents those are, so a tail reopened from the cursor does not send them as new.
+              const docs = batch.docs.map(({ index, id, at }) => ({ index, id, at }));
+              write(sse('seen', { docs } satisfies TailSeenEvent, window.newestAt));
+            } else if (batch) write(sse(batch.event, batch.data, window.newestAt));
             else if (baseline || Date.now() - lastWrite >= STATUS_EVERY_MS)
-              write(sse('status', { polledAt: new Date().toISOString() } satisfies TailStatusEvent));
+              write(sse('status', { polledAt: new Date().toISOString() } satisfies TailStatusEvent, window.newestAt));
             baseline = false;
           } catch (err) {
             if (signal.aborted) break;
@@ -255,7 +270,7 @@ export function tailStream(follow: Follow, requestSignal: AbortSignal, release: 
             const problem: TailProblemEvent = mapped
               ? { code: mapped.code, message: mapped.message }
               : { code: 'internal', message: 'the tail could not read new lines' };
-            write(sse('problem', problem));
+            write(sse('problem', problem, window.newestAt));
             wait = BACKOFF_MS;
           }
           await sleep(Math.max(0, wait - (Date.now() - began)), signal);

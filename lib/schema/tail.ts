@@ -91,6 +91,15 @@ export interface TailStatusEvent {
   polledAt: string;
 }
 
+/**
+ * `event: seen` (`fresh=1` only, once, after the first poll) — the documents already there when
+ * the tail started, which the viewer has from its search: `at` is epoch ms. A viewer that opens a
+ * new tail from the cursor (the events' SSE `id`) without `fresh` drops them when they are re-sent.
+ */
+export interface TailSeenEvent {
+  docs: { index: string; id: string; at: number }[];
+}
+
 /** `event: problem` — a poll failed (the engine is down, say); the tail keeps trying. */
 export interface TailProblemEvent {
   code: string;

@@ -12,6 +12,7 @@ import type { CreateEmbedResponse } from '@/lib/schema/embeds';
 import type { ApiErrorBody } from '@/lib/schema/errors';
 import type { TailLinesEvent } from '@/lib/schema/tail';
 import type { ScreenState } from '@/lib/schema/screen-state';
+import { createLiveIndex, deleteLiveIndex, readEvents, writeLive } from '@/tests/support/live-index';
 
 const INDEX = `lxtest-embed-tail-${process.pid}`;
 const SECRET = 'integration-test-embed-secret-0123456789';
@@ -58,21 +59,13 @@ interface Doc {
   log?: string;
 }
 
-async function write(docs: Doc[]) {
-  const operations = docs.flatMap((d) => [
-    { index: { _index: INDEX, _id: d.id } },
-    {
-      '@timestamp': new Date(d.ts).toISOString(),
-      log: d.log ?? `line ${d.id}`,
-      level: d.level,
-      stream: 'stdout',
-      kubernetes: { namespace_name: NS, pod_name: d.pod, container_name: d.container ?? 'checkout', host: 'n1' },
-      docker: { container_id: 'c1' },
-    },
-  ]);
-  const res = await client.bulk({ operations, refresh: true });
-  expect(res.errors).toBe(false);
-}
+const write = (docs: Doc[]) =>
+  writeLive(
+    client,
+    INDEX,
+    docs.map((d) => ({ ...d, namespace: NS, container: d.container ?? 'checkout', host: 'n1' })),
+    true,
+  );
 
 /** What the embed may show of the written lines: the oracle, from the documents themselves. */
 const visible = (d: Doc, windowStart: number) =>
@@ -121,9 +114,6 @@ async function linesUntil(
   controller: AbortController,
 ): Promise<string[]> {
   const ids: string[] = [];
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
   let timer = setTimeout(() => controller.abort(), 20_000);
   const closeSoon = () => {
     if (!awaited.every((id) => ids.includes(id))) return;
@@ -132,19 +122,10 @@ async function linesUntil(
     awaited = [];
   };
   closeSoon();
-  for (;;) {
-    const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let cut: number;
-    while ((cut = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, cut);
-      buffer = buffer.slice(cut + 2);
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (/^event: lines$/m.test(block) && data) ids.push(...(JSON.parse(data) as TailLinesEvent).lines.map((l) => l.id));
-    }
+  await readEvents(body, ({ event, data }) => {
+    if (event === 'lines') ids.push(...(JSON.parse(data) as TailLinesEvent).lines.map((l) => l.id));
     if (awaited.length > 0) closeSoon();
-  }
+  }).done;
   clearTimeout(timer);
   return ids;
 }
@@ -158,28 +139,7 @@ async function expectDenied(id: string, token: string) {
 const written: Doc[] = [];
 
 beforeAll(async () => {
-  await client.indices.delete({ index: INDEX, ignore_unavailable: true });
-  await client.indices.create({
-    index: INDEX,
-    settings: { number_of_shards: 1, number_of_replicas: 0 },
-    mappings: {
-      dynamic_templates: [{ s: { match_mapping_type: 'string', mapping: { type: 'keyword' } } }],
-      properties: {
-        '@timestamp': { type: 'date' },
-        log: { type: 'text' },
-        level: { type: 'keyword' },
-        kubernetes: {
-          properties: {
-            namespace_name: { type: 'keyword' },
-            pod_name: { type: 'keyword' },
-            container_name: { type: 'keyword' },
-            host: { type: 'keyword' },
-          },
-        },
-        docker: { properties: { container_id: { type: 'keyword' } } },
-      },
-    },
-  });
+  await createLiveIndex(client, INDEX, { refreshInterval: null });
   await client.indices.delete({ index: EMBEDS_INDEX, ignore_unavailable: true });
   const now = Date.now();
   written.push(
@@ -198,7 +158,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client.indices.delete({ index: INDEX, ignore_unavailable: true });
+  await deleteLiveIndex(client, INDEX);
   await client.close();
 });
 

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { engineConnection } from '@/lib/es/connection';
 import { activeTailCount } from '@/lib/k8s/run-tail';
 import { appMetrics } from '@/lib/observability/metrics';
-import type { TailHitsEvent, TailLinesEvent, TailReconnectEvent } from '@/lib/schema/tail';
+import { TailResume } from '@/lib/k8s/tail-resume';
+import type { TailHitsEvent, TailLinesEvent, TailReconnectEvent, TailSeenEvent } from '@/lib/schema/tail';
+import { createLiveIndex, deleteLiveIndex, readEvents, writeLive } from '@/tests/support/live-index';
 
 /** A source of our own that this test writes to; the test dataset is never touched. */
 const INDEX = `lxtest-tail-${process.pid}`;
@@ -14,32 +16,9 @@ const client = new Client(engineConnection().options);
 const NS = 'tailtest';
 const POD = 'tailer-7d9c5b8f4d-x2x4k';
 
-beforeAll(async () => {
-  await client.indices.delete({ index: INDEX, ignore_unavailable: true });
-  await client.indices.create({
-    index: INDEX,
-    settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
-    mappings: {
-      dynamic_templates: [{ s: { match_mapping_type: 'string', mapping: { type: 'keyword' } } }],
-      properties: {
-        '@timestamp': { type: 'date' },
-        log: { type: 'text' },
-        stream: { type: 'keyword' },
-        kubernetes: {
-          properties: {
-            namespace_name: { type: 'keyword' },
-            pod_name: { type: 'keyword' },
-            container_name: { type: 'keyword' },
-            host: { type: 'keyword' },
-          },
-        },
-        docker: { properties: { container_id: { type: 'keyword' } } },
-      },
-    },
-  });
-});
+beforeAll(() => createLiveIndex(client, INDEX));
 afterAll(async () => {
-  await client.indices.delete({ index: INDEX, ignore_unavailable: true });
+  await deleteLiveIndex(client, INDEX);
   await client.close();
 });
 
@@ -50,57 +29,32 @@ async function openTail(query: string, headers: Record<string, string> = {}) {
   return { res, controller };
 }
 
-/** Reads `event: lines` (or the explorer's `event: hits`, and the names of all events) from an SSE body until it ends or is aborted. */
+/** The ids in `event: lines` (or the explorer's `event: hits`) as they arrive, and every event, until the body ends. */
 function collect(body: ReadableStream<Uint8Array>) {
   const seen: { id: string; at: number; fields?: Record<string, unknown> }[] = [];
-  const events: { event: string; data: string }[] = [];
   const lags: number[] = [];
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const done = (async () => {
-    for (;;) {
-      const { done: end, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
-      if (end) return;
-      buffer += decoder.decode(value, { stream: true });
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event) events.push({ event, data: data ?? '' });
-        if (event === 'lines' && data) {
-          const batch = JSON.parse(data) as TailLinesEvent;
-          lags.push(batch.lagMs);
-          for (const l of batch.lines) seen.push({ id: l.id, at: Date.now() });
-        }
-        if (event === 'hits' && data) {
-          const batch = JSON.parse(data) as TailHitsEvent;
-          lags.push(batch.lagMs);
-          for (const h of batch.hits) seen.push({ id: h.id, at: Date.now(), fields: h.fields });
-        }
-      }
+  const { events, done } = readEvents(body, ({ event, data }) => {
+    if (event === 'lines') {
+      const batch = JSON.parse(data) as TailLinesEvent;
+      lags.push(batch.lagMs);
+      for (const l of batch.lines) seen.push({ id: l.id, at: Date.now() });
     }
-  })();
+    if (event === 'hits') {
+      const batch = JSON.parse(data) as TailHitsEvent;
+      lags.push(batch.lagMs);
+      for (const h of batch.hits) seen.push({ id: h.id, at: Date.now(), fields: h.fields });
+    }
+  });
   return { seen, lags, events, done };
 }
 
-async function write(docs: { id: string; ts: number; stream?: string }[]) {
-  const operations = docs.flatMap((d) => [
-    { index: { _index: INDEX, _id: d.id } },
-    {
-      '@timestamp': new Date(d.ts).toISOString(),
-      log: `line ${d.id}`,
-      stream: d.stream ?? 'stdout',
-      kubernetes: { namespace_name: NS, pod_name: POD, container_name: 'app', host: 'n1' },
-      docker: { container_id: 'c1' },
-    },
-  ]);
-  // No refresh: the documents become visible at the index's 1 s refresh, as a shipper's would.
-  const res = await client.bulk({ operations });
-  expect(res.errors).toBe(false);
-}
+/** Lines of the test's pod; no refresh: they become visible at the index's 1 s refresh, as a shipper's would. */
+const write = (docs: { id: string; ts: number; stream?: string }[]) =>
+  writeLive(
+    client,
+    INDEX,
+    docs.map((d) => ({ ...d, namespace: NS, pod: POD, host: 'n1' })),
+  );
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -164,6 +118,63 @@ describe('GET /api/tail', () => {
     controller.abort();
     expect(seen.map((s) => s.id).sort()).toEqual(['keep1', 'keep2']);
     expect(seen[0]?.fields).toMatchObject({ 'kubernetes.pod_name': POD, 'docker.container_id': 'c1' });
+  });
+
+  it('fresh=1 reconnected from its cursor: what came in the gap arrives, nothing twice, nothing the search had', async () => {
+    const filter = encodeURIComponent(JSON.stringify([{ field: 'stream', op: 'is', value: 'resume' }]));
+    const mine = (docs: { id: string; ts: number }[]) => docs.map((d) => ({ ...d, stream: 'resume' }));
+    // There before the tail: the explorer's search has it.
+    await write(mine([{ id: 'r-had', ts: Date.now() - 5_000 }]));
+    await client.indices.refresh({ index: INDEX });
+    // The viewer's side, as the hook drives it (lib/k8s/tail-resume.ts).
+    const resume = new TailResume(new URLSearchParams(`source=tail&fresh=1&f=${filter}`));
+    const shown: string[] = [];
+    const follow = async () => {
+      const tail = await openTail(resume.nextQuery());
+      expect(tail.res.status).toBe(200);
+      const resent: string[] = [];
+      const stream = readEvents(tail.res.body!, ({ event, id, data }) => {
+        if (event === 'seen') resume.seen((JSON.parse(data) as TailSeenEvent).docs, id);
+        else if (event === 'hits') {
+          const hits = (JSON.parse(data) as TailHitsEvent).hits;
+          resent.push(...hits.map((h) => h.id));
+          shown.push(...resume.accept(hits, id).map((h) => h.id));
+        } else resume.mark(id);
+      });
+      return { ...tail, ...stream, resent };
+    };
+    const until = async (ids: string[]) => {
+      for (const t = Date.now(); Date.now() - t < 10_000 && !ids.every((id) => shown.includes(id));) await sleep(100);
+      expect(shown).toEqual(expect.arrayContaining(ids));
+    };
+
+    const first = await follow();
+    await until([]);
+    for (const t = Date.now(); Date.now() - t < 5_000 && !resume.resumable;) await sleep(50);
+    expect(first.events[0]?.event).toBe('seen');
+    expect(resume.resumable).toBe(true);
+    await write(mine([{ id: 'r-a', ts: Date.now() }]));
+    await until(['r-a']);
+    // The connection drops; lines keep coming, one of them late, and are visible before a new tail starts.
+    first.controller.abort();
+    await first.done;
+    await write(
+      mine([
+        { id: 'r-gap', ts: Date.now() },
+        { id: 'r-gap-late', ts: Date.now() - 40_000 },
+      ]),
+    );
+    await client.indices.refresh({ index: INDEX });
+    const second = await follow();
+    await write(mine([{ id: 'r-b', ts: Date.now() }]));
+    await until(['r-gap', 'r-gap-late', 'r-b']);
+    await sleep(1_500); // more polls re-read the overlap
+    second.controller.abort();
+
+    expect([...shown].sort()).toEqual(['r-a', 'r-b', 'r-gap', 'r-gap-late']);
+    // The new tail did send again what the viewer had (its minute of overlap): the cursor and the window dropped it.
+    expect(second.resent).toEqual(expect.arrayContaining(['r-had', 'r-a']));
+    expect(new URLSearchParams(resume.nextQuery()).has('fresh')).toBe(false);
   });
 
   it('ends its loop within a second of the caller going away', async () => {
