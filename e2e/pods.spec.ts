@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { workloadOfPod } from '@/lib/k8s/workload';
 import { events } from './support/dataset';
-import { DAY, evictions, podLines, query, restarts } from './support/k8s';
+import { DAY, evictions, podLines, query, restarts, scrollToOldest } from './support/k8s';
 
 const terminal = (page: Page) => page.getByTestId('log-terminal');
 const separators = (page: Page) => page.getByTestId('restart-separator');
@@ -14,9 +14,18 @@ test('the pod view shows a separator at each seeded restart, with the earlier in
   const lines = podLines(namespace, pod);
 
   await page.goto(`/pods/${namespace}/${pod}${query({ ...DAY, tail: 5000 })}`);
-  await expect(page.getByTestId('pod-log-status')).toContainText(
-    `${lines.length.toLocaleString('en-US')} of ${lines.length.toLocaleString('en-US')} lines`,
-  );
+  const status = page.getByTestId('pod-log-status');
+  const total = lines.length.toLocaleString('en-US');
+  // A first screenful; older lines load as the reader scrolls up, the lines in view staying put.
+  expect(lines.length).toBeGreaterThan(400);
+  await expect(status).toContainText(`200 of ${total} lines`);
+  const firstShown = terminal(page).locator('[data-line-id]').first();
+  const firstId = (await firstShown.getAttribute('data-line-id')) ?? '';
+  await terminal(page).evaluate((el) => el.parentElement?.scrollTo({ top: 0 }));
+  await expect(status).toContainText(`400 of ${total} lines`);
+  await expect(terminal(page).locator(`[data-line-id="${firstId}"]`)).toBeInViewport();
+  await scrollToOldest(page, lines.length);
+  await expect(page.getByRole('button', { name: /older lines/ })).toHaveCount(0);
   await expect(separators(page)).toHaveCount(expected.length);
   for (const [i, r] of expected.entries()) {
     const sep = separators(page).nth(i);

@@ -1,5 +1,5 @@
 'use client';
-/** Since / until / tail / timestamps / grouping controls of the pod and workload views. */
+/** Since / until / tail / live / timestamps / grouping controls of the pod and workload views. */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { LogsViewState } from '@/lib/k8s/view-url';
 import { POD_LOG_LIMITS } from '@/lib/schema/limits';
@@ -11,6 +11,7 @@ interface LogsToolbarProps {
   grouping: boolean;
   onGrouping: (on: boolean) => void;
   onRefresh: () => void;
+  /** The view's own controls (container, pods, previous instance), before *Live*. */
   children?: ReactNode;
 }
 
@@ -59,6 +60,10 @@ export function LogsToolbar({ state, update, grouping, onGrouping, onRefresh, ch
         Refresh
       </button>
       {children}
+      <label>
+        <input type="checkbox" checked={state.live} onChange={(e) => update({ live: e.target.checked })} name="live" />
+        Live
+      </label>
       <label>
         <input type="checkbox" checked={state.timestamps} onChange={(e) => update({ timestamps: e.target.checked })} />
         Timestamps

@@ -5,26 +5,27 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useMemo, useRef, useState } from 'react';
-import { colourSlots, logItems } from '@/lib/k8s/separators';
+import { useEffect, useMemo, useState } from 'react';
 import { contextHref, podViewHref, workloadViewHref } from '@/lib/k8s/view-url';
 import { podLogsQueryOptions } from '@/lib/queries/pod-logs';
-import type { LogLine } from '@/lib/schema/pod-logs';
+import { POD_LOG_LIMITS } from '@/lib/schema/limits';
+import type { LogLine, RestartSeparator } from '@/lib/schema/pod-logs';
 import { formatLineTime } from './line-time';
-import { LogTerminal } from './log-terminal';
-import { LogsToolbar } from './logs-toolbar';
-import styles from './pods.module.css';
-import { jumpToPreviousInstance, useScrollToLine } from './use-scroll-to-line';
-import { LiveBar } from './live-bar';
-import { useFollowScroll } from './use-follow-scroll';
-import { useLiveTail } from './use-live-tail';
-import { useLogsView } from './use-logs-view';
-import { usePodNamespace } from './use-pod-namespace';
-import { useJsonFilters } from './use-json-filters';
 import { LoadNotices } from './load-notices';
-import { withLiveLines } from './live-lines';
+import { LogsPane } from './logs-pane';
+import { LogsToolbar } from './logs-toolbar';
+import { OlderLinesControl } from './older-lines-control';
+import styles from './pods.module.css';
+import { useJsonFilters } from './use-json-filters';
+import { useLogsPane } from './use-logs-pane';
+import { useLogsView } from './use-logs-view';
+import { useOlderLines } from './use-older-lines';
+import { usePodNamespace } from './use-pod-namespace';
+import { jumpToPreviousInstance } from './use-scroll-to-line';
 
-const SLOTS = 8;
+const NO_RESTARTS: RestartSeparator[] = [];
+const NO_NAMES: string[] = [];
+const containerOf = (line: LogLine) => line.container;
 
 const contextLink = (source: string | null) =>
   function ContextLink(line: LogLine) {
@@ -40,42 +41,47 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
   const lineActions = useMemo(() => contextLink(state.source), [state.source]);
   const [refreshTick, setRefreshTick] = useState(0);
   const [grouping, setGrouping] = useState(true);
-  const request = useMemo(
+  const scope = useMemo(
     () => ({
       namespace,
       pod,
-      since: state.since,
-      until: state.until,
-      tail: state.tail,
       ...(state.container ? { container: state.container } : {}),
       ...(state.source ? { source: state.source } : {}),
     }),
-    [namespace, pod, state.since, state.until, state.tail, state.container, state.source],
+    [namespace, pod, state.container, state.source],
+  );
+  // A first screenful, so the view shows fast; older lines are read as the reader scrolls up.
+  const request = useMemo(
+    () => ({ ...scope, since: state.since, until: state.until, tail: state.tail, page: Math.min(state.tail, POD_LOG_LIMITS.defaultPage) }),
+    [scope, state.since, state.until, state.tail],
   );
   const resolving = usePodNamespace(namespace, pod, state, (found) => podViewHref(found, pod, state));
   const query = useQuery({ ...podLogsQueryOptions(request, refreshTick), enabled: !resolving.looking && !resolving.missing });
   const data = query.data;
-  const scroller = useRef<HTMLDivElement>(null);
-  useScrollToLine(scroller, state.line, data);
-
-  const live = useLiveTail(
-    {
-      namespace,
-      pod,
-      container: state.container ?? undefined,
-      source: state.source ?? undefined,
-      from: data?.lines.at(-1)?.timestamp ?? 'now',
-    },
-    state.live && data !== undefined,
+  const older = useOlderLines(data, scope, state.tail);
+  const tail = useMemo(
+    () => ({ namespace, pod, ...(state.container ? { container: state.container } : {}) }),
+    [namespace, pod, state.container],
   );
-  const lines = useMemo(() => withLiveLines(data?.lines ?? [], live.lines), [data, live.lines]);
-  const follow = useFollowScroll(scroller, state.live, lines.length);
-  const items = useMemo(() => (data ? logItems(lines, data.summary.restarts, grouping) : []), [data, lines, grouping]);
-  const slots = useMemo(() => colourSlots(data?.summary.containers ?? [], SLOTS), [data]);
-  const slotOf = (line: LogLine) => slots.get(line.container) ?? 0;
+  const pane = useLogsPane({
+    state,
+    loaded: data,
+    older: older.lines,
+    tail,
+    restarts: data?.summary.restarts ?? NO_RESTARTS,
+    nameOf: containerOf,
+    names: data?.summary.containers ?? NO_NAMES,
+    grouping,
+  });
+  // Opened at a line further back than the first screenful: older pages are read until it is there.
+  const { more, loading, load } = older;
+  useEffect(() => {
+    if (state.line && data && !pane.markedShown && more && !loading) load();
+  }, [state.line, data, pane.markedShown, more, loading, load]);
   const summary = data?.summary;
   const keep = { since: state.since, until: state.until, source: state.source };
   const json = useJsonFilters({ source: state.source, since: state.since, until: state.until, pod });
+  const shown = (data?.lines.length ?? 0) + older.lines.length;
 
   return (
     <main className={styles.screen}>
@@ -120,14 +126,10 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
             ))}
           </select>
         </label>
-        <label>
-          <input type="checkbox" checked={state.live} onChange={(e) => update({ live: e.target.checked })} name="live" />
-          Live
-        </label>
         <button
           type="button"
           disabled={!summary || summary.restarts.length === 0}
-          onClick={() => jumpToPreviousInstance(scroller.current)}
+          onClick={() => jumpToPreviousInstance(pane.scroller.current)}
           title="Scroll to where the previous container instance ended (kubectl logs --previous)"
         >
           Previous instance
@@ -138,7 +140,7 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
         resolving={resolving}
         looking="Finding the pod’s namespace…"
         missing={`No lines from a pod named ${pod} in the range.`}
-        error={query.error}
+        error={query.error ?? older.error}
       />
 
       {summary?.gone ? (
@@ -167,27 +169,25 @@ export function PodScreen({ namespace, pod }: { namespace: string; pod: string }
         </div>
       ) : null}
 
-      <div className={styles.status} data-testid="pod-log-status" aria-live="polite">
-        {query.isFetching ? 'Loading… ' : ''}
-        {data
-          ? `${data.lines.length.toLocaleString('en-US')} of ${data.summary.lines.toLocaleString('en-US')} lines in the range${data.truncated ? ' (older ones cut by the line limit)' : ''} · ${data.summary.restarts.length} ${data.summary.restarts.length === 1 ? 'restart' : 'restarts'}`
-          : null}
-      </div>
-
-      {state.live ? <LiveBar live={live} paused={follow.paused} unseen={follow.unseen} onResume={follow.resume} /> : null}
-
-      <div className={styles.scroller} ref={scroller}>
-        {data && data.lines.length === 0 ? <p className={styles.terminal}>No lines from this pod in the range.</p> : null}
-        <LogTerminal
-          items={items}
-          labelOf={(l) => l.container}
-          slotOf={slotOf}
-          timestamps={state.timestamps}
-          markedLine={state.line}
-          lineActions={lineActions}
-          json={json}
-        />
-      </div>
+      <LogsPane
+        {...pane}
+        liveOn={state.live}
+        timestamps={state.timestamps}
+        markedLine={state.line}
+        statusId="pod-log-status"
+        status={
+          <>
+            {query.isFetching || older.loading ? 'Loading… ' : ''}
+            {data
+              ? `${shown.toLocaleString('en-US')} of ${data.summary.lines.toLocaleString('en-US')} lines in the range${older.cut ? ' (older ones cut by the line limit)' : ''} · ${data.summary.restarts.length} ${data.summary.restarts.length === 1 ? 'restart' : 'restarts'}`
+              : null}
+          </>
+        }
+        top={<OlderLinesControl scroller={pane.scroller} older={older} />}
+        empty={data && data.lines.length === 0 ? <p className={styles.terminal}>No lines from this pod in the range.</p> : null}
+        lineActions={lineActions}
+        json={json}
+      />
     </main>
   );
 }

@@ -5,26 +5,21 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useMemo, useRef, useState } from 'react';
-import { colourSlots, logItems } from '@/lib/k8s/separators';
+import { useCallback, useMemo, useState } from 'react';
 import { podViewHref, workloadViewHref } from '@/lib/k8s/view-url';
 import { workloadLogsQueryOptions } from '@/lib/queries/pod-logs';
 import type { LogLine, PodSummary } from '@/lib/schema/pod-logs';
 import { formatLineTime } from './line-time';
-import { LogTerminal } from './log-terminal';
+import { LoadNotices } from './load-notices';
+import { LogsPane } from './logs-pane';
 import { LogsToolbar } from './logs-toolbar';
 import styles from './pods.module.css';
-import { useScrollToLine } from './use-scroll-to-line';
-import { LiveBar } from './live-bar';
-import { useFollowScroll } from './use-follow-scroll';
-import { useLiveTail } from './use-live-tail';
+import { useJsonFilters } from './use-json-filters';
+import { useLogsPane } from './use-logs-pane';
 import { useLogsView } from './use-logs-view';
 import { usePodNamespace } from './use-pod-namespace';
-import { useJsonFilters } from './use-json-filters';
-import { LoadNotices } from './load-notices';
-import { withLiveLines } from './live-lines';
 
-const SLOTS = 8;
+const podOf = (line: LogLine) => line.pod;
 
 export function WorkloadScreen({ namespace, name }: { namespace: string; name: string }) {
   const { state, update } = useLogsView();
@@ -45,32 +40,21 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
   const resolving = usePodNamespace(namespace, state.via, state, (found) => workloadViewHref(found, name, { ...state, via: null }));
   const query = useQuery({ ...workloadLogsQueryOptions(request, refreshTick), enabled: !resolving.looking && !resolving.missing });
   const data = query.data;
-  const scroller = useRef<HTMLDivElement>(null);
-  useScrollToLine(scroller, state.line, data);
 
   const restarts = useMemo(() => data?.pods.flatMap((p) => p.restarts) ?? [], [data]);
-  const live = useLiveTail(
-    { namespace, workload: name, source: state.source ?? undefined, from: data?.lines.at(-1)?.timestamp ?? 'now' },
-    state.live && data !== undefined,
-  );
+  const names = useMemo(() => data?.pods.map((p) => p.pod) ?? [], [data]);
+  const tail = useMemo(() => ({ namespace, workload: name }), [namespace, name]);
   // New pods show up while following; the pod filter applies to live lines too.
-  const lines = useMemo(
-    () => withLiveLines(data?.lines ?? [], live.lines, state.pods.length > 0 ? (l) => state.pods.includes(l.pod) : undefined),
-    [data, live.lines, state.pods],
-  );
-  const follow = useFollowScroll(scroller, state.live, lines.length);
-  const items = useMemo(() => (data ? logItems(lines, restarts, grouping) : []), [data, lines, restarts, grouping]);
-  const slots = useMemo(
-    () => colourSlots([...(data?.pods.map((p) => p.pod) ?? []), ...live.lines.map((l) => l.pod)], SLOTS),
-    [data, live.lines],
-  );
-  const slotOf = (line: LogLine) => slots.get(line.pod) ?? 0;
-  const keep = { since: state.since, until: state.until, source: state.source };
+  const picked = state.pods;
+  const keep = useCallback((l: LogLine) => picked.length === 0 || picked.includes(l.pod), [picked]);
+  const pane = useLogsPane({ state, loaded: data, tail, restarts, nameOf: podOf, names, keep, grouping });
+  const links = { since: state.since, until: state.until, source: state.source };
   const json = useJsonFilters({ source: state.source, since: state.since, until: state.until });
   const toggle = (pod: string) => {
     const on = state.pods.includes(pod);
     update({ pods: on ? state.pods.filter((p) => p !== pod) : [...state.pods, pod] });
   };
+  const newWhileLive = data ? [...new Set(pane.live.lines.map(podOf))].filter((pod) => !data.pods.some((p) => p.pod === pod)) : [];
 
   return (
     <main className={styles.screen}>
@@ -94,10 +78,6 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
         onGrouping={setGrouping}
         onRefresh={() => setRefreshTick((t) => t + 1)}
       >
-        <label>
-          <input type="checkbox" checked={state.live} onChange={(e) => update({ live: e.target.checked })} name="live" />
-          Live
-        </label>
         {state.pods.length > 0 ? (
           <button type="button" onClick={() => update({ pods: [] })}>
             All pods
@@ -110,25 +90,17 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
           {data.pods.map((p) => (
             <LegendItem
               key={p.pod}
-              pod={p}
-              slot={slots.get(p.pod) ?? 0}
+              pod={p.pod}
+              summary={p}
+              slot={pane.slots.get(p.pod) ?? 0}
               shown={state.pods.length === 0 || state.pods.includes(p.pod)}
               onToggle={() => toggle(p.pod)}
-              href={podViewHref(namespace, p.pod, keep)}
+              href={podViewHref(namespace, p.pod, links)}
             />
           ))}
-          {[...new Set(live.lines.map((l) => l.pod))]
-            .filter((pod) => !data.pods.some((p) => p.pod === pod))
-            .map((pod) => (
-              <li key={pod} data-testid="legend-pod" data-pod={pod}>
-                <span className={`${styles.swatch} ${styles[`slot${slots.get(pod) ?? 0}`] ?? ''}`} aria-hidden="true" />
-                <span className={styles.legendPod}>{pod}</span>
-                <span className={styles.status}>new while live</span>
-                <Link href={podViewHref(namespace, pod, keep)} aria-label={`Logs of ${pod}`}>
-                  logs
-                </Link>
-              </li>
-            ))}
+          {newWhileLive.map((pod) => (
+            <LegendItem key={pod} pod={pod} slot={pane.slots.get(pod) ?? 0} shown href={podViewHref(namespace, pod, links)} />
+          ))}
         </ul>
       ) : null}
 
@@ -139,47 +111,52 @@ export function WorkloadScreen({ namespace, name }: { namespace: string; name: s
         error={query.error}
       />
 
-      <div className={styles.status} data-testid="workload-log-status" aria-live="polite">
-        {query.isFetching ? 'Loading… ' : ''}
-        {data ? `${data.lines.length.toLocaleString('en-US')} lines${data.truncated ? ' (older ones cut by the line limit)' : ''}` : null}
-      </div>
-
-      {state.live ? <LiveBar live={live} paused={follow.paused} unseen={follow.unseen} onResume={follow.resume} /> : null}
-
-      <div className={styles.scroller} ref={scroller}>
-        <LogTerminal
-          items={items}
-          labelOf={(l) => l.pod}
-          slotOf={slotOf}
-          timestamps={state.timestamps}
-          markedLine={state.line}
-          json={json}
-        />
-      </div>
+      <LogsPane
+        {...pane}
+        liveOn={state.live}
+        timestamps={state.timestamps}
+        markedLine={state.line}
+        statusId="workload-log-status"
+        status={
+          <>
+            {query.isFetching ? 'Loading… ' : ''}
+            {data
+              ? `${data.lines.length.toLocaleString('en-US')} lines${data.truncated ? ' (older ones cut by the line limit)' : ''}`
+              : null}
+          </>
+        }
+        json={json}
+      />
     </main>
   );
 }
 
 interface LegendItemProps {
-  pod: PodSummary;
+  pod: string;
+  /** Left out for a pod that appeared while following: nothing is known of it but its lines. */
+  summary?: PodSummary;
   slot: number;
   shown: boolean;
-  onToggle: () => void;
+  onToggle?: () => void;
   href: string;
 }
 
-function LegendItem({ pod, slot, shown, onToggle, href }: LegendItemProps) {
-  const state = pod.gone ? `gone since ${formatLineTime(pod.gone.lastLine)}` : 'logging';
+function LegendItem({ pod, summary, slot, shown, onToggle, href }: LegendItemProps) {
+  const status = summary
+    ? `${summary.nodes.join(', ')} · ${summary.gone ? `gone since ${formatLineTime(summary.gone.lastLine)}` : 'logging'} · ${summary.restarts.length} ${summary.restarts.length === 1 ? 'restart' : 'restarts'}`
+    : 'new while live';
   return (
-    <li className={shown ? undefined : styles.legendOff} data-testid="legend-pod" data-pod={pod.pod}>
+    <li className={shown ? undefined : styles.legendOff} data-testid="legend-pod" data-pod={pod}>
       <span className={`${styles.swatch} ${styles[`slot${slot}`] ?? ''}`} aria-hidden="true" />
-      <button type="button" className={styles.legendPod} aria-pressed={shown} onClick={onToggle} title="Show only the pods you pick">
-        {pod.pod}
-      </button>
-      <span className={styles.status}>
-        {pod.nodes.join(', ')} · {state} · {pod.restarts.length} {pod.restarts.length === 1 ? 'restart' : 'restarts'}
-      </span>
-      <Link href={href} aria-label={`Logs of ${pod.pod}`}>
+      {onToggle ? (
+        <button type="button" className={styles.legendPod} aria-pressed={shown} onClick={onToggle} title="Show only the pods you pick">
+          {pod}
+        </button>
+      ) : (
+        <span className={styles.legendPod}>{pod}</span>
+      )}
+      <span className={styles.status}>{status}</span>
+      <Link href={href} aria-label={`Logs of ${pod}`}>
         logs
       </Link>
     </li>

@@ -1,4 +1,5 @@
 /** The Kubernetes views' expectations over the test dataset, from the generator (lib/demo-cluster/k8s-expectations.ts). */
+import { expect, type Page } from '@playwright/test';
 import { seededEvictions, seededRestarts } from '@/lib/demo-cluster/k8s-expectations';
 import { TEST_DATASET } from '@/lib/demo-cluster/test-dataset';
 import { DATASET_RANGE, events, type ExpectedEvent } from './dataset';
@@ -19,4 +20,21 @@ export function podLines(namespace: string, pod: string): ExpectedEvent[] {
 
 export function query(params: Record<string, string | number>): string {
   return `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;
+}
+
+/**
+ * Scrolls the pod view to its top until its status says `n` of `n` lines: older lines load a
+ * page at a time as the reader scrolls up to them.
+ */
+export async function scrollToOldest(page: Page, n: number): Promise<void> {
+  const total = n.toLocaleString('en-US');
+  await expect
+    .poll(
+      async () => {
+        await page.getByTestId('log-terminal').evaluate((el) => el.parentElement?.scrollTo({ top: 0 }));
+        return page.getByTestId('pod-log-status').textContent();
+      },
+      { timeout: 30_000 },
+    )
+    .toContain(`${total} of ${total} lines`);
 }

@@ -44,6 +44,8 @@ export interface LinesPlan {
   range: { from: number; to: number };
   /** The newest `size` lines are asked for; the caller reverses them. */
   size: number;
+  /** Older lines only: the sort values of the oldest line already sent (lib/k8s/lines-cursor.ts). */
+  searchAfter?: estypes.SortResults;
   sourceFields: string[];
   engineTimeout: string;
 }
@@ -59,6 +61,7 @@ export function buildLinesRequest(plan: LinesPlan): estypes.SearchRequest {
     index: plan.index,
     size: plan.size,
     sort: buildSort(plan.timeField, 'desc', { mixedTimeTypes: plan.mixedTimeTypes === true }),
+    ...(plan.searchAfter ? { search_after: plan.searchAfter } : {}),
     query: { bool: { filter: [...plan.filters, rangeFilter(plan.timeField, plan.range.from, plan.range.to)] } },
     _source: { includes: plan.sourceFields },
     track_total_hits: false,

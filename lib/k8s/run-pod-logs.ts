@@ -16,11 +16,21 @@ import {
   type Meanings,
   type PodScope,
 } from '@/lib/k8s/pod-query';
+import { decodeLinesCursor, encodeLinesCursor, type LinesCursor } from '@/lib/k8s/lines-cursor';
 import { resolveLogsRange } from '@/lib/k8s/range';
 import { instanceRowsFromAggs, lineSourceFields, linesFromHits, podSpansFromAggs } from '@/lib/k8s/reshape';
 import { HISTORY_WINDOW_MS, pickPredecessor, pickSuccessor, SUCCESSOR_WINDOW_MS, workloadPodPrefix } from '@/lib/k8s/succession';
 import { workloadOfPod, type WorkloadRef } from '@/lib/k8s/workload';
-import type { LogLine, PodLogsRequest, PodLogsResponse, PodRef, WorkloadLogsRequest, WorkloadLogsResponse } from '@/lib/schema/pod-logs';
+import type {
+  LogLine,
+  PodLinesRequest,
+  PodLinesResponse,
+  PodLogsRequest,
+  PodLogsResponse,
+  PodRef,
+  WorkloadLogsRequest,
+  WorkloadLogsResponse,
+} from '@/lib/schema/pod-logs';
 import { searchTimeouts } from '@/lib/search/run-search';
 import { findSource, messageFieldsOf, mixedTimeTypes, sourceFields, type LogSource } from '@/lib/sources';
 
@@ -65,12 +75,17 @@ async function search(ctx: LogsContext, request: estypes.SearchRequest): Promise
   return body;
 }
 
+/**
+ * The newest `size` lines of the range (older than `before` when given), oldest first, and where
+ * older ones continue. One more than asked is read to know whether there are any.
+ */
 async function readLines(
   ctx: LogsContext,
   r: Resolved,
   filters: ReturnType<typeof scopeFilters>,
   range: { from: number; to: number },
-  tail: number,
+  size: number,
+  before?: LinesCursor,
 ) {
   const body = await search(
     ctx,
@@ -80,14 +95,20 @@ async function readLines(
       mixedTimeTypes: r.mixedTimeTypes,
       filters,
       range,
-      size: tail + 1,
+      size: size + 1,
+      ...(before ? { searchAfter: before } : {}),
       sourceFields: lineSourceFields(r.meanings, r.messageFields, r.source.timeField),
       engineTimeout: r.engineTimeout,
     }),
   );
   const hits = body.hits.hits;
-  const truncated = hits.length > tail;
-  return { lines: linesFromHits(truncated ? hits.slice(0, tail) : hits, r.meanings, r.messageFields), truncated };
+  const truncated = hits.length > size;
+  const kept = truncated ? hits.slice(0, size) : hits;
+  return {
+    lines: linesFromHits(kept, r.meanings, r.messageFields),
+    truncated,
+    older: truncated ? encodeLinesCursor(kept.at(-1)?.sort) : null,
+  };
 }
 
 const toRef = (span: { pod: string; node: string }, at: number): PodRef => ({
@@ -119,7 +140,7 @@ export async function runPodLogs(req: PodLogsRequest, ctx: LogsContext): Promise
   const scope: PodScope = { namespace: req.namespace, pods: [req.pod], ...(req.container ? { container: req.container } : {}) };
   const filters = scopeFilters(r.meanings, scope);
   const [page, instances] = await Promise.all([
-    readLines(ctx, r, filters, range, req.tail),
+    readLines(ctx, r, filters, range, Math.min(req.page ?? req.tail, req.tail)),
     search(
       ctx,
       buildInstancesRequest({
@@ -158,11 +179,22 @@ export async function runPodLogs(req: PodLogsRequest, ctx: LogsContext): Promise
     summary,
     lines: page.lines,
     truncated: page.truncated,
+    older: page.older,
     successor,
     predecessor,
     range,
     tookMs: { server: Math.round((performance.now() - ctx.startedAt) * 10) / 10 },
   };
+}
+
+/** POST /api/pod-logs/lines: the next older page of a pod's lines, from a cursor of an earlier answer. One search. */
+export async function runPodLines(req: PodLinesRequest, ctx: LogsContext): Promise<PodLinesResponse> {
+  const before = decodeLinesCursor(req.before);
+  const r = await resolveSource(req.source);
+  const range = resolveLogsRange(req.since, req.until, ctx.now ?? Date.now());
+  const scope: PodScope = { namespace: req.namespace, pods: [req.pod], ...(req.container ? { container: req.container } : {}) };
+  const page = await readLines(ctx, r, scopeFilters(r.meanings, scope), range, req.size, before);
+  return { lines: page.lines, older: page.older, tookMs: { server: Math.round((performance.now() - ctx.startedAt) * 10) / 10 } };
 }
 
 export async function runWorkloadLogs(req: WorkloadLogsRequest, ctx: LogsContext): Promise<WorkloadLogsResponse> {

@@ -1,6 +1,13 @@
 /** POST /api/pod-logs and /api/workload-logs as TanStack queries; the key is the typed request. */
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { PodLogsRequestInput, PodLogsResponse, WorkloadLogsRequestInput, WorkloadLogsResponse } from '@/lib/schema/pod-logs';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type {
+  PodLinesRequestInput,
+  PodLinesResponse,
+  PodLogsRequestInput,
+  PodLogsResponse,
+  WorkloadLogsRequestInput,
+  WorkloadLogsResponse,
+} from '@/lib/schema/pod-logs';
 import type { ContextRequestInput, ContextResponse } from '@/lib/schema/context';
 import { fetchJson, retryTransient } from './api-error';
 
@@ -12,6 +19,33 @@ export function podLogsQueryOptions(request: PodLogsRequestInput, refreshTick = 
     queryKey: ['pod-logs', request, refreshTick] as const,
     queryFn: ({ signal }) => post<PodLogsResponse>('/api/pod-logs', request, signal),
     placeholderData: keepPreviousData,
+    retry: retryTransient,
+    staleTime: Infinity,
+    gcTime: 60_000,
+  });
+}
+
+/**
+ * The pod view's older lines, a page at a time from the first answer's `older` cursor, until
+ * `tail` lines are there in all (`firstCount` of them came with the first answer).
+ */
+export function olderPodLinesQueryOptions(
+  request: Omit<PodLinesRequestInput, 'before' | 'size'>,
+  start: string | null,
+  tail: number,
+  firstCount: number,
+  pageSize: number,
+) {
+  const sizeAfter = (loaded: number) => Math.min(pageSize, tail - loaded);
+  return infiniteQueryOptions({
+    queryKey: ['pod-lines', request, start, tail, firstCount] as const,
+    queryFn: ({ pageParam, signal }) =>
+      post<PodLinesResponse>('/api/pod-logs/lines', { ...request, before: pageParam.before, size: pageParam.size }, signal),
+    initialPageParam: { before: start ?? '', size: sizeAfter(firstCount) },
+    getNextPageParam: (last, all) => {
+      const loaded = firstCount + all.reduce((n, page) => n + page.lines.length, 0);
+      return last.older && sizeAfter(loaded) > 0 ? { before: last.older, size: sizeAfter(loaded) } : undefined;
+    },
     retry: retryTransient,
     staleTime: Infinity,
     gcTime: 60_000,

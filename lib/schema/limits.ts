@@ -30,6 +30,10 @@ export const POD_LOG_LIMITS = {
   defaultTail: 1_000,
   maxTail: 5_000,
   maxPods: 50,
+  /** The pod view's first screenful and each older page it reads on scroll. */
+  defaultPage: 200,
+  /** An older-lines cursor: base64url of a time, an index name (≤ 255) and a sequence number. */
+  cursorLength: 512,
 } as const;
 
 export const VIEW_LIMITS = {

@@ -30,6 +30,12 @@ const tail = z
   .max(POD_LOG_LIMITS.maxTail, `tail is at most ${POD_LOG_LIMITS.maxTail}`)
   .default(POD_LOG_LIMITS.defaultTail);
 
+const pageSize = z
+  .number()
+  .int('the page size must be a whole number')
+  .min(1, 'the page size must be at least 1')
+  .max(POD_LOG_LIMITS.maxTail, `the page size is at most ${POD_LOG_LIMITS.maxTail}`);
+
 export const PodLogsRequest = z
   .object({
     source: z.string().min(1).max(64).optional(),
@@ -42,9 +48,39 @@ export const PodLogsRequest = z
     until: timeExpression.default('now'),
     /** The newest N lines of the range, like `kubectl logs --tail N`. */
     tail,
+    /**
+     * How many of them this answer carries (the newest; default all `tail`): the pod view asks
+     * for a first screenful and reads older ones with `POST /api/pod-logs/lines` from `older`.
+     */
+    page: pageSize.optional(),
   })
   .strict();
 export type PodLogsRequest = z.infer<typeof PodLogsRequest>;
+
+/** `POST /api/pod-logs/lines`: the pod's lines older than `before` (a response's `older`), newest first cut at `size`. */
+export const PodLinesRequest = z
+  .object({
+    source: z.string().min(1).max(64).optional(),
+    namespace: dnsSubdomain,
+    pod: dnsSubdomain,
+    container: dnsLabel.optional(),
+    /** The first answer's `range` (epoch ms), so every page reads the same range. */
+    since: timeExpression.default('now-24h'),
+    until: timeExpression.default('now'),
+    before: z.string().min(1).max(POD_LOG_LIMITS.cursorLength, `before is at most ${POD_LOG_LIMITS.cursorLength} characters`),
+    size: pageSize.default(POD_LOG_LIMITS.defaultPage),
+  })
+  .strict();
+export type PodLinesRequest = z.infer<typeof PodLinesRequest>;
+export type PodLinesRequestInput = z.input<typeof PodLinesRequest>;
+
+export interface PodLinesResponse {
+  /** Oldest first, all older than the cursor's line. */
+  lines: LogLine[];
+  /** More lines of the range are older than these: where to continue, or null. */
+  older: string | null;
+  tookMs: { server: number };
+}
 export type PodLogsRequestInput = z.input<typeof PodLogsRequest>;
 
 export const WorkloadLogsRequest = z
@@ -128,8 +164,10 @@ export interface PodSummary {
 export interface PodLogsResponse {
   summary: PodSummary;
   lines: LogLine[];
-  /** Lines of the range older than the first one returned (cut by `tail`). */
+  /** Lines of the range older than the first one returned (cut by `tail`, or by `page`). */
   truncated: boolean;
+  /** Where older lines continue (`POST /api/pod-logs/lines`), when `truncated`; else null. */
+  older: string | null;
   /** The pod that took over: same workload, new name, started after this one's last line. */
   successor: PodRef | null;
   /** The pod this one replaced. */

@@ -50,6 +50,10 @@ export async function podLogs(body: PodLogsRequestInput): Promise<PodLogsRespons
   return json as PodLogsResponse;
 }
 
+export async function podLinesRaw(body: unknown) {
+  return call((await import('@/app/api/pod-logs/lines/route')).POST, body);
+}
+
 export async function workloadLogsRaw(body: unknown) {
   return call((await import('@/app/api/workload-logs/route')).POST, body);
 }

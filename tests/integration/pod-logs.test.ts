@@ -1,7 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workloadOfPod } from '@/lib/k8s/workload';
-import { DAY_RANGE, podEvents, podLogs, podLogsRaw, seededEvictions, seededRestarts, workloadLogs, workloadLogsRaw } from './k8s-fixture';
+import {
+  DAY_RANGE,
+  podEvents,
+  podLinesRaw,
+  podLogs,
+  podLogsRaw,
+  seededEvictions,
+  seededRestarts,
+  workloadLogs,
+  workloadLogsRaw,
+} from './k8s-fixture';
 import { END, expectedEvents, seedTestDataset } from './search-fixture';
+import type { PodLinesResponse } from '@/lib/schema/pod-logs';
 
 beforeAll(async () => {
   await seedTestDataset();
@@ -79,6 +90,70 @@ describe('POST /api/pod-logs: lines', () => {
     });
   });
 
+  it('pages: a first screenful, then older pages from its cursor, make the newest `tail` lines, each once and in order', async () => {
+    const events = podEvents(restart.namespace, restart.pod);
+    const tail = 700;
+    expect(events.length).toBeGreaterThan(tail);
+    const scope = { namespace: restart.namespace, pod: restart.pod };
+    const first = await podLogs({ ...scope, ...DAY_RANGE, tail, page: 250 });
+    expect(first.lines.length).toBe(250);
+    expect(first.truncated).toBe(true);
+    expect(first.summary.lines).toBe(events.length);
+    const range = { since: String(first.range.from), until: String(first.range.to) };
+    let lines = first.lines;
+    let older = first.older;
+    const sizes: number[] = [];
+    while (older && lines.length < tail) {
+      const size = Math.min(200, tail - lines.length);
+      const { status, json } = await podLinesRaw({ ...scope, ...range, before: older, size });
+      expect(status, JSON.stringify(json)).toBe(200);
+      const page = json as PodLinesResponse;
+      sizes.push(page.lines.length);
+      lines = [...page.lines, ...lines];
+      older = page.older;
+    }
+    expect(sizes).toEqual([200, 200, 50]);
+    // More lines of the range remain older than the tail: the last page says where they continue.
+    expect(older).not.toBeNull();
+    const expected = events.slice(-tail);
+    // The generator's order within one millisecond is not asserted here (see the test above): times and the set.
+    expect(lines.map((l) => Date.parse(l.timestamp))).toEqual(expected.map((e) => e.ts));
+    expect(new Set(lines.map((l) => l.id))).toEqual(new Set(expected.map((e) => e.id)));
+    expect(new Set(lines.map((l) => l.id)).size).toBe(tail);
+    // The whole tail in one answer is the same lines.
+    const whole = await podLogs({ ...scope, ...DAY_RANGE, tail });
+    expect(whole.lines.map((l) => l.id)).toEqual(lines.map((l) => l.id));
+    expect(whole.older).not.toBeNull();
+  });
+
+  it('reads the oldest page to its end: no cursor after the first line of the range', async () => {
+    const from = restart.at - 600_000;
+    const to = restart.at + 600_000;
+    const events = podEvents(restart.namespace, restart.pod, from, to);
+    const scope = { namespace: restart.namespace, pod: restart.pod, since: iso(from), until: iso(to) };
+    const first = await podLogs({ ...scope, tail: 5000, page: Math.max(1, events.length - 3) });
+    expect(first.older).not.toBeNull();
+    const { json } = await podLinesRaw({ ...scope, before: first.older, size: 100 });
+    const page = json as PodLinesResponse;
+    const all = [...page.lines, ...first.lines];
+    expect(all.map((l) => Date.parse(l.timestamp))).toEqual(events.map((e) => e.ts));
+    expect(new Set(all.map((l) => l.id))).toEqual(new Set(events.map((e) => e.id)));
+    expect(page.older).toBeNull();
+  });
+
+  it.each([
+    [{ before: 'bm90LWEtY3Vyc29y' }, 'before'],
+    [{ before: '' }, 'before'],
+    [{ before: 'x'.repeat(513) }, 'before'],
+    [{ size: 0 }, 'size'],
+    [{ size: 5001 }, 'size'],
+    [{ before: Buffer.from(JSON.stringify(['2026-11-20T00:00:00Z', 'logstash-*', 1])).toString('base64url') }, 'before'],
+  ])('older lines %j → 400 at %s', async (body, path) => {
+    const { status, json } = await podLinesRaw({ namespace: 'a', pod: 'b', before: 'W10', ...body });
+    expect(status).toBe(400);
+    expect((json as { error: { path: string } }).error).toMatchObject({ path });
+  });
+
   it('narrows to since/until (date math against the dataset end) and one container', async () => {
     const from = restart.at - 3_600_000;
     const to = restart.at + 3_600_000;
@@ -109,6 +184,7 @@ describe('POST /api/pod-logs: lines', () => {
     [{ namespace: 'a', pod: 'Bad_Name' }, 'pod'],
     [{ namespace: 'a', pod: 'b', tail: 0 }, 'tail'],
     [{ namespace: 'a', pod: 'b', tail: 5001 }, 'tail'],
+    [{ namespace: 'a', pod: 'b', page: 0 }, 'page'],
     [{ namespace: 'a', pod: 'b', container: 'a.b' }, 'container'],
     [{ namespace: 'a', pod: 'b', since: 'yesterday' }, 'since'],
     [{ namespace: 'a', pod: 'b', until: 'now-', since: 'now-1h' }, 'until'],
