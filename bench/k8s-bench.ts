@@ -4,16 +4,19 @@
  * delivered ≤ 2 s at a 1 s refresh interval — through the route handlers in-process, against the
  * local engine on the shared 1M-document bench dataset (bench/bench-app.ts; loaded if missing).
  * Each request moves its range by a millisecond (or picks another anchor) so the engine's
- * request cache never answers. Context is timed twice in the same run: as it was (a point in
- * time opened, the anchor, both directions, the point in time closed: four round trips, rebuilt
- * here from the same builders) and as the route does it now (two round trips).
+ * request cache never answers. Before and after are timed in the same run, interleaved: the pod
+ * view's whole 1,000 lines in one answer and its first page of 200; context's directions
+ * unbounded and first within a window around the anchor (engine calls, the route's builders).
  * Options (env): BENCH_RUNS (default 100), BENCH_TAIL_SECONDS (default 30).
  */
-import { Client, type estypes } from '@elastic/elasticsearch';
+import { Client } from '@elastic/elasticsearch';
 import { engineConnection } from '../lib/es/connection';
-import { buildAnchorRequest, buildContextRequest, scopeTerms } from '../lib/k8s/context-query';
-import { buildSort } from '../lib/search/build-request';
+import { buildAnchorRequest, buildContextRequest, CONTEXT_WINDOW_MS, scopeTerms } from '../lib/k8s/context-query';
 import { flattenSource } from '../lib/search/flatten';
+import { POD_LOG_LIMITS } from '../lib/schema/limits';
+import type { PodLogsResponse } from '../lib/schema/pod-logs';
+import type { TailLinesEvent } from '../lib/schema/tail';
+import { createLiveIndex, deleteLiveIndex, readEvents, writeLive, type LiveDoc } from '../tests/support/live-index';
 import { BENCH_DATASET, BENCH_SOURCES, machineLine, percentile, prepareBenchData } from './bench-app';
 
 // One request log line per call would bury the table.
@@ -53,66 +56,65 @@ async function time(name: string, call: (i: number) => Promise<Response>): Promi
   return row(name, ms);
 }
 
-/** Context now, engine calls only: the route's own builders, two round trips (anchor, both directions). */
-async function contextNow(client: Client, index: string, anchor: { index: string; id: string }): Promise<number> {
+/**
+ * Context, engine calls only, with the route's own builders: the anchor, then both directions in
+ * parallel — unbounded (as it was), or first within CONTEXT_WINDOW_MS of the anchor and again
+ * unbounded for a side that held too few (as the route does now).
+ */
+async function contextEngine(client: Client, index: string, anchor: { index: string; id: string }, windowed: boolean): Promise<number> {
   const t0 = performance.now();
   const found = await client.search(buildAnchorRequest(index, '@timestamp', anchor.index, anchor.id));
   const hit = found.hits.hits[0];
   const terms = scopeTerms('instance', FLUENTD_MEANINGS, flattenSource(hit?._source));
-  const side = (direction: 'before' | 'after') =>
-    client.search(
-      buildContextRequest({
-        index,
-        timeField: '@timestamp',
-        terms,
-        direction,
-        searchAfter: hit?.sort ?? [],
-        size: 51,
-        sourceFields: ['@timestamp', 'log', 'kubernetes.*', 'docker.container_id', 'stream', 'level'],
-        engineTimeout: '10s',
-      }),
-    );
+  const anchorMs = Date.parse(String(hit?.sort?.[0]));
+  const side = async (direction: 'before' | 'after') => {
+    const request = (window: boolean) =>
+      client.search(
+        buildContextRequest({
+          index,
+          timeField: '@timestamp',
+          terms,
+          direction,
+          searchAfter: hit?.sort ?? [],
+          size: 51,
+          sourceFields: ['@timestamp', 'log', 'kubernetes.*', 'docker.container_id', 'stream', 'level'],
+          engineTimeout: '10s',
+          ...(window ? { window: { anchorMs, ms: CONTEXT_WINDOW_MS } } : {}),
+        }),
+      );
+    if (windowed && (await request(true)).hits.hits.length > 50) return;
+    await request(false);
+  };
   await Promise.all([side('before'), side('after')]);
   return performance.now() - t0;
 }
 
-/** Context as it was before: under a point in time, four round trips (open, anchor, both directions, close). */
-async function contextWithPit(client: Client, index: string, anchor: { index: string; id: string }): Promise<number> {
-  const sort = (order: 'asc' | 'desc') => [...buildSort('@timestamp', order), { _shard_doc: { order } }] as estypes.SortCombinations[];
-  const t0 = performance.now();
-  const pit = await client.openPointInTime({ index, keep_alive: '30s', ignore_unavailable: true });
-  try {
-    const found = await client.search({
-      pit: { id: pit.id, keep_alive: '30s' },
-      size: 1,
-      sort: sort('asc'),
-      query: { bool: { filter: [{ ids: { values: [anchor.id] } }, { term: { _index: anchor.index } }] } },
-      track_total_hits: false,
-    });
-    const hit = found.hits.hits[0];
-    const src = (hit?._source ?? {}) as { kubernetes?: Record<string, string>; docker?: { container_id?: string } };
-    const filter = [
-      { term: { 'kubernetes.namespace_name': src.kubernetes?.namespace_name ?? '' } },
-      { term: { 'kubernetes.pod_name': src.kubernetes?.pod_name ?? '' } },
-      { term: { 'kubernetes.pod_id': src.kubernetes?.pod_id ?? '' } },
-      { term: { 'kubernetes.container_name': src.kubernetes?.container_name ?? '' } },
-      { term: { 'docker.container_id': src.docker?.container_id ?? '' } },
-    ];
-    const side = (order: 'asc' | 'desc') =>
-      client.search({
-        pit: { id: pit.id, keep_alive: '30s' },
-        size: 51,
-        sort: sort(order),
-        search_after: hit?.sort ?? [],
-        query: { bool: { filter } },
-        _source: { includes: ['@timestamp', 'log', 'kubernetes.*', 'docker.container_id', 'stream', 'level'] },
-        track_total_hits: false,
-      });
-    await Promise.all([side('desc'), side('asc')]);
-  } finally {
-    await client.closePointInTime({ id: pit.id });
+/** Two ways of one request, timed in the same run: alternating which goes first, so neither always finds caches warmed by the other. */
+async function interleaved(a: (i: number) => Promise<Response>, b: (i: number) => Promise<Response>): Promise<[number[], number[]]> {
+  const times: [number[], number[]] = [[], []];
+  const once = async (call: (i: number) => Promise<Response>, i: number) => {
+    const t0 = performance.now();
+    const res = await call(i);
+    const body = await res.json();
+    if (res.status !== 200) throw new Error(`HTTP ${res.status} ${JSON.stringify(body)}`);
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < RUNS + WARMUP; i++) {
+    let ta: number;
+    let tb: number;
+    if (i % 2 === 0) {
+      ta = await once(a, i);
+      tb = await once(b, i);
+    } else {
+      tb = await once(b, i);
+      ta = await once(a, i);
+    }
+    if (i >= WARMUP) {
+      times[0].push(ta);
+      times[1].push(tb);
+    }
   }
-  return performance.now() - t0;
+  return times;
 }
 
 function row(name: string, ms: number[]): string {
@@ -126,66 +128,38 @@ function row(name: string, ms: number[]): string {
  */
 async function tailLatency(client: Client): Promise<number[]> {
   const pod = 'ticker-7d9c5b8f4d-x2x4k';
-  await client.indices.delete({ index: TAIL_INDEX, ignore_unavailable: true });
-  await client.indices.create({
-    index: TAIL_INDEX,
-    settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
-    mappings: {
-      dynamic_templates: [{ s: { match_mapping_type: 'string', mapping: { type: 'keyword' } } }],
-      properties: { '@timestamp': { type: 'date' }, log: { type: 'text' } },
-    },
-  });
-  const doc = (id: string) => ({
-    '@timestamp': new Date().toISOString(),
-    log: `tick ${id}`,
-    stream: 'stdout',
-    kubernetes: { namespace_name: 'bench', pod_name: pod, pod_id: 'u1', container_name: 'ticker', host: 'n1' },
-    docker: { container_id: 'c1' },
-  });
+  await createLiveIndex(client, TAIL_INDEX);
+  const doc = (id: string): LiveDoc => ({ id, namespace: 'bench', pod, container: 'ticker', host: 'n1', log: `tick ${id}` });
   // The source's fields are read once, when the first tail opens: one line must be there before.
-  await client.index({ index: TAIL_INDEX, id: 'seed', document: doc('seed'), refresh: 'wait_for' });
+  await writeLive(client, TAIL_INDEX, [doc('seed')], 'wait_for');
   const { GET } = await import('../app/api/tail/route');
   const stop = new AbortController();
   const res = await GET(new Request(`http://bench.local/api/tail?source=benchtail&namespace=bench&pod=${pod}`, { signal: stop.signal }));
   if (res.status !== 200 || !res.body) throw new Error(`tail: HTTP ${res.status}`);
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  const reading = (async () => {
-    let buffer = '';
-    for (;;) {
-      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        if (!/^event: lines$/m.test(block)) continue;
-        const data = JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? '{}') as { lines: { id: string }[] };
-        const now = performance.now();
-        for (const line of data.lines) {
-          const at = sentAt.get(line.id);
-          if (at !== undefined) latencies.push(now - at);
-        }
-      }
+  const reading = readEvents(res.body, ({ event, data }) => {
+    if (event !== 'lines') return;
+    const now = performance.now();
+    for (const line of (JSON.parse(data) as TailLinesEvent).lines) {
+      const at = sentAt.get(line.id);
+      if (at !== undefined) latencies.push(now - at);
     }
-  })();
+  });
   await new Promise((r) => setTimeout(r, 1_500)); // the tail's first polls
   const end = performance.now() + TAIL_SECONDS * 1000;
   for (let n = 0; performance.now() < end; n++) {
     const ids = Array.from({ length: 5 }, (_, i) => `t${n}-${i}`);
     const at = performance.now();
     for (const id of ids) sentAt.set(id, at);
-    await client.bulk({ operations: ids.flatMap((id) => [{ index: { _index: TAIL_INDEX, _id: id } }, doc(id)]) });
+    await writeLive(client, TAIL_INDEX, ids.map(doc));
     await new Promise((r) => setTimeout(r, 200));
   }
   await new Promise((r) => setTimeout(r, 3_000)); // the last lines' refresh and poll
   stop.abort();
-  await reader.cancel().catch(() => undefined);
-  await reading;
-  await client.indices.delete({ index: TAIL_INDEX, ignore_unavailable: true });
+  await res.body.cancel().catch(() => undefined);
+  await reading.done;
+  await deleteLiveIndex(client, TAIL_INDEX);
   if (latencies.length < sentAt.size) throw new Error(`tail: ${sentAt.size - latencies.length} of ${sentAt.size} lines never arrived`);
   return latencies;
 }
@@ -220,17 +194,48 @@ async function main(): Promise<void> {
   const { POST: podLogs } = await import('../app/api/pod-logs/route');
   const { POST: context } = await import('../app/api/context/route');
   const end = BENCH_DATASET.end.getTime() - (Date.now() % 600_000);
-  const rows = [
-    await time(`pod view, busiest pod (${busiest.doc_count.toLocaleString('en-US')} lines/day), 24 h, last 1,000 lines`, (i) =>
-      podLogs(
-        post({ namespace, pod: busiest.key, since: new Date(end - 86_400_000 + i).toISOString(), until: new Date(end + i).toISOString() }),
+  const { POST: podLines } = await import('../app/api/pod-logs/lines/route');
+  const lines = `${busiest.doc_count.toLocaleString('en-US')} lines/day`;
+  const rows: string[] = [];
+  // The pod view before and after in the same run, interleaved (alternating which goes first):
+  // all 1,000 lines in one answer, as it was, and the first screenful the view now asks for.
+  for (const hours of [24, 1]) {
+    const body = (i: number, extra: Record<string, unknown> = {}) =>
+      post({
+        namespace,
+        pod: busiest.key,
+        since: new Date(end - hours * 3_600_000 + i).toISOString(),
+        until: new Date(end + i).toISOString(),
+        ...extra,
+      });
+    const [whole, firstPage] = await interleaved(
+      (i) => podLogs(body(i)),
+      (i) => podLogs(body(i, { page: POD_LOG_LIMITS.defaultPage })),
+    );
+    rows.push(row(`pod view, busiest pod (${lines}), ${hours} h — before: the last 1,000 lines in one answer`, whole));
+    rows.push(row(`pod view, busiest pod (${lines}), ${hours} h — now: first page, the newest ${POD_LOG_LIMITS.defaultPage}`, firstPage));
+  }
+  // Scrolling up: the next older page from a first page's cursor.
+  const first = (await (
+    await podLogs(
+      post({ namespace, pod: busiest.key, since: new Date(end - 86_400_000).toISOString(), until: new Date(end).toISOString(), page: 1 }),
+    )
+  ).json()) as PodLogsResponse;
+  rows.push(
+    await time(`pod view, older page of ${POD_LOG_LIMITS.defaultPage} lines from a cursor (POST /api/pod-logs/lines)`, (i) =>
+      podLines(
+        post({
+          namespace,
+          pod: busiest.key,
+          since: String(first.range.from - i),
+          until: String(first.range.to),
+          before: first.older,
+          size: POD_LOG_LIMITS.defaultPage,
+        }),
       ),
     ),
-    await time('pod view, same pod, last 1 h, last 1,000 lines', (i) =>
-      podLogs(
-        post({ namespace, pod: busiest.key, since: new Date(end - 3_600_000 + i).toISOString(), until: new Date(end + i).toISOString() }),
-      ),
-    ),
+  );
+  rows.push(
     await time('context, 50 + 50 lines of the same container instance, random anchors', (i) => {
       const hit = anchors.hits.hits[i % anchors.hits.hits.length];
       return context(post({ anchor: { index: hit?._index, id: hit?._id } }));
@@ -239,31 +244,30 @@ async function main(): Promise<void> {
       const hit = anchors.hits.hits[(i + 7) % anchors.hits.hits.length];
       return context(post({ anchor: { index: hit?._index, id: hit?._id }, scope: 'node' }));
     }),
-  ];
-  // Before and after in the same run, interleaved (same anchors, same moment of a noisy machine):
-  // the engine calls the route made until now, under a point in time, and the ones it makes now.
-  const pitMs: number[] = [];
-  const nowMs: number[] = [];
+  );
+  // Before and after in the same run, interleaved (same anchors, same moment of a noisy machine,
+  // alternating which goes first): both directions unbounded, and windowed first.
+  const plainMs: number[] = [];
+  const windowMs: number[] = [];
   for (let i = 0; i < RUNS + WARMUP; i++) {
     const hit = anchors.hits.hits[(i + 3) % anchors.hits.hits.length];
     const anchor = { index: hit?._index ?? '', id: hit?._id ?? '' };
-    // Alternate which goes first, so neither always finds the engine's caches warmed by the other.
-    let pit: number;
-    let now: number;
+    let plain: number;
+    let windowed: number;
     if (i % 2 === 0) {
-      pit = await contextWithPit(client, index, anchor);
-      now = await contextNow(client, index, anchor);
+      plain = await contextEngine(client, index, anchor, false);
+      windowed = await contextEngine(client, index, anchor, true);
     } else {
-      now = await contextNow(client, index, anchor);
-      pit = await contextWithPit(client, index, anchor);
+      windowed = await contextEngine(client, index, anchor, true);
+      plain = await contextEngine(client, index, anchor, false);
     }
     if (i >= WARMUP) {
-      pitMs.push(pit);
-      nowMs.push(now);
+      plainMs.push(plain);
+      windowMs.push(windowed);
     }
   }
-  rows.push(row('context, same instance, engine calls only — before: point in time, 4 round trips', pitMs));
-  rows.push(row('context, same instance, engine calls only — now: no point in time, 2 round trips', nowMs));
+  rows.push(row('context, same instance, engine calls only — before: both directions unbounded', plainMs));
+  rows.push(row(`context, same instance, engine calls only — now: within ${CONTEXT_WINDOW_MS / 60_000} min first`, windowMs));
   rows.push(row(`live tail, indexing → event delivered (1 s refresh, 25 lines/s for ${TAIL_SECONDS} s)`, await tailLatency(client)));
   await client.close();
 

@@ -69,11 +69,26 @@ export interface ContextPlan {
   size: number;
   sourceFields: string[];
   engineTimeout: string;
+  /**
+   * Only lines this close (ms) to the anchor's time: the engine then sorts the few lines of a
+   * window, not every line of a busy container. Whole when it finds `size`; else the caller
+   * reads again without it (CONTEXT_WINDOW_MS).
+   */
+  window?: { anchorMs: number; ms: number };
 }
+
+/** The first try's reach each way: a container writing 50 lines in 10 minutes (most do) needs no second search. */
+export const CONTEXT_WINDOW_MS = 10 * 60_000;
 
 /** One direction from the anchor: backwards (newest first, reversed by the caller) or forwards. */
 export function buildContextRequest(plan: ContextPlan): estypes.SearchRequest {
-  const filter = Object.entries(plan.terms).map(([field, value]) => ({ term: { [field]: value } }));
+  const filter: estypes.QueryDslQueryContainer[] = Object.entries(plan.terms).map(([field, value]) => ({ term: { [field]: value } }));
+  if (plan.window) {
+    const { anchorMs, ms } = plan.window;
+    // Whole milliseconds around the anchor's (nanosecond) time, widened by one so no line of its own millisecond is cut.
+    const bound = plan.direction === 'before' ? { gte: anchorMs - ms - 1 } : { lte: anchorMs + ms + 1 };
+    filter.push({ range: { [plan.timeField]: { ...bound, format: 'epoch_millis' } } });
+  }
   return {
     index: plan.index,
     ignore_unavailable: true,

@@ -1,11 +1,13 @@
 /**
  * POST /api/context behind the route: find the anchor's place (one search in its own index),
- * then read N lines each way within the scope (two searches in parallel). Two round trips.
+ * then read N lines each way within the scope (two searches in parallel, each first within ten
+ * minutes of the anchor, again without that bound when it held too few). Two round trips, three
+ * for a quiet container.
  */
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
 import { queryErrorFromShardFailures } from '@/lib/es/client';
-import { buildAnchorRequest, buildContextRequest, scopeTerms } from '@/lib/k8s/context-query';
+import { buildAnchorRequest, buildContextRequest, CONTEXT_WINDOW_MS, scopeTerms } from '@/lib/k8s/context-query';
 import { lineSourceFields, linesFromHits } from '@/lib/k8s/reshape';
 import type { ContextRequest, ContextResponse } from '@/lib/schema/context';
 import { flattenSource } from '@/lib/search/flatten';
@@ -39,8 +41,8 @@ export async function runContext(req: ContextRequest, ctx: ContextContext): Prom
   }
   const matchedOn = scopeTerms(req.scope, meanings, flattenSource(anchorHit._source));
   const sourceFieldNames = lineSourceFields(meanings, messageFields, source.timeField);
-  const read = async (direction: 'before' | 'after', size: number) => {
-    if (size === 0) return { hits: [] as estypes.SearchHit<unknown>[], more: false };
+  const anchorMs = Date.parse(String(anchorHit.sort[0]));
+  const search = async (direction: 'before' | 'after', size: number, windowed: boolean) => {
     const body = await ctx.client.search(
       buildContextRequest({
         index: source.indexPattern,
@@ -52,12 +54,20 @@ export async function runContext(req: ContextRequest, ctx: ContextContext): Prom
         size: size + 1,
         sourceFields: sourceFieldNames,
         engineTimeout,
+        ...(windowed ? { window: { anchorMs, ms: CONTEXT_WINDOW_MS } } : {}),
       }),
       options,
     );
     const failure = queryErrorFromShardFailures(body._shards.failures);
     if (failure) throw failure;
-    const hits = body.hits.hits;
+    return body.hits.hits;
+  };
+  // The nearest lines within a window around the anchor are the nearest lines at all when there
+  // are enough of them; a quiet container is read again without the window (a third round trip).
+  const read = async (direction: 'before' | 'after', size: number) => {
+    if (size === 0) return { hits: [] as estypes.SearchHit<unknown>[], more: false };
+    let hits = Number.isNaN(anchorMs) ? [] : await search(direction, size, true);
+    if (hits.length <= size) hits = await search(direction, size, false);
     return { hits: hits.slice(0, size), more: hits.length > size };
   };
   const [before, after] = await Promise.all([read('before', req.before), read('after', req.after)]);
