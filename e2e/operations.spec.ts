@@ -134,7 +134,7 @@ test.describe('operations', () => {
       text += new TextDecoder().decode(value);
     }
     const last = text.trim().split('\n\n').at(-1) ?? '';
-    expect(last).toMatch(/^event: reconnect\ndata: \{"reason":"shutting_down","from":"[^"]+"\}$/);
+    expect(last).toMatch(/^event: reconnect\nid: \d+\ndata: \{"reason":"shutting_down","from":"[^"]+"\}$/);
     const { code, at } = await server.exited;
     // 143: Next.js's own exit once every connection is done, not our deadline's exit 1.
     expect(code).toBe(143);

@@ -14,6 +14,7 @@ import type { ContextResponse } from '@/lib/schema/context';
 import type { PodLogsResponse, LogLine } from '@/lib/schema/pod-logs';
 import type { SearchResponse } from '@/lib/schema/search';
 import type { TailLinesEvent } from '@/lib/schema/tail';
+import { firstEvent } from '@/tests/support/live-index';
 
 const PREFIX = `lxtest-timemix-${process.pid}`;
 const DATE_INDEX = `${PREFIX}-date`;
@@ -154,19 +155,8 @@ describe.skipIf(await isOpenSearch())('a source mixing date and date_nanos time 
       new Request(`http://app.test/api/tail?source=${SOURCE}&namespace=${NS}&pod=${POD}&from=now-10m`, { signal: controller.signal }),
     );
     expect(res.status).toBe(200);
-    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    let batch: TailLinesEvent | undefined;
-    while (!batch) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      const data = /event: lines\ndata: (.*)\n\n/.exec(buffer)?.[1];
-      if (data) batch = JSON.parse(data) as TailLinesEvent;
-    }
+    const batch = await firstEvent<TailLinesEvent>(res.body as ReadableStream<Uint8Array>, 'lines');
     controller.abort();
-    await reader.cancel().catch(() => undefined);
     expect(batch?.lines.map((l) => l.id)).toEqual(written.map((l) => l.id));
     expectWrittenTimes(batch?.lines ?? []);
   });

@@ -14,6 +14,7 @@ import type { ContextResponse } from '@/lib/schema/context';
 import type { PodLogsResponse, WorkloadLogsResponse } from '@/lib/schema/pod-logs';
 import type { SearchResponse } from '@/lib/schema/search';
 import type { TailLinesEvent } from '@/lib/schema/tail';
+import { firstEvent } from '@/tests/support/live-index';
 import type { SavedView } from '@/lib/schema/views';
 import { post, SHAPE_DAY, SHAPE_FIELDS, seedShapes, shapeEvents, type ShapeEvent } from './shapes-fixture';
 
@@ -154,26 +155,9 @@ describe.each(LOG_SHAPES)('the %s shape', (shape: LogShape) => {
     const query = new URLSearchParams({ source: shape, namespace: r.namespace, pod: r.pod, from: new Date(from).toISOString() });
     const res = await GET(new Request(`http://localhost/api/tail?${query}`, { signal: controller.signal }));
     expect(res.status).toBe(200);
-    const batch = await firstLines(res.body!);
+    const batch = await firstEvent<TailLinesEvent>(res.body!, 'lines');
     controller.abort();
     expect(batch.lines.map((l) => l.id)).toEqual(all.filter((e) => e.ts >= from).map((e) => e.id));
     expect(batch.lines.every((l) => l.pod === r.pod)).toBe(true);
   });
 });
-
-/** The first `event: lines` of a tail's event stream. */
-async function firstLines(body: ReadableStream<Uint8Array>): Promise<TailLinesEvent> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) throw new Error('the tail ended before sending lines');
-    buffer += decoder.decode(value, { stream: true });
-    const match = /event: lines\ndata: (.*)\n\n/.exec(buffer);
-    if (match?.[1]) {
-      await reader.cancel();
-      return JSON.parse(match[1]) as TailLinesEvent;
-    }
-  }
-}

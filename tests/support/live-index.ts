@@ -90,7 +90,7 @@ export interface SseEvent {
 export function readEvents(
   body: ReadableStream<Uint8Array>,
   onEvent?: (event: SseEvent) => void,
-): { events: SseEvent[]; done: Promise<void> } {
+): { events: SseEvent[]; done: Promise<void>; cancel: () => void } {
   const events: SseEvent[] = [];
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -112,5 +112,18 @@ export function readEvents(
       }
     }
   })();
-  return { events, done };
+  return { events, done, cancel: () => void reader.cancel().catch(() => undefined) };
+}
+
+/** The data of the first event named `name` (JSON), then the body is cancelled; throws if it ends first. */
+export async function firstEvent<T>(body: ReadableStream<Uint8Array>, name: string): Promise<T> {
+  let found: SseEvent | undefined;
+  const reading = readEvents(body, (event) => {
+    if (found || event.event !== name) return;
+    found = event;
+    reading.cancel();
+  });
+  await reading.done;
+  if (!found) throw new Error(`the stream ended before an event "${name}"`);
+  return JSON.parse(found.data) as T;
 }
