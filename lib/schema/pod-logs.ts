@@ -36,16 +36,21 @@ const pageSize = z
   .min(1, 'the page size must be at least 1')
   .max(POD_LOG_LIMITS.maxTail, `the page size is at most ${POD_LOG_LIMITS.maxTail}`);
 
+/** One pod's lines over a range: what a first answer and an older page both name. */
+const podLinesScope = {
+  source: z.string().min(1).max(64).optional(),
+  namespace: dnsSubdomain,
+  pod: dnsSubdomain,
+  /** One container's lines; all containers when left out. */
+  container: dnsLabel.optional(),
+  /** Date math (`now-6h`) or ISO-8601, as in `POST /api/search`; an older page sends the first answer's `range` (epoch ms). */
+  since: timeExpression.default('now-24h'),
+  until: timeExpression.default('now'),
+};
+
 export const PodLogsRequest = z
   .object({
-    source: z.string().min(1).max(64).optional(),
-    namespace: dnsSubdomain,
-    pod: dnsSubdomain,
-    /** One container's lines; all containers when left out. */
-    container: dnsLabel.optional(),
-    /** Date math (`now-6h`) or ISO-8601, as in `POST /api/search`. */
-    since: timeExpression.default('now-24h'),
-    until: timeExpression.default('now'),
+    ...podLinesScope,
     /** The newest N lines of the range, like `kubectl logs --tail N`. */
     tail,
     /**
@@ -60,13 +65,7 @@ export type PodLogsRequest = z.infer<typeof PodLogsRequest>;
 /** `POST /api/pod-logs/lines`: the pod's lines older than `before` (a response's `older`), newest first cut at `size`. */
 export const PodLinesRequest = z
   .object({
-    source: z.string().min(1).max(64).optional(),
-    namespace: dnsSubdomain,
-    pod: dnsSubdomain,
-    container: dnsLabel.optional(),
-    /** The first answer's `range` (epoch ms), so every page reads the same range. */
-    since: timeExpression.default('now-24h'),
-    until: timeExpression.default('now'),
+    ...podLinesScope,
     before: z.string().min(1).max(POD_LOG_LIMITS.cursorLength, `before is at most ${POD_LOG_LIMITS.cursorLength} characters`),
     size: pageSize.default(POD_LOG_LIMITS.defaultPage),
   })
