@@ -118,7 +118,10 @@ async function interleaved(a: (i: number) => Promise<Response>, b: (i: number) =
 }
 
 function row(name: string, ms: number[]): string {
-  return `| ${name} | ${percentile(ms, 50).toFixed(1)} | ${percentile(ms, 95).toFixed(1)} | ${Math.max(...ms).toFixed(1)} |`;
+  const line = `| ${name} | ${percentile(ms, 50).toFixed(1)} | ${percentile(ms, 95).toFixed(1)} | ${Math.max(...ms).toFixed(1)} |`;
+  // Each row as soon as it is measured (a long run on a busy machine shows where it is); the table is printed at the end.
+  console.error(line);
+  return line;
 }
 
 /**
@@ -157,7 +160,7 @@ async function tailLatency(client: Client): Promise<number[]> {
   }
   await new Promise((r) => setTimeout(r, 3_000)); // the last lines' refresh and poll
   stop.abort();
-  await res.body.cancel().catch(() => undefined);
+  reading.cancel();
   await reading.done;
   await deleteLiveIndex(client, TAIL_INDEX);
   if (latencies.length < sentAt.size) throw new Error(`tail: ${sentAt.size - latencies.length} of ${sentAt.size} lines never arrived`);
