@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api/errors';
-import { maxConcurrentSearches, SearchGate } from '@/lib/api/search-gate';
+import { DEFAULT_MAX_CONCURRENT_SEARCHES, maxConcurrentSearches, SearchGate } from '@/lib/api/search-gate';
 
 describe('SearchGate', () => {
   it('admits up to the limit, sheds the next with 503 overloaded, and admits again after a release', () => {
@@ -25,10 +25,31 @@ describe('SearchGate', () => {
     expect(() => gate.acquire('/api/search')).toThrow(ApiError);
   });
 
+  it('counts searches, not requests: an `_msearch` of three takes three slots, an admitted request is never refused halfway, and a request larger than the bound runs alone', () => {
+    const gate = new SearchGate(() => 4);
+    const screen = gate.acquire('/api/search', 3);
+    expect(() => gate.acquire('/api/search', 2)).toThrow(ApiError);
+    const rows = gate.acquire('/api/search', 1);
+    expect(gate.peak).toBe(4);
+    expect(() => gate.acquire('/api/search', 1)).toThrow(ApiError);
+    // An admitted request's further searches are counted, not refused.
+    const more = gate.acquire('/api/search', 2, { admitted: true });
+    expect(gate.inFlight).toBe(6);
+    more();
+    screen();
+    rows();
+    const huge = gate.acquire('/api/search', 9);
+    expect(() => gate.acquire('/api/search', 1)).toThrow(ApiError);
+    huge();
+    expect(gate.inFlight).toBe(0);
+    gate.resetPeak();
+    expect(gate.peak).toBe(0);
+  });
+
   it('reads MAX_CONCURRENT_SEARCHES, falling back on a bad value', () => {
     expect(maxConcurrentSearches({ MAX_CONCURRENT_SEARCHES: '5' })).toBe(5);
-    expect(maxConcurrentSearches({ MAX_CONCURRENT_SEARCHES: '0' })).toBe(24);
-    expect(maxConcurrentSearches({ MAX_CONCURRENT_SEARCHES: 'lots' })).toBe(24);
-    expect(maxConcurrentSearches({})).toBe(24);
+    expect(maxConcurrentSearches({ MAX_CONCURRENT_SEARCHES: '0' })).toBe(DEFAULT_MAX_CONCURRENT_SEARCHES);
+    expect(maxConcurrentSearches({ MAX_CONCURRENT_SEARCHES: 'lots' })).toBe(DEFAULT_MAX_CONCURRENT_SEARCHES);
+    expect(maxConcurrentSearches({})).toBe(DEFAULT_MAX_CONCURRENT_SEARCHES);
   });
 });

@@ -10,6 +10,7 @@ import { errorResponse } from '@/lib/api/errors';
 import { searchGate } from '@/lib/api/search-gate';
 import { engineErrorToApiError, getEngineClient } from '@/lib/es/client';
 import { recordShedRequest } from '@/lib/observability/metrics';
+import { currentRequestContext } from '@/lib/observability/context';
 import { observeRequest, routeLabel } from '@/lib/observability/observe';
 
 export interface EngineContext {
@@ -22,7 +23,11 @@ export interface EngineContext {
 
 export interface FrameOptions {
   deadlineMs?: number;
-  /** Counts against `MAX_CONCURRENT_SEARCHES`; past it the request is shed with a fast 503. */
+  /**
+   * Its engine searches count against `MAX_CONCURRENT_SEARCHES`: admitted with one slot held to
+   * its end, more taken per engine call that needs them (lib/es/gated-transport.ts); with the
+   * bound reached it is shed with a fast 503 before its body is read.
+   */
   search?: boolean;
   /** The body is a download: counted as an active export, and in flight until its last byte. */
   export?: boolean;
@@ -42,9 +47,16 @@ export function withEngine<A extends unknown[]>(
     if (refused) return errorResponse(refused);
     const deadline = AbortSignal.timeout(opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
     const signal = AbortSignal.any([request.signal, deadline]);
+    const context = currentRequestContext();
+    if (context) request.signal.addEventListener('abort', () => (context.timeline.callerGone ??= performance.now()), { once: true });
     let release: (() => void) | undefined;
     try {
-      release = opts.search ? searchGate.acquire(new URL(request.url).pathname) : undefined;
+      // Admission: one slot (its first search) held until the answer, taken before the body is
+      // read, so a refusal costs next to nothing; calls needing more take more as they are sent.
+      if (opts.search && !context?.gate) {
+        release = searchGate.acquire(new URL(request.url).pathname, 1);
+        if (context) context.gate = { reserved: 1, inUse: 0 };
+      }
       return await handler(request, { client: getEngineClient(), signal, startedAt }, ...rest);
     } catch (err) {
       const mapped = engineErrorToApiError(err, { deadlineHit: deadline.aborted && !request.signal.aborted });

@@ -2,6 +2,7 @@ import { Client, errors } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
 import { engineConnection } from '@/lib/es/connection';
 import { EngineConfigError } from '@/lib/es/engine';
+import { AppEngineTransport } from '@/lib/es/gated-transport';
 import { instrumentEngineClient } from '@/lib/observability/engine-metrics';
 
 /**
@@ -23,6 +24,8 @@ export function getEngineClient(): Client {
     const { options } = engineConnection();
     shared = new Client({
       ...options,
+      // Gates the searches of each request, names it to the engine (lib/es/gated-transport.ts).
+      Transport: AppEngineTransport,
       requestTimeout: REQUEST_TIMEOUT_MS,
       // One retry hides a dropped keep-alive socket; more would only delay a clear 503.
       maxRetries: 1,

@@ -4,7 +4,7 @@
  * request's log line without being handed anything.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 export interface RequestContext {
   requestId: string;
@@ -14,6 +14,19 @@ export interface RequestContext {
   engineMs: number;
   /** The user's query text as validated (truncated before it is logged). */
   query?: string;
+  /**
+   * The request's searches count against MAX_CONCURRENT_SEARCHES: it holds `reserved` slots of the
+   * gate from admission to its end, `inUse` of them taken by engine calls running now
+   * (lib/es/gated-transport.ts takes more for a call that needs more).
+   */
+  gate?: { reserved: number; inUse: number };
+  /** W3C trace id sent to the engine (`traceparent`), so its tasks and slow log name this request. */
+  traceId?: string;
+  /**
+   * Where the time went, in ms since the frame accepted the request: the first engine search
+   * admitted by the gate and sent, the last engine answer, and the caller going away.
+   */
+  timeline: { startedAt: number; engineSent?: number; engineAnswered?: number; callerGone?: number };
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -24,6 +37,16 @@ export function runWithRequestContext<T>(context: RequestContext, fn: () => T): 
 
 export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/**
+ * The trace id the engine sees for a request id: the id's own hex digits when it is a UUID or a
+ * 32-digit hex string (so a caller can find its request's engine tasks), else a hash of it.
+ */
+export function traceIdOf(requestId: string): string {
+  const hex = requestId.replace(/-/g, '').toLowerCase();
+  if (/^[0-9a-f]{32}$/.test(hex) && !/^0+$/.test(hex)) return hex;
+  return createHash('sha256').update(requestId).digest('hex').slice(0, 32);
 }
 
 /** An `X-Request-Id` worth keeping: short, printable, no spaces or quotes to break a log line. */

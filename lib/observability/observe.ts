@@ -4,7 +4,7 @@
  * is complete (probes and scrapes at debug level only). A streamed body (an export) counts as in flight until its last byte, so the log
  * line, the duration and graceful shutdown all see the whole download.
  */
-import { currentRequestContext, requestIdFrom, runWithRequestContext, type RequestContext } from '@/lib/observability/context';
+import { currentRequestContext, requestIdFrom, runWithRequestContext, traceIdOf, type RequestContext } from '@/lib/observability/context';
 import { cancelAtDeadline, trackInFlight } from '@/lib/observability/lifecycle';
 import { clipQuery, getLogger } from '@/lib/observability/logger';
 import { appMetrics } from '@/lib/observability/metrics';
@@ -81,6 +81,19 @@ function withRequestId(response: Response, requestId: string): Response {
   }
 }
 
+const sinceStart = (at: number | undefined, startedAt: number) =>
+  at === undefined ? undefined : Math.round((at - startedAt) * 10) / 10;
+
+/** The request's timeline for its log line: ms from accepted to each step it reached. */
+function timelineFields(timeline: RequestContext['timeline']): Record<string, number> {
+  const fields: Record<string, number | undefined> = {
+    engineSentMs: sinceStart(timeline.engineSent, timeline.startedAt),
+    engineAnsweredMs: sinceStart(timeline.engineAnswered, timeline.startedAt),
+    callerGoneMs: sinceStart(timeline.callerGone, timeline.startedAt),
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, number>;
+}
+
 const QUIET_ROUTES = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/api/metrics']);
 
 /**
@@ -98,9 +111,17 @@ export async function observeRequest(request: Request, handle: () => Promise<Res
   if (currentRequestContext()) return handle();
   const route = opts.route ?? routeLabel(new URL(request.url).pathname);
   const quiet = QUIET_ROUTES.has(route);
-  const context: RequestContext = { requestId: requestIdFrom(request), route, engineCalls: 0, engineMs: 0 };
-  const metrics = appMetrics();
   const startedAt = performance.now();
+  const requestId = requestIdFrom(request);
+  const context: RequestContext = {
+    requestId,
+    route,
+    engineCalls: 0,
+    engineMs: 0,
+    traceId: traceIdOf(requestId),
+    timeline: { startedAt },
+  };
+  const metrics = appMetrics();
   const done = trackInFlight({ export: opts.export === true });
   metrics.inFlight.inc();
   if (opts.export) metrics.activeExports.inc();
@@ -120,6 +141,7 @@ export async function observeRequest(request: Request, handle: () => Promise<Res
       durationMs: Math.round(durationMs * 10) / 10,
       engineMs: Math.round(context.engineMs * 10) / 10,
       engineCalls: context.engineCalls,
+      ...timelineFields(context.timeline),
       ...(context.query !== undefined ? { query: clipQuery(context.query) } : {}),
       ...(outcome ? { stream: outcome, bytes } : {}),
     };

@@ -3,7 +3,9 @@
  * shed at once, an engine task is gone within a second of its caller going away, and a query
  * that would hold the engine is refused before it gets there.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchGate } from '@/lib/api/search-gate';
 import { withEngine } from '@/lib/api/with-engine';
 import { getEngineClient } from '@/lib/es/client';
 import { TEST_DATASET } from '@/lib/demo-cluster/test-dataset';
@@ -23,12 +25,13 @@ afterAll(() => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function searchTasks(opaqueId: string): Promise<number> {
-  const res = await getEngineClient().tasks.list({ actions: 'indices:data/read/search*', detailed: true });
+/** The engine's search tasks (`_tasks?actions=*search*`) carrying this trace id (the app sends it as `traceparent`). */
+async function searchTasks(traceId: string): Promise<number> {
+  const res = await getEngineClient().tasks.list({ actions: '*search*', detailed: true });
   let n = 0;
   for (const node of Object.values(res.nodes ?? {})) {
     for (const task of Object.values(node.tasks ?? {})) {
-      if (task.headers?.['X-Opaque-Id'] === opaqueId) n++;
+      if (task.headers?.['trace.id'] === traceId) n++;
     }
   }
   return n;
@@ -39,18 +42,16 @@ describe('cancellation', () => {
     // Leading wildcards over every field: about 6 s of engine work on a quiet machine, the kind the Lucene limits
     // keep out of /api/search, sent here straight through the frame every route uses.
     const slow = Array.from({ length: 30 }, (_, i) => `*${i}*`).join(' OR ');
-    const opaqueId = `lx-cancel-${Date.now()}`;
+    const requestId = randomUUID();
+    const traceId = requestId.replace(/-/g, '');
     const handler = withEngine(async (_request, ctx) => {
-      await ctx.client.search(
-        { index: INDEX, size: 0, request_cache: false, query: { query_string: { query: slow } } },
-        { signal: ctx.signal, opaqueId },
-      );
+      await ctx.client.search({ index: INDEX, size: 0, request_cache: false, query: { query_string: { query: slow } } }, { signal: ctx.signal });
       return new Response('{}');
     });
     const caller = new AbortController();
-    const pending = handler(new Request('http://app.test/x', { signal: caller.signal }));
+    const pending = handler(new Request('http://app.test/x', { signal: caller.signal, headers: { 'x-request-id': requestId } }));
     const seenBy = Date.now() + 5_000;
-    while ((await searchTasks(opaqueId)) === 0) {
+    while ((await searchTasks(traceId)) === 0) {
       if (Date.now() > seenBy) throw new Error('the slow search never showed up in _tasks');
       await sleep(20);
     }
@@ -59,7 +60,7 @@ describe('cancellation', () => {
     expect((await pending).status).toBe(499);
     // The 1 s budget is measured by `npm run bench:load`; on a busy machine the engine needs
     // longer to notice, but far less than the search itself would take.
-    while ((await searchTasks(opaqueId)) > 0) {
+    while ((await searchTasks(traceId)) > 0) {
       expect(Date.now() - abortedAt).toBeLessThan(2_500);
       await sleep(25);
     }
@@ -67,10 +68,39 @@ describe('cancellation', () => {
 });
 
 describe('load shedding', () => {
-  it('past MAX_CONCURRENT_SEARCHES a search is a fast 503 with Retry-After, and the rest answer', async () => {
-    process.env.MAX_CONCURRENT_SEARCHES = '2';
+  it('the bound counts engine searches: past MAX_CONCURRENT_SEARCHES a search is a fast 503 with Retry-After, and the rest answer', async () => {
+    // Each screen below is one `_msearch` of three searches (rows, bars, facets). A bound of 4 admits
+    // four requests (one slot each, taken before the body is read); their other searches count too.
+    process.env.MAX_CONCURRENT_SEARCHES = '4';
     const POST = await searchHandler();
-    const body = JSON.stringify({ time: TIME, size: 10, facets: ['namespace'] });
+    const body = JSON.stringify({ time: TIME, size: 10, histogram: true, facets: ['namespace'] });
+    await rawSearch(body); // the source's fields, read once and kept
+    searchGate.resetPeak();
+    // Searches on the engine at once, as the engine client sends and answers them (not the gate's own count).
+    let onEngine = 0;
+    let onEnginePeak = 0;
+    // An `_msearch` goes out as NDJSON: a header line and a body line per search.
+    const searchesOf = (params: { path: string; body?: unknown }) =>
+      params.path.endsWith('/_msearch')
+        ? String(params.body).split('\n').filter((line) => line.trim() !== '').length / 2
+        : params.path.endsWith('/_search')
+          ? 1
+          : 0;
+    const sent = new Map<unknown, number>();
+    const onRequest = (_err: unknown, result: { meta: { request: { id: unknown; params: { path: string; body?: unknown } } } } | null) => {
+      if (!result || sent.has(result.meta.request.id)) return;
+      const n = searchesOf(result.meta.request.params);
+      sent.set(result.meta.request.id, n);
+      onEngine += n;
+      onEnginePeak = Math.max(onEnginePeak, onEngine);
+    };
+    const onResponse = (_err: unknown, result: { meta: { request: { id: unknown } } } | null) => {
+      onEngine -= sent.get(result?.meta.request.id) ?? 0;
+      sent.delete(result?.meta.request.id);
+    };
+    const diagnostic = getEngineClient().diagnostic;
+    diagnostic.on('request', onRequest);
+    diagnostic.on('response', onResponse);
     const started = performance.now();
     const timed = Array.from({ length: 12 }, async () => {
       const res = await POST(
@@ -79,16 +109,25 @@ describe('load shedding', () => {
       return { res, ms: performance.now() - started };
     });
     const answers = await Promise.all(timed);
+    diagnostic.off('request', onRequest);
+    diagnostic.off('response', onResponse);
     const shed = answers.filter((a) => a.res.status === 503);
     const ok = answers.filter((a) => a.res.status === 200);
-    expect(ok).toHaveLength(2);
-    expect(shed).toHaveLength(10);
+    expect(ok).toHaveLength(4);
+    expect(shed).toHaveLength(8);
+    // The gate counted what the engine ran, search by search: never less than the engine saw at once.
+    expect(onEnginePeak).toBeGreaterThanOrEqual(3);
+    expect(onEnginePeak).toBeLessThanOrEqual(12);
+    expect(searchGate.peak).toBeGreaterThanOrEqual(onEnginePeak);
     for (const { res, ms } of shed) {
       expect(res.headers.get('retry-after')).toBe('1');
-      expect(((await res.json()) as ApiErrorBody).error.code).toBe('overloaded');
-      expect(ms).toBeLessThan(Math.min(...ok.map((a) => a.ms)));
+      expect(await res.json()).toEqual({
+        error: { code: 'overloaded', message: expect.any(String), retryAfter: 1 },
+      } satisfies ApiErrorBody);
+      expect(ms).toBeLessThan(Math.max(...ok.map((a) => a.ms)));
     }
     // Nothing queued behind: the bound is free again at once.
+    expect(searchGate.inFlight).toBe(0);
     expect((await rawSearch(body)).status).toBe(200);
     delete process.env.MAX_CONCURRENT_SEARCHES;
   });
