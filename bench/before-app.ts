@@ -5,17 +5,18 @@
  * node_modules linked from elsewhere), built once with `next build`, started with `next start`
  * over the bench dataset.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, stepEnv } from '../scripts/run-steps';
-import { BENCH_SOURCES } from './bench-app';
+import { BENCH_SOURCES, launchApp } from './bench-app';
 
 export async function startAppAt(
   ref: string,
   port: number,
   extraEnv: Record<string, string> = {},
+  onLogLine?: (line: string) => void,
 ): Promise<{ url: string; commit: string; stop: () => void }> {
   const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
   const dir = path.join(os.tmpdir(), `log-explorer-bench-${commit}`);
@@ -33,17 +34,5 @@ export async function startAppAt(
     console.log(`building ${commit} in ${dir} …`);
     execFileSync('next', ['build'], { cwd: dir, env, stdio: 'inherit' });
   }
-  const app = spawn('next', ['start', '-p', String(port)], { cwd: dir, env, stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, commit, stop: () => app.kill('SIGTERM') };
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  app.kill('SIGTERM');
-  throw new Error(`the app at ${commit} did not answer at ${url}`);
+  return { ...(await launchApp(dir, env, port, onLogLine)), commit };
 }

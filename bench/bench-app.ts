@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { Client } from '@elastic/elasticsearch';
 import { seedDataset } from '../lib/demo-cluster/load';
 import { engineConnection } from '../lib/es/connection';
@@ -59,6 +60,7 @@ export async function prepareBenchData(): Promise<string> {
 export async function startBenchApp(
   port: number,
   env: Record<string, string | undefined> = {},
+  opts: { onLogLine?: (line: string) => void } = {},
 ): Promise<{ url: string; stop: () => void }> {
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     if ((await runStep({ name: 'build', command: 'next', args: ['build'] })) !== 0) throw new Error('next build failed');
@@ -70,11 +72,21 @@ export async function startBenchApp(
     () => false,
   );
   if (stale) throw new Error(`port ${port} is already in use: stop what runs there (fuser -k ${port}/tcp) or set BENCH_PORT`);
-  const app = spawn('next', ['start', '-p', String(port)], {
-    cwd: ROOT,
-    env: stepEnv({ LOG_SOURCES: BENCH_SOURCES, ...env }),
-    stdio: 'ignore',
-  });
+  return launchApp(ROOT, stepEnv({ LOG_SOURCES: BENCH_SOURCES, ...env }), port, opts.onLogLine);
+}
+
+/**
+ * `next start` in `cwd` on `port`, resolved once its health check answers. `onLogLine` gets each
+ * line the app writes on stdout (its JSON request log), else the output is dropped.
+ */
+export async function launchApp(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  port: number,
+  onLogLine?: (line: string) => void,
+): Promise<{ url: string; stop: () => void }> {
+  const app = spawn('next', ['start', '-p', String(port)], { cwd, env, stdio: ['ignore', onLogLine ? 'pipe' : 'ignore', 'ignore'] });
+  if (onLogLine && app.stdout) createInterface({ input: app.stdout }).on('line', onLogLine);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -86,7 +98,7 @@ export async function startBenchApp(
     await new Promise((r) => setTimeout(r, 300));
   }
   app.kill('SIGTERM');
-  throw new Error(`the app did not answer at ${url}`);
+  throw new Error(`the app in ${cwd} did not answer at ${url}`);
 }
 
 export function percentile(values: readonly number[], p: number): number {

@@ -1,13 +1,20 @@
 /**
- * `npm run bench:load`: load shedding and cancellation of issue 11, over HTTP against a
- * production build (`next start`) on the fixed 1M-document bench dataset, with autocannon.
- *   1. 20 concurrent clients on the 24 h screen (100 rows + histogram + 4 facets): p50/p95, errors.
- *   2. 200 concurrent clients: the slowest answer, how many were shed (503) and how fast, and
- *      whether the engine was harmed (search thread pool rejections, queue peak).
- *   3. Cancellation: 40 searches in flight, their callers go away; time until the engine holds
- *      no search task of the bench indices any more.
+ * `npm run bench:load`: load shedding and cancellation of issue 11, over HTTP against production
+ * builds (`next start`) on the fixed 1M-document bench dataset, with autocannon: this build beside
+ * the build before the gate counted engine searches (BENCH_BEFORE, default 6d8e982, built once in
+ * a throwaway worktree by before-app.ts; `none` to skip it), row by row in turn so both see the
+ * same machine.
+ *   1. 20 concurrent clients on the 24 h screen (100 rows + histogram + 4 facets, one POST):
+ *      p50 / p95 / max, 503s, errors, timeouts, and the engine's own search thread pool (queue
+ *      peak and mean, sampled every 100 ms; rejections).
+ *   2. 200 concurrent clients: the same columns — the extra ones should be fast 503s.
+ *   3. Where a 200's time went, from each app's request log (accepted → first engine search →
+ *      last answer → done; outside the handler = client − server latency).
+ *   4. Cancellation: 40 screens in flight, their callers go away once the engine runs them; time
+ *      until `GET _tasks?actions=*search*` holds none of their tasks (matched by the trace id each
+ *      request sends as `traceparent`, or by the bench's index names).
  * Options (env): BENCH_DOCS (1,000,000), LOAD_BENCH_SECONDS (20), BENCH_PORT (3202),
- * MAX_CONCURRENT_SEARCHES (the app's default).
+ * BENCH_BEFORE_PORT (3208), MAX_CONCURRENT_SEARCHES (the app's default).
  *
  * `npm run bench:throughput` (issue 9): 20 concurrent clients on the same 24 h screen, the app
  * before the rows-first change (BENCH_BEFORE, default the parent of 57be814, where the screen was
@@ -17,6 +24,7 @@
  * range ends 1 ms later each time: nothing cached). Screens per second and request p50 / p95.
  * BENCH_PORT (3200) and BENCH_BEFORE_PORT (3207).
  */
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { Client } from '@elastic/elasticsearch';
@@ -26,45 +34,104 @@ import { startAppAt } from './before-app';
 
 const SECONDS = Number(process.env.LOAD_BENCH_SECONDS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3202);
+const BEFORE_PORT = Number(process.env.BENCH_BEFORE_PORT ?? 3208);
 const SCREEN = JSON.stringify({ time: BENCH_RANGE, size: 100, histogram: true, facets: ['namespace', 'pod', 'container', 'level'] });
+/** The screen with its range ending `i` ms early: the engine's request cache cannot answer it. */
+const SCREEN_UNCACHED = (i: number) =>
+  JSON.stringify({
+    time: { from: BENCH_RANGE.from, to: new Date(Date.parse(BENCH_RANGE.to) - 1 - i).toISOString() },
+    size: 100,
+    histogram: true,
+    facets: ['namespace', 'pod', 'container', 'level'],
+  });
+
+/** One app under test: where it runs, and the request log lines it wrote. */
+interface AppUnderTest {
+  label: string;
+  url: string;
+  log: RequestLine[];
+}
+
+/** The fields of the app's request log line this bench reads (lib/observability/observe.ts). */
+interface RequestLine {
+  route: string;
+  status: number;
+  durationMs: number;
+  engineMs: number;
+  engineSentMs?: number;
+  engineAnsweredMs?: number;
+  callerGoneMs?: number;
+  reqId: string;
+}
+
+function collectRequestLines(into: RequestLine[]): (line: string) => void {
+  return (line) => {
+    if (!line.startsWith('{') || !line.includes('"msg":"request"')) return;
+    try {
+      into.push(JSON.parse(line) as RequestLine);
+    } catch {
+      /* not a log line */
+    }
+  };
+}
+
+interface PoolSample {
+  active: number;
+  queue: number;
+  rejected: number;
+}
+
+async function searchPool(engine: Client): Promise<PoolSample> {
+  const stats = await engine.nodes.stats({ metric: ['thread_pool'] });
+  const sum = { active: 0, queue: 0, rejected: 0 };
+  for (const node of Object.values(stats.nodes)) {
+    sum.active += node.thread_pool?.search?.active ?? 0;
+    sum.queue += node.thread_pool?.search?.queue ?? 0;
+    sum.rejected += node.thread_pool?.search?.rejected ?? 0;
+  }
+  return sum;
+}
 
 interface RunResult {
-  connections: number;
+  app: string;
+  clients: string;
   byStatus: Map<number, number[]>;
   errors: number;
   timeouts: number;
   rejectedDelta: number;
   queuePeak: number;
+  queueMean: number;
+  lines: RequestLine[];
 }
 
-async function searchPool(engine: Client): Promise<{ rejected: number; queue: number }> {
-  const stats = await engine.nodes.stats({ metric: ['thread_pool'] });
-  let rejected = 0;
-  let queue = 0;
-  for (const node of Object.values(stats.nodes)) {
-    rejected += node.thread_pool?.search?.rejected ?? 0;
-    queue += node.thread_pool?.search?.queue ?? 0;
-  }
-  return { rejected, queue };
-}
-
-async function run(url: string, engine: Client, connections: number): Promise<RunResult> {
+/**
+ * `clients` autocannon clients on the screen for SECONDS, the engine's search pool sampled every
+ * 100 ms. `browsers`: each client is a browser asking for the screen as the explorer does, three
+ * requests at once (rows; count + bars; facets) — three connections per client, each sending its
+ * part again as soon as it is answered.
+ */
+async function run(app: AppUnderTest, engine: Client, clients: number, way: 'one POST' | 'browsers' = 'one POST', seconds = SECONDS): Promise<RunResult> {
+  const parts = way === 'browsers' ? THREE_PARTS.bodies.map((body) => body(BENCH_RANGE.to)) : [SCREEN];
   const byStatus = new Map<number, number[]>();
   const before = await searchPool(engine);
-  let queuePeak = 0;
+  const queues: number[] = [];
   const sampler = setInterval(() => {
-    void searchPool(engine).then((p) => (queuePeak = Math.max(queuePeak, p.queue)));
-  }, 250);
+    void searchPool(engine).then((p) => queues.push(p.queue));
+  }, 100);
+  const firstLine = app.log.length;
+  let partCounter = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `${url}/api/search`,
+        url: `${app.url}/api/search`,
+        connections: clients * parts.length,
+        duration: seconds,
+        timeout: 10,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: SCREEN,
-        connections,
-        duration: SECONDS,
-        timeout: 10,
+        body: parts[0],
+        // Connection i sends part i mod 3 only: three requests of each browser in flight at once.
+        setupClient: (client: autocannon.Client) => client.setBody(parts[partCounter++ % parts.length]!),
       },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
@@ -76,47 +143,105 @@ async function run(url: string, engine: Client, connections: number): Promise<Ru
   });
   clearInterval(sampler);
   const after = await searchPool(engine);
+  await new Promise((r) => setTimeout(r, 200)); // the last log lines
   return {
-    connections,
+    app: app.label,
+    clients: way === 'browsers' ? `${clients} browsers (${clients * parts.length} connections)` : String(clients),
     byStatus,
     errors: result.errors,
     timeouts: result.timeouts,
     rejectedDelta: after.rejected - before.rejected,
-    queuePeak,
+    queuePeak: Math.max(0, ...queues),
+    queueMean: queues.length > 0 ? queues.reduce((a, b) => a + b, 0) / queues.length : 0,
+    lines: app.log.slice(firstLine).filter((l) => l.route === '/api/search'),
   };
 }
 
-async function benchTasks(engine: Client): Promise<number> {
-  const res = await engine.tasks.list({ actions: 'indices:data/read/search*', detailed: true });
+/**
+ * Waits (up to 20 s) until the app answers nothing any more: clients that gave up at 10 s leave
+ * requests the app still works on, which would slow whatever runs next on the machine.
+ */
+async function settle(app: AppUnderTest): Promise<void> {
+  const until = performance.now() + 20_000;
+  while (performance.now() < until) {
+    const text = await fetch(`${app.url}/api/metrics`).then(
+      (r) => r.text(),
+      () => '',
+    );
+    const inFlight = Number(/^log_explorer_http_requests_in_flight (\d+)/m.exec(text)?.[1] ?? 0);
+    if (inFlight <= 1) break; // the metrics request itself
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await new Promise((r) => setTimeout(r, 1_000));
+}
+
+interface EngineTask {
+  description?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The engine's search tasks (`GET _tasks?actions=*search*`) that belong to this bench: carrying
+ * one of `traceIds` (apps that send `traceparent`), or naming the bench's indices (the shard
+ * tasks and searches of an app that does not).
+ */
+async function benchTasks(engine: Client, traceIds: ReadonlySet<string>): Promise<number> {
+  const res = await engine.tasks.list({ actions: '*search*', detailed: true });
   let n = 0;
   for (const node of Object.values(res.nodes ?? {})) {
-    for (const task of Object.values(node.tasks ?? {})) if (task.description?.includes(BENCH_DATASET.indexPrefix)) n++;
+    for (const task of Object.values(node.tasks ?? {}) as EngineTask[]) {
+      const trace = task.headers?.['trace.id'];
+      if ((trace && traceIds.has(trace)) || task.description?.includes(BENCH_DATASET.indexPrefix)) n++;
+    }
   }
   return n;
 }
 
-/** Sends `n` searches, drops them all once the engine runs them, and times how long their tasks live on. */
-async function cancellation(url: string, engine: Client, n: number): Promise<{ seen: number; goneMs: number }> {
-  const callers = Array.from({ length: n }, () => new AbortController());
-  const requests = callers.map((c) =>
-    fetch(`${url}/api/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: SCREEN, signal: c.signal }).catch(
-      () => undefined,
-    ),
+interface Cancellation {
+  app: string;
+  seen: number;
+  goneMs: number;
+  /** In the app (its log): the caller gone → the engine call given up, p50 / max over the searches that had been sent. */
+  appAbortMs: number[];
+}
+
+/** Sends `n` screens, drops them all once the engine runs them, and times how long their engine tasks live on. */
+async function cancellation(app: AppUnderTest, engine: Client, n: number): Promise<Cancellation> {
+  const ids = Array.from({ length: n }, () => randomUUID());
+  const traceIds = new Set(ids.map((id) => id.replace(/-/g, '')));
+  const callers = ids.map(() => new AbortController());
+  const firstLine = app.log.length;
+  const requests = ids.map((id, i) =>
+    fetch(`${app.url}/api/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': id },
+      body: SCREEN_UNCACHED(i),
+      signal: callers[i]!.signal,
+    }).catch(() => undefined),
   );
+  // The callers go away once the engine works on all of them (or after 5 s): going away earlier
+  // would mostly time requests that never reached the engine.
   let seen = 0;
-  for (let i = 0; i < 100 && seen === 0; i++) {
-    seen = await benchTasks(engine);
-    if (seen === 0) await new Promise((r) => setTimeout(r, 10));
+  const seenBy = performance.now() + 5_000;
+  while (seen < n && performance.now() < seenBy) {
+    seen = Math.max(seen, await benchTasks(engine, traceIds));
+    if (seen < n) await new Promise((r) => setTimeout(r, 10));
   }
   for (const c of callers) c.abort();
   const abortedAt = performance.now();
-  while ((await benchTasks(engine)) > 0) {
+  while ((await benchTasks(engine, traceIds)) > 0) {
     if (performance.now() - abortedAt > 30_000) break;
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 10));
   }
   const goneMs = performance.now() - abortedAt;
   await Promise.all(requests);
-  return { seen, goneMs };
+  await settle(app); // the app logs each request when it has given up its engine call
+  const mine = new Set<string>(ids);
+  const appAbortMs = app.log
+    .slice(firstLine)
+    .filter((l) => mine.has(l.reqId) && l.callerGoneMs !== undefined && l.engineAnsweredMs !== undefined)
+    .map((l) => Math.max(0, l.engineAnsweredMs! - l.callerGoneMs!));
+  return { app: app.label, seen, goneMs, appAbortMs };
 }
 
 const LUCENE_WORST: [string, string][] = [
@@ -158,43 +283,102 @@ async function luceneRefusals(url: string): Promise<string[]> {
   return lines;
 }
 
+const ms = (v: number) => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: 0 }) : '–');
+const spread = (values: readonly number[]) =>
+  values.length === 0 ? '– / – / –' : `${ms(percentile(values, 50))} / ${ms(percentile(values, 95))} / ${ms(Math.max(...values))}`;
+
 function row(r: RunResult): string {
   const ok = r.byStatus.get(200) ?? [];
   const shed = r.byStatus.get(503) ?? [];
   const all = [...r.byStatus.values()].flat();
   const other = all.length - ok.length - shed.length;
-  const f = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '–');
-  return `| ${r.connections} | ${all.length} | ${ok.length} | ${f(percentile(ok, 50))} / ${f(percentile(ok, 95))} | ${shed.length} | ${f(
-    percentile(shed, 50),
-  )} / ${f(percentile(shed, 95))} | ${f(Math.max(...all))} | ${other + r.errors + r.timeouts} | ${r.rejectedDelta} / ${r.queuePeak} |`;
+  return `| ${r.app} | ${r.clients} | ${all.length} | ${ok.length} | ${spread(ok)} | ${shed.length} | ${spread(shed)} | ${other + r.errors} | ${r.timeouts} | ${r.queuePeak} / ${r.queueMean.toFixed(1)} | ${r.rejectedDelta} |`;
 }
+
+/**
+ * Where a 200's time went, p50 / p95 ms: outside the handler (the client's latency minus the
+ * server's, as distributions: Node's accept queue and event loop, Next.js routing), in the handler
+ * before the first engine search was sent, the engine round trips, and after the last answer.
+ */
+function timelineRow(r: RunResult): string {
+  const ok = r.byStatus.get(200) ?? [];
+  const lines = r.lines.filter((l) => l.status === 200);
+  const pair = (values: number[]) => (values.length === 0 ? '– / –' : `${ms(percentile(values, 50))} / ${ms(percentile(values, 95))}`);
+  const server = lines.map((l) => l.durationMs);
+  const outside = [50, 95].map((p) => percentile(ok, p) - percentile(server, p));
+  const timed = lines.filter((l) => l.engineSentMs !== undefined && l.engineAnsweredMs !== undefined);
+  const before = timed.map((l) => l.engineSentMs!);
+  const engineSpan = timed.map((l) => l.engineAnsweredMs! - l.engineSentMs!);
+  const after = timed.map((l) => l.durationMs - l.engineAnsweredMs!);
+  return `| ${r.app} | ${r.clients} | ${pair(ok)} | ${ms(outside[0]!)} / ${ms(outside[1]!)} | ${pair(server)} | ${pair(before)} | ${pair(engineSpan)} | ${pair(lines.map((l) => l.engineMs))} | ${pair(after)} |`;
+}
+
+const BEFORE_REF = process.env.BENCH_BEFORE ?? '6d8e982';
+/** Screens dropped in the cancellation step: as many as either build admits at once (16 × 3 searches). */
+const CANCELLED_SCREENS = 16;
 
 async function main(): Promise<void> {
   const version = await prepareBenchData();
   const engine = new Client(engineConnection().options);
-  const app = await startBenchApp(PORT);
+  const apps: (AppUnderTest & { stop: () => void })[] = [];
   try {
-    await run(app.url, engine, 4); // warm-up: field caps, JIT, engine caches
-    const results = [await run(app.url, engine, 20), await run(app.url, engine, 200)];
-    const cancel = await cancellation(app.url, engine, 40);
-    const refusals = await luceneRefusals(app.url);
+    if (BEFORE_REF !== 'none') {
+      const log: RequestLine[] = [];
+      const before = await startAppAt(BEFORE_REF, BEFORE_PORT, {}, collectRequestLines(log));
+      apps.push({ label: `before (${before.commit})`, url: before.url, log, stop: before.stop });
+    }
+    const log: RequestLine[] = [];
+    const after = await startBenchApp(PORT, {}, { onLogLine: collectRequestLines(log) });
+    apps.push({ label: 'this build', url: after.url, log, stop: after.stop });
+    const uptimeAtStart = os.loadavg().map((l) => l.toFixed(1));
+    for (const app of apps) await run(app, engine, 4, 'one POST', 5); // warm-up: field caps, JIT, engine caches
+    // Interleaved, so both builds see the same machine: each row on each build in turn.
+    const results: RunResult[] = [];
+    const rows: [number, 'one POST' | 'browsers'][] = [
+      [20, 'one POST'],
+      [20, 'browsers'],
+      [200, 'one POST'],
+      [200, 'one POST'], // again, the other build first: whichever goes second inherits the first's leftovers
+    ];
+    for (const [i, [clients, way]] of rows.entries()) {
+      // Which build goes first alternates, so neither always follows the other's leftovers.
+      const order = i % 2 === 0 ? apps : [...apps].reverse();
+      for (const app of order) {
+        results.push(await run(app, engine, clients, way));
+        await settle(app);
+      }
+    }
+    const cancels: Cancellation[] = [];
+    for (const app of apps) cancels.push(await cancellation(app, engine, CANCELLED_SCREENS));
+    const refusals = await luceneRefusals(apps[apps.length - 1]!.url);
     const load = os.loadavg().map((l) => l.toFixed(1));
-    console.log(`\nload average at the end (1/5/15 min): ${load.join(' / ')} — other work on the machine shows here`);
+    console.log(`\nload average (1/5/15 min) at the start ${uptimeAtStart.join(' / ')}, at the end ${load.join(' / ')}`);
     console.log(
-      `${machineLine(version)}; ${SECONDS} s per row; MAX_CONCURRENT_SEARCHES=${process.env.MAX_CONCURRENT_SEARCHES ?? 'default'}`,
+      `${machineLine(version)}; ${SECONDS} s per row; MAX_CONCURRENT_SEARCHES=${process.env.MAX_CONCURRENT_SEARCHES ?? 'default'} (the before build counts API requests, this build engine searches)`,
     );
     console.log(
-      '| clients | answers | 200 | 200 p50 / p95 ms | 503 shed | 503 p50 / p95 ms | slowest ms | errors | engine rejections / queue peak |',
+      '\n| app | clients | answers | 200 | 200 p50 / p95 / max ms | 503 shed | 503 p50 / p95 / max ms | errors | timeouts (10 s) | engine search queue peak / mean | engine rejections |',
     );
-    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of results) console.log(row(r));
+    console.log(
+      '\nWhere the time of a 200 went, p50 / p95 ms (from the app\'s request log; "outside" = client − server latency, as distributions):',
+    );
+    console.log(
+      '| app | clients | client | outside the handler | server | accepted → first engine search | first search → last answer | engine calls (summed) | after the last answer |',
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of results) console.log(timelineRow(r));
     console.log('\n| Lucene refused (400) | p50 ms | p95 ms |\n| --- | ---: | ---: |');
     for (const line of refusals) console.log(line);
-    console.log(
-      `\ncancellation: ${cancel.seen} engine search tasks seen; all gone ${cancel.goneMs.toFixed(0)} ms after the 40 callers went away`,
-    );
+    console.log(`\n| app | engine search tasks seen | all gone after the ${CANCELLED_SCREENS} callers went away (ms) | in the app: caller gone → engine call given up, p50 / max ms |`);
+    console.log('| --- | ---: | ---: | ---: |');
+    for (const c of cancels) {
+      const inApp = c.appAbortMs.length > 0 ? `${ms(percentile(c.appAbortMs, 50))} / ${ms(Math.max(...c.appAbortMs))}` : '– (not logged)';
+      console.log(`| ${c.app} | ${c.seen} | ${ms(c.goneMs)} | ${inApp} |`);
+    }
   } finally {
-    app.stop();
+    for (const app of apps) app.stop();
     await engine.close();
   }
 }
