@@ -110,7 +110,13 @@ interface RunResult {
  * requests at once (rows; count + bars; facets) — three connections per client, each sending its
  * part again as soon as it is answered.
  */
-async function run(app: AppUnderTest, engine: Client, clients: number, way: 'one POST' | 'browsers' = 'one POST', seconds = SECONDS): Promise<RunResult> {
+async function run(
+  app: AppUnderTest,
+  engine: Client,
+  clients: number,
+  way: 'one POST' | 'browsers' = 'one POST',
+  seconds = SECONDS,
+): Promise<RunResult> {
   const parts = way === 'browsers' ? THREE_PARTS.bodies.map((body) => body(BENCH_RANGE.to)) : [SCREEN];
   const byStatus = new Map<number, number[]>();
   const before = await searchPool(engine);
@@ -371,7 +377,9 @@ async function main(): Promise<void> {
     for (const r of results) console.log(timelineRow(r));
     console.log('\n| Lucene refused (400) | p50 ms | p95 ms |\n| --- | ---: | ---: |');
     for (const line of refusals) console.log(line);
-    console.log(`\n| app | engine search tasks seen | all gone after the ${CANCELLED_SCREENS} callers went away (ms) | in the app: caller gone → engine call given up, p50 / max ms |`);
+    console.log(
+      `\n| app | engine search tasks seen | all gone after the ${CANCELLED_SCREENS} callers went away (ms) | in the app: caller gone → engine call given up, p50 / max ms |`,
+    );
     console.log('| --- | ---: | ---: | ---: |');
     for (const c of cancels) {
       const inApp = c.appAbortMs.length > 0 ? `${ms(percentile(c.appAbortMs, 50))} / ${ms(Math.max(...c.appAbortMs))}` : '– (not logged)';

@@ -109,7 +109,4 @@ type Holder = { [KEY]?: GateCount };
  * keeps its own methods and listeners (an error built by another copy's ApiError class would not
  * be recognised as one). The limit is read on each call so tests can change it.
  */
-export const searchGate = new SearchGate(
-  () => maxConcurrentSearches(),
-  ((globalThis as Holder)[KEY] ??= { running: 0, highWater: 0 }),
-);
+export const searchGate = new SearchGate(() => maxConcurrentSearches(), ((globalThis as Holder)[KEY] ??= { running: 0, highWater: 0 }));

@@ -81,8 +81,7 @@ function withRequestId(response: Response, requestId: string): Response {
   }
 }
 
-const sinceStart = (at: number | undefined, startedAt: number) =>
-  at === undefined ? undefined : Math.round((at - startedAt) * 10) / 10;
+const sinceStart = (at: number | undefined, startedAt: number) => (at === undefined ? undefined : Math.round((at - startedAt) * 10) / 10);
 
 /** The request's timeline for its log line: ms from accepted to each step it reached. */
 function timelineFields(timeline: RequestContext['timeline']): Record<string, number> {

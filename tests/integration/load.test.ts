@@ -45,7 +45,10 @@ describe('cancellation', () => {
     const requestId = randomUUID();
     const traceId = requestId.replace(/-/g, '');
     const handler = withEngine(async (_request, ctx) => {
-      await ctx.client.search({ index: INDEX, size: 0, request_cache: false, query: { query_string: { query: slow } } }, { signal: ctx.signal });
+      await ctx.client.search(
+        { index: INDEX, size: 0, request_cache: false, query: { query_string: { query: slow } } },
+        { signal: ctx.signal },
+      );
       return new Response('{}');
     });
     const caller = new AbortController();
@@ -82,7 +85,9 @@ describe('load shedding', () => {
     // An `_msearch` goes out as NDJSON: a header line and a body line per search.
     const searchesOf = (params: { path: string; body?: unknown }) =>
       params.path.endsWith('/_msearch')
-        ? String(params.body).split('\n').filter((line) => line.trim() !== '').length / 2
+        ? String(params.body)
+            .split('\n')
+            .filter((line) => line.trim() !== '').length / 2
         : params.path.endsWith('/_search')
           ? 1
           : 0;
