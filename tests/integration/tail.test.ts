@@ -156,7 +156,12 @@ describe('GET /api/tail', () => {
     await write(mine([{ id: 'r-a', ts: Date.now() }]));
     await until(['r-a']);
     // The connection drops; lines keep coming, one of them late, and are visible before a new tail starts.
+    // As a dropped connection does under Next.js: the request's signal aborts and the body is
+    // cancelled. The abort alone is not enough in-process: the Request's own signal follows the
+    // caller's through a weak reference (undici), lost once that Request is garbage collected —
+    // the full suite's GC made this test wait 70 s for the loop to notice.
     first.controller.abort();
+    first.cancel();
     await first.done;
     await write(
       mine([
@@ -170,6 +175,7 @@ describe('GET /api/tail', () => {
     await until(['r-gap', 'r-gap-late', 'r-b']);
     await sleep(1_500); // more polls re-read the overlap
     second.controller.abort();
+    second.cancel();
 
     expect([...shown].sort()).toEqual(['r-a', 'r-b', 'r-gap', 'r-gap-late']);
     // The new tail did send again what the viewer had (its minute of overlap): the cursor and the window dropped it.
