@@ -52,7 +52,7 @@ describe('cancellation', () => {
     const handler = withEngine(async (_request, ctx) => {
       await ctx.client.search(
         { index: INDEX, size: 0, request_cache: false, query: { query_string: { query: slow } } },
-        { signal: ctx.signal },
+        { signal: ctx.signal, opaqueId },
       );
       return new Response('{}');
     });
