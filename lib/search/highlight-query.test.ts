@@ -46,6 +46,24 @@ describe('highlightQueryFor', () => {
     });
   });
 
+  it('narrows each clause list of a bool, single clause or array, and adds no list it did not have', () => {
+    const free = { multi_match: { query: 'x' } };
+    const narrowed = { multi_match: { query: 'x', fields: FIELDS } };
+    const fielded = { term: { stream: 'stderr' } };
+    // Strict: a clause list the query did not have must not appear, not even as undefined.
+    expect(highlightQueryFor({ bool: { must: free, should: [fielded, free], minimum_should_match: 1 } }, FIELDS)).toStrictEqual({
+      bool: { must: narrowed, should: [fielded, narrowed], minimum_should_match: 1 },
+    });
+    expect(highlightQueryFor({ bool: { filter: [free], must_not: free } }, FIELDS)).toStrictEqual({
+      bool: { filter: [narrowed], must_not: narrowed },
+    });
+    expect(highlightQueryFor({ bool: {} }, FIELDS)).toStrictEqual({ bool: {} });
+  });
+
+  it('passes an absent query through (a screen with no query highlights nothing)', () => {
+    expect(highlightQueryFor(undefined as never, FIELDS)).toBeUndefined();
+  });
+
   it('does not change the query it is given', () => {
     const query = kql('timeout');
     const copy = structuredClone(query);

@@ -39,7 +39,6 @@ export function highlightQueryFor(query: Query, fields: readonly string[]): Quer
   return query;
 }
 
-function each(clauses: Query | Query[] | undefined, fields: readonly string[]): Query | Query[] | undefined {
-  if (clauses === undefined) return undefined;
+function each(clauses: Query | Query[], fields: readonly string[]): Query | Query[] {
   return Array.isArray(clauses) ? clauses.map((c) => highlightQueryFor(c, fields)) : highlightQueryFor(clauses, fields);
 }

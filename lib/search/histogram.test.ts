@@ -206,4 +206,22 @@ describe('levels beside the bars', () => {
     expect(foldLevelsByBar(plain, undefined)).toBe(plain);
     expect(foldLevelsByBar(undefined, { buckets: [] } as unknown as estypes.AggregationsStringTermsAggregate)).toBeUndefined();
   });
+
+  it('gives a bar no level an empty split, and skips a level bucket that came without its bars', () => {
+    const plain = agg([
+      { key: 0, doc_count: 3 },
+      { key: 1_800_000, doc_count: 2 },
+    ]);
+    const byLevel = {
+      buckets: [
+        { key: 'info', doc_count: 3, bars: { buckets: [{ key: 0, doc_count: 3 }] } },
+        { key: 'warn', doc_count: 2 },
+      ],
+    } as unknown as estypes.AggregationsStringTermsAggregate;
+    const folded = foldLevelsByBar(plain, byLevel) as unknown as { buckets: { key: number; levels: { buckets: unknown[] } }[] };
+    expect(folded.buckets.map((b) => [b.key, b.levels.buckets])).toStrictEqual([
+      [0, [{ key: 'info', doc_count: 3 }]],
+      [1_800_000, []],
+    ]);
+  });
 });
