@@ -102,7 +102,13 @@ const rangeArb: fc.Arbitrary<Range> = fc.oneof(
   // Relative, rounded in the zone: Today-like, weeks from Monday, months, years, all ending now.
   fc
     .tuple(fc.constantFrom('d', 'w', 'M', 'y', 'h'), fc.integer({ min: 0, max: 40 }), fc.constantFrom('now', 'now/d', 'now-9d/d', 'now-1h'))
-    .map(([unit, n, to]) => relative('relative', `now-${unit === 'h' ? n * 24 + 250 : n + (unit === 'd' ? 10 : 0)}${unit}/${unit}`, to)),
+    .map(([unit, n, to]) => {
+      // This and last week, month or year end at now: paired with an earlier end they are inverted
+      // ranges (400 invalid_time) whenever now is early in the period — "now-0M/M" to "now-1h" in
+      // the first hour of a month in the zone, which first failed at 13:00 UTC on 30 November in +11:00.
+      const recent = (unit === 'w' || unit === 'M' || unit === 'y') && n < 2;
+      return relative('relative', `now-${unit === 'h' ? n * 24 + 250 : n + (unit === 'd' ? 10 : 0)}${unit}/${unit}`, recent ? 'now' : to);
+    }),
   fc.constantFrom(
     relative('relative', 'now-30y', 'now'),
     relative('relative', 'now-1y', 'now'),
