@@ -1,4 +1,6 @@
 import process from 'node:process';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants.js';
+import { buildEmbedAssets } from './scripts/build-embed-assets.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -23,4 +25,13 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * Before a build or the dev server: the embed page's own script and stylesheet, bundled by
+ * esbuild into lib/embed/page/built-assets.js (the embed routes import it). `next start` only
+ * serves what the build made. (Shortcut: the dev server bundles them once when it starts; restart
+ * it after changing components/embed/page/.)
+ */
+export default function config(phase) {
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) buildEmbedAssets();
+  return nextConfig;
+}

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { embedConfig } from '@/lib/embed/config';
+import { UNAVAILABLE_PAGE } from '@/lib/embed/page/unavailable';
 import { verifyEmbedToken } from '@/lib/embed/token';
 import { API_CSP, baseSecurityHeaders, makeNonce, pageCsp } from '@/lib/security/headers';
 
@@ -31,7 +32,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 /**
  * An embed page may be framed by the origins its token names that the operator still allows
  * (EMBED_ALLOWED_ORIGINS); `null` when the token is missing, forged, expired or for another
- * embed. Revocation is checked by the page itself, against the embed's record.
+ * embed. Revocation is checked by the page itself, against the embed's record (lib/embed/page/handler.ts).
  */
 async function embedFrameAncestors(request: NextRequest): Promise<string[] | null> {
   const config = embedConfig();
@@ -45,11 +46,8 @@ async function embedFrameAncestors(request: NextRequest): Promise<string[] | nul
   return origins.length > 0 ? ["'self'", ...origins] : null;
 }
 
-const REFUSED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not available</title></head>
-<body><p>This panel is not available.</p></body></html>`;
-
 function embedRefused(): NextResponse {
-  const response = new NextResponse(REFUSED_PAGE, {
+  const response = new NextResponse(UNAVAILABLE_PAGE, {
     status: 403,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
   });

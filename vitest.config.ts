@@ -1,5 +1,10 @@
 import path from 'node:path';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { buildEmbedAssets } from './scripts/build-embed-assets.mjs';
+
+// The embed page's bundled script and stylesheet, which its routes import (git-ignored, made on
+// every build and test run: a clean clone has none yet).
+buildEmbedAssets();
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 

@@ -3,6 +3,8 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { Providers } from './providers';
 import './globals.css';
+// Also the embed page's (components/embed/page/page.css), which is no React page.
+import '@/components/results/ansi.css';
 
 export const metadata: Metadata = {
   title: 'Log Explorer',

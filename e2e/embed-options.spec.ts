@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import type { CreateEmbedResponse } from '@/lib/schema/embeds';
+import { watchCsp } from './support/csp';
 import { DATASET_RANGE, events, hitsText } from './support/dataset';
 
 /**
@@ -60,6 +61,7 @@ test('panel options in a host page: hidden title, dark theme, range within the w
     { id: 'large', src, width: 1000, height: 480 },
   ]);
   try {
+    const violations = await watchCsp(page);
     const dataRequests: number[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith(`/api/embeds/${made.embed.id}/data`)) dataRequests.push(Date.now());
@@ -90,7 +92,9 @@ test('panel options in a host page: hidden title, dark theme, range within the w
     const chartHeight = async (frame: FrameLocator) => (await frame.getByTestId('histogram-chart').boundingBox())?.height ?? 0;
     expect(await chartHeight(large)).toBeGreaterThan((await chartHeight(small)) + 150);
 
-    // The range choice offers nothing wider than the 6 h window, and asks for the one picked.
+    // The range choice offers nothing wider than the 6 h window, and asks for the one picked
+    // (once the page's script runs: the panel says so).
+    await expect(large.getByTestId('embed-panel')).toHaveAttribute('data-ready', 'true');
     const range = large.getByRole('combobox', { name: 'Time range' });
     const labels = await range.locator('option').allTextContents();
     expect(labels).toEqual(['As saved', 'Last 15 minutes', 'Last 1 hour', 'Last 6 hours']);
@@ -101,6 +105,7 @@ test('panel options in a host page: hidden title, dark theme, range within the w
     // Auto-refresh: both frames ask again within ~10 s without anyone touching them.
     const first = dataRequests.length;
     await expect.poll(() => dataRequests.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(first + 2);
+    expect(violations).toEqual([]);
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }

@@ -5,6 +5,7 @@ import { E2E_LIVE_INDEX_PATTERN } from '@/lib/demo-cluster/test-dataset';
 import { engineConnection } from '@/lib/es/connection';
 import type { CreateEmbedResponse } from '@/lib/schema/embeds';
 import { createLiveIndex, deleteLiveIndex, writeLive } from '@/tests/support/live-index';
+import { watchCsp } from './support/csp';
 
 /**
  * A live-tail panel inside a host page on another origin (http://localhost:<port + 50>, named in
@@ -63,10 +64,7 @@ test('a live-tail panel in another origin’s page follows its pod’s error lin
   });
   await new Promise<void>((resolve) => server.listen(appPort + 50, '127.0.0.1', resolve));
   try {
-    const violations: string[] = [];
-    page.on('console', (msg) => {
-      if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
-    });
+    const violations = await watchCsp(page);
     await page.goto(`${host}/`);
     const panel = page.frameLocator('#panel');
     await expect(panel.getByRole('heading', { name: 'Checkout errors, live' })).toBeVisible();

@@ -1,6 +1,7 @@
 import http from 'node:http';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { CreateEmbedResponse } from '@/lib/schema/embeds';
+import { watchCsp } from './support/csp';
 import { DATASET_RANGE, events, hitsText } from './support/dataset';
 
 /**
@@ -20,14 +21,6 @@ async function hostPage(hostPort: number, iframeSrc: string): Promise<http.Serve
   });
   await new Promise<void>((resolve) => server.listen(hostPort, '127.0.0.1', resolve));
   return server;
-}
-
-async function watchCsp(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  page.on('console', (msg) => {
-    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
-  });
-  return violations;
 }
 
 test('a results panel renders inside an allowed host, is refused inside another, and a revoked one shows nothing', async ({
@@ -59,6 +52,10 @@ test('a results panel renders inside an allowed host, is refused inside another,
   const other = await hostPage(appPort + 51, src);
   try {
     const violations = await watchCsp(page);
+    const frameScripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script' && r.frame() !== page.mainFrame()) frameScripts.push(new URL(r.url()).pathname);
+    });
     await page.goto(`http://localhost:${appPort + 50}/`);
     const panel = page.frameLocator('#panel');
     await expect(panel.getByRole('heading', { name: 'Errors in the test cluster' })).toBeVisible();
@@ -66,6 +63,9 @@ test('a results panel renders inside an allowed host, is refused inside another,
     await expect(panel.getByTestId('embed-total')).toHaveText(hitsText(errors));
     const rows = panel.getByRole('list', { name: 'Log lines' }).getByRole('listitem');
     await expect(rows).toHaveCount(Math.min(100, errors));
+    // The page is its HTML and one small script of its own (no React, no Next.js runtime).
+    await expect(panel.getByTestId('embed-panel')).toHaveAttribute('data-ready', 'true');
+    expect(frameScripts).toEqual([expect.stringMatching(/^\/embed-assets\/panel-[0-9a-f]{12}\.js$/)]);
     await rows.first().getByRole('button').click();
     await expect(
       panel
@@ -91,6 +91,40 @@ test('a results panel renders inside an allowed host, is refused inside another,
   } finally {
     await new Promise((resolve) => allowed.close(resolve));
     await new Promise((resolve) => other.close(resolve));
+  }
+});
+
+test('the panel’s data is in the page itself: it shows with scripts turned off', async ({ browser, request, baseURL }) => {
+  const appPort = port(baseURL);
+  const made = await request.post('/api/embeds', {
+    data: {
+      panel: 'facets',
+      title: 'Where the errors are',
+      state: {
+        schemaVersion: 1,
+        query: { language: 'kql', text: 'level:error' },
+        filters: [],
+        time: DATASET_RANGE,
+        columns: ['message'],
+        sort: 'desc',
+      },
+      origins: [`http://localhost:${appPort + 50}`],
+    },
+  });
+  const embed = (await made.json()) as CreateEmbedResponse;
+  const host = await hostPage(appPort + 50, `${baseURL}${embed.url}`);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(`http://localhost:${appPort + 50}/`);
+    const panel = page.frameLocator('#panel');
+    const errors = events().filter((e) => e.fields.level === 'error').length;
+    await expect(panel.getByTestId('embed-total')).toHaveText(hitsText(errors));
+    await expect(panel.getByRole('region', { name: 'namespace' }).getByRole('listitem').first()).toBeVisible();
+    await expect(panel.getByTestId('embed-panel')).not.toHaveAttribute('data-ready', 'true');
+  } finally {
+    await context.close();
+    await new Promise((resolve) => host.close(resolve));
   }
 });
 

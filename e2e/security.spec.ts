@@ -1,30 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { workloadOfPod } from '@/lib/k8s/workload';
 import { ExplorerPage } from './pages/explorer-page';
+import { watchCsp } from './support/csp';
 import { DAY, podLines, query, restarts } from './support/k8s';
 
 /**
  * The app's pages under their Content-Security-Policy: nothing is refused while a person uses
  * the explorer (scripts by nonce, chart, styles), and no other origin can frame them.
  */
-
-async function watchCsp(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  await page.exposeFunction('__reportCspViolation', (v: string) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation(
-        `${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`,
-      );
-    });
-  });
-  page.on('console', (msg) => {
-    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
-  });
-  return violations;
-}
 
 test('the explorer, its chart, a document, views and sharing run with no CSP violation', async ({ page }) => {
   const violations = await watchCsp(page);

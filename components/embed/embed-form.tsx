@@ -111,7 +111,7 @@ export function EmbedPanelForm({ state }: { state: ScreenLike }) {
       ) : podMissing ? null : (
         <section className={styles.preview} aria-label="Live preview">
           <EmbedPanel
-            data={{ kind: 'preview', state: toScreenState(state), pod }}
+            source={{ kind: 'preview', state: toScreenState(state), pod }}
             panel={options.panel}
             title={options.title}
             showTitle={options.showTitle}
