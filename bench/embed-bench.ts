@@ -2,16 +2,16 @@
  * `npm run bench:embed`: the embed panels' budgets (issue 11) and the explorer's first load
  * (issue 9) in headless Chromium against production builds over the 1M-document bench dataset,
  * each panel inside a host page served from another origin (127.0.0.1 on the next port):
- *   - first-load JS (gzipped bytes of the scripts loaded before the first data is painted): the
- *     embed page per panel kind, and the explorer before its first row
+ *   - first-load JS (gzipped bytes of the scripts the page loads by the time its first data is
+ *     painted and its load event has fired): the embed page per panel kind, and the explorer
  *   - iframe load → first data painted (the frame's own clock: from its navigation start to the
  *     frame after the first row, bar or facet value is in the page), p50 / p95, cold cache;
  *     navigation → first row painted for the explorer
  *   - the panel's data route against `POST /api/search` for the same screen part: p50 / p95,
  *     the two interleaved so that the machine's noise falls on both alike
  * Every page is measured on this build and, beside it in the same run, on a build of an earlier
- * commit (BENCH_BEFORE, default 6d8e982: before the embed pages were rendered with their data and
- * the explorer's dialogs were split off; built once in a throwaway worktree, bench/before-app.ts),
+ * commit (BENCH_BEFORE, default 0dfb54b: the last embed page that was a React App Router page;
+ * built once in a throwaway worktree, bench/before-app.ts),
  * the loads alternating between the two. `BENCH_BEFORE=none` measures this build alone.
  * Options (env): BENCH_EMBED_RUNS (default 15), BENCH_PORT (default 3203; the host page takes the
  * next, the earlier build the one after), BENCH_EMBED_VERBOSE=1 (every script loaded, gzipped).
@@ -29,7 +29,7 @@ const VERBOSE = process.env.BENCH_EMBED_VERBOSE === '1';
 const PORT = Number(process.env.BENCH_PORT ?? 3203);
 const HOST_PORT = PORT + 1;
 const BEFORE_PORT = PORT + 2;
-const BEFORE_REF = process.env.BENCH_BEFORE ?? '6d8e982';
+const BEFORE_REF = process.env.BENCH_BEFORE ?? '0dfb54b';
 const HOST = `http://127.0.0.1:${HOST_PORT}`;
 const SECRET = 'bench-embed-secret-not-for-production-0123456789';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -41,7 +41,7 @@ const EXPLORER_ROW = '[role="row"][data-doc-id]';
 /** What "data painted" is in each panel: its first row, its chart, its first facet value. */
 const DATA_SELECTOR: Record<Panel, string> = {
   results: '[data-panel="results"] li',
-  // recharts' bars (builds before the SVG chart of components/embed/embed-histogram.tsx) or the SVG's.
+  // recharts' bars (builds before the SVG chart of lib/embed/view/histogram-view.ts) or the SVG's.
   histogram: '[data-panel="histogram"] .recharts-bar-rectangle, [data-panel="histogram"] [data-bar] rect',
   facets: '[data-panel="facets"] section li',
 };
@@ -113,6 +113,8 @@ async function coldLoad(browser: Browser, selector: string, src: string, inFrame
     await page.goto(src);
   }
   await target.waitForFunction(() => (window as { __firstDataPaint?: number }).__firstDataPaint !== undefined, null, { timeout: 30_000 });
+  // A page whose data is in its HTML paints before its scripts have come: count them all the same.
+  await target.waitForLoadState('load');
   counting = false;
   const paintMs = await target.evaluate(() => (window as { __firstDataPaint?: number }).__firstDataPaint ?? NaN);
   const sizes = (await Promise.all(bodies)).map((b) => gzipSync(b).length);

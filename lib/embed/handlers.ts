@@ -121,7 +121,7 @@ export async function embedData(request: Request, ctx: EngineContext, id: string
 
 /**
  * What a panel shows, held to what its embed locks: the data route's answer, and what the embed
- * page renders into its HTML (app/embed/[id]/page.tsx) so the first data needs no second trip.
+ * page renders into its HTML (lib/embed/page/handler.ts) so the first data needs no second trip.
  */
 export async function lockedPanelData(
   record: EmbedRecord,

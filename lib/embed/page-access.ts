@@ -35,8 +35,8 @@ export async function firstPanelData(record: EmbedRecord): Promise<SearchRespons
     release = searchGate.acquire('/embed/[id]');
     const signal = AbortSignal.timeout(searchTimeouts().deadlineMs);
     const data = await lockedPanelData(record, {}, { client: getEngineClient(), signal, startedAt: performance.now() });
-    // As the data route sends it: JSON. A hit's fields are null-prototype objects (a field named
-    // `__proto__` stays a field), which React will not pass to a client component.
+    // As the data route sends it: JSON, plain objects (a hit's fields are null-prototype objects,
+    // so that a field named `__proto__` stays a field; the page's views and JSON need plain data).
     return JSON.parse(JSON.stringify(data)) as SearchResponse;
   } catch (err) {
     console.error('[embed] first data not rendered', err instanceof Error ? err.name : 'error');
