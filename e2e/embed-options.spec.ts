@@ -2,7 +2,7 @@ import http from 'node:http';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import type { CreateEmbedResponse } from '@/lib/schema/embeds';
 import { watchCsp } from './support/csp';
-import { DATASET_RANGE, events, hitsText } from './support/dataset';
+import { DATASET_RANGE, ERRORS_SCREEN, events, hitsText } from './support/dataset';
 
 /**
  * The panel options, seen from a host page on another origin (http://localhost:<port + 50>,
@@ -12,14 +12,6 @@ import { DATASET_RANGE, events, hitsText } from './support/dataset';
  * is made.
  */
 const port = (baseURL: string | undefined) => Number(new URL(baseURL ?? 'http://127.0.0.1:3100').port);
-const STATE = {
-  schemaVersion: 1,
-  query: { language: 'kql', text: 'level:error' },
-  filters: [],
-  time: DATASET_RANGE,
-  columns: ['message'],
-  sort: 'desc',
-};
 const DARK_SURFACE = 'rgb(21, 26, 34)';
 const LIGHT_SURFACE = 'rgb(255, 255, 255)';
 
@@ -34,7 +26,7 @@ async function hostPage(hostPort: number, frames: { id: string; src: string; wid
 }
 
 async function makeEmbed(page: Page, host: string, options: Record<string, unknown>): Promise<CreateEmbedResponse> {
-  const res = await page.request.post('/api/embeds', { data: { state: STATE, origins: [host], ...options } });
+  const res = await page.request.post('/api/embeds', { data: { state: ERRORS_SCREEN, origins: [host], ...options } });
   expect(res.status()).toBe(201);
   return (await res.json()) as CreateEmbedResponse;
 }

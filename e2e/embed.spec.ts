@@ -2,7 +2,7 @@ import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import type { CreateEmbedResponse } from '@/lib/schema/embeds';
 import { watchCsp } from './support/csp';
-import { DATASET_RANGE, events, hitsText } from './support/dataset';
+import { DATASET_RANGE, ERRORS_SCREEN, events, hitsText } from './support/dataset';
 
 /**
  * Embedded panels inside host pages served from other origins on this machine: the allowed host
@@ -33,14 +33,7 @@ test('a results panel renders inside an allowed host, is refused inside another,
     data: {
       panel: 'results',
       title: 'Errors in the test cluster',
-      state: {
-        schemaVersion: 1,
-        query: { language: 'kql', text: 'level:error' },
-        filters: [],
-        time: DATASET_RANGE,
-        columns: ['message'],
-        sort: 'desc',
-      },
+      state: ERRORS_SCREEN,
       origins: [`http://localhost:${appPort + 50}`],
       maxWindowHours: 48,
     },
@@ -100,14 +93,7 @@ test('the panel’s data is in the page itself: it shows with scripts turned off
     data: {
       panel: 'facets',
       title: 'Where the errors are',
-      state: {
-        schemaVersion: 1,
-        query: { language: 'kql', text: 'level:error' },
-        filters: [],
-        time: DATASET_RANGE,
-        columns: ['message'],
-        sort: 'desc',
-      },
+      state: ERRORS_SCREEN,
       origins: [`http://localhost:${appPort + 50}`],
     },
   });

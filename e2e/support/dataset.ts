@@ -18,6 +18,16 @@ export const DATASET_RANGE = {
   to: TEST_DATASET.end.toISOString(),
 } as const;
 
+/** A screen state (as `POST /api/views` and `/api/embeds` take it): the dataset's error lines, all of them. */
+export const ERRORS_SCREEN = {
+  schemaVersion: 1,
+  query: { language: 'kql', text: 'level:error' },
+  filters: [],
+  time: DATASET_RANGE,
+  columns: ['message'],
+  sort: 'desc',
+};
+
 let cache: ExpectedEvent[] | undefined;
 
 export function events(): ExpectedEvent[] {
