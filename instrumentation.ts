@@ -1,7 +1,7 @@
 /**
  * Runs once when the server starts (next start, the standalone image), before any request:
  * refuse a broken configuration (lib/observability/startup.ts: one line per bad variable, exit
- * 78) and install graceful shutdown. Nothing here waits for the engine: Next.js holds every
+ * 78), install graceful shutdown and the front door (load shedding). Nothing here waits for the engine: Next.js holds every
  * request until this returns, so an engine probe awaited here (up to its time-out when the engine
  * is unreachable) would delay the liveness answer and the start. The engine is probed in the
  * background instead — the log then says which engine the app talks to, or why it cannot
@@ -14,6 +14,11 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startServerRuntime } = await import('@/lib/observability/startup');
   startServerRuntime();
+  // Load shedding before Next.js handles a request (lib/api/front-door.ts). Installed here, inside
+  // the server process before its first request, so `next start` and the standalone server.js
+  // both get it without a custom server.
+  const { installFrontDoor } = await import('@/lib/api/front-door');
+  installFrontDoor();
   void warmUp();
 }
 

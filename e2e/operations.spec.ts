@@ -3,6 +3,7 @@
  * server), started and signalled by the spec. No browser: these are process-level checks.
  */
 import { Client } from '@elastic/elasticsearch';
+import { request as httpRequest, type ClientRequest } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { TEST_DATASET } from '../lib/demo-cluster/test-dataset';
 import { engineConnection } from '../lib/es/connection';
@@ -140,6 +141,56 @@ test.describe('operations', () => {
     expect(code).toBe(143);
     expect(at - signalled).toBeLessThan(5_000);
     expect(server.stdout()).toMatch(/"streams":1,"msg":"shutdown: live streams told to reconnect elsewhere and closed"/);
+  });
+
+  test('past MAX_IN_FLIGHT_REQUESTS a request is a 503 with Retry-After from the front door, before Next.js; the probes and metrics still answer', async () => {
+    const server = await app({ MAX_IN_FLIGHT_REQUESTS: '2' });
+    await untilLive(server);
+    // Two searches whose bodies never finish arriving: each holds a place until it is answered.
+    const held: ClientRequest[] = [];
+    const heldAnswers = [0, 1].map(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const req = httpRequest(`${server.url}/api/search`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-length': '100' },
+          });
+          req.on('response', (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.write('{"size": 1');
+          held.push(req);
+        }),
+    );
+    const metric = async (name: RegExp) => Number(name.exec(await (await fetch(`${server.url}/api/metrics`)).text())?.[1] ?? NaN);
+    await expect.poll(() => metric(/^log_explorer_front_door_in_flight (\d+)/m)).toBe(2);
+
+    const refused = await fetch(`${server.url}/api/search`, json({ time: range, size: 5 }));
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(refused.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('overloaded');
+    const page = await fetch(`${server.url}/`);
+    expect(page.status).toBe(503);
+    expect(page.headers.get('retry-after')).toBe('1');
+    expect((await fetch(`${server.url}/api/health/live`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/health/ready`)).status).toBe(200);
+    expect(await metric(/^log_explorer_shed_requests_total\{route="\/api\/search",reason="in_flight"\} (\d+)/m)).toBe(1);
+    expect(await metric(/^log_explorer_shed_requests_total\{route="page",reason="in_flight"\} (\d+)/m)).toBe(1);
+    // Refused by the door, they never reached a route: no request log line for them.
+    expect(server.stdout()).not.toMatch(/"route":"\/api\/search","status":503/);
+    expect(server.stdout()).toContain('"msg":"overloaded: requests refused at the in-flight bound (MAX_IN_FLIGHT_REQUESTS)"');
+
+    // The held requests finish (a body that is not JSON: 400); then a search is let in again and
+    // the engine answers it in full.
+    for (const req of held) req.end(' '.repeat(90));
+    expect(await Promise.all(heldAnswers)).toEqual([400, 400]);
+    await expect.poll(() => metric(/^log_explorer_front_door_in_flight (\d+)/m)).toBe(0);
+    const answered = await fetch(`${server.url}/api/search`, json({ time: range, size: 5, histogram: true, facets: [] }));
+    expect(answered.status).toBe(200);
+    expect(((await answered.json()) as { total: { value: number } }).total.value).toBe(events().length);
   });
 
   test('two replicas behave as one app: views, short links, cursors, embeds and export on either', async () => {

@@ -15,6 +15,7 @@ export interface AppMetrics {
   activeExports: Gauge;
   activeTails: Gauge;
   shedRequests: Counter<'route' | 'reason'>;
+  admittedInFlight: Gauge;
 }
 
 const KEY = Symbol.for('log-explorer.metrics');
@@ -65,6 +66,17 @@ function createMetrics(): AppMetrics {
       labelNames: ['route', 'reason'],
       registers,
     }),
+    admittedInFlight: new Gauge({
+      name: 'log_explorer_front_door_in_flight',
+      help: 'Requests the front door let in that are being answered now, pages included (its bound: MAX_IN_FLIGHT_REQUESTS)',
+      registers,
+      // Read at scrape time from the door (lib/api/front-door.ts), which keeps it on globalThis:
+      // nothing to do per request, and no import cycle (the door counts its refusals here).
+      collect() {
+        const door = (globalThis as { [k: symbol]: { inFlight: number } | undefined })[Symbol.for('log-explorer.front-door')];
+        this.set(door?.inFlight ?? 0);
+      },
+    }),
   };
 }
 
@@ -74,7 +86,11 @@ export function appMetrics(): AppMetrics {
   return holder[KEY];
 }
 
-/** For load shedding: count one request refused before it reached the engine. */
+/**
+ * For load shedding: count one request refused before it reached the engine — `concurrency` by
+ * the engine-search gate (lib/api/search-gate.ts), `in_flight` by the front door before Next.js
+ * (lib/api/front-door.ts).
+ */
 export function recordShedRequest(route: string, reason = 'concurrency'): void {
   appMetrics().shedRequests.inc({ route, reason });
 }
