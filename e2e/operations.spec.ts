@@ -181,7 +181,9 @@ test.describe('operations', () => {
     expect(await metric(/^log_explorer_shed_requests_total\{route="page",reason="in_flight"\} (\d+)/m)).toBe(1);
     // Refused by the door, they never reached a route: no request log line for them.
     expect(server.stdout()).not.toMatch(/"route":"\/api\/search","status":503/);
-    expect(server.stdout()).toContain('"msg":"overloaded: requests refused at the in-flight bound (MAX_IN_FLIGHT_REQUESTS)"');
+    expect(server.stdout()).toContain(
+      '"msg":"overloaded: requests refused before Next.js (MAX_IN_FLIGHT_REQUESTS, MAX_CONCURRENT_SEARCHES)"',
+    );
 
     // The held requests finish (a body that is not JSON: 400); then a search is let in again and
     // the engine answers it in full.

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -7,10 +7,16 @@ import { API_ROUTES, DEFAULT_MAX_IN_FLIGHT_REQUESTS, FrontDoor, maxInFlightReque
 
 describe('requestKind', () => {
   it.each([
-    ['/api/search', 'api'],
-    ['/api/search?x=1', 'api'],
+    ['/api/search', 'search'],
+    ['/api/search?x=1', 'search'],
+    ['/api/values?field=x', 'search'],
+    ['/api/pod-logs', 'search'],
+    ['/api/pod-logs/lines', 'search'],
+    ['/api/embeds/abc/data', 'search'],
+    ['/api/search/x', 'api'],
+    ['/api/embeds/abc', 'api'],
     ['/api/views/abc', 'api'],
-    ['/api/embeds/abc/data', 'api'],
+    ['/api/links', 'api'],
     ['/api/healthz', 'api'],
     ['/api/exports', 'api'],
     ['/', 'page'],
@@ -35,10 +41,22 @@ describe('requestKind', () => {
   });
 
   it('labels refusals by route, bounded to the routes that exist', () => {
-    expect(shedLabel('/api/search?x', 'api')).toBe('/api/search');
+    expect(shedLabel('/api/search?x', 'search')).toBe('/api/search');
     expect(shedLabel('/api/views/abc', 'api')).toBe('/api/views');
     expect(shedLabel('/api/no-such-route/x', 'api')).toBe('/api/:other');
     expect(shedLabel('/pods/a/b', 'page')).toBe('page');
+  });
+
+  it('takes for a search exactly the routes whose frame counts engine searches', () => {
+    const api = path.join(import.meta.dirname, '..', '..', 'app', 'api');
+    const routes = (readdirSync(api, { recursive: true }) as string[]).filter((f) => f.endsWith('route.ts'));
+    expect(routes.length).toBeGreaterThan(10);
+    for (const file of routes) {
+      const url = `/api/${path.dirname(file).replace(/\[[^\]]+\]/g, 'x7')}`;
+      const searches = /search: true/.test(readFileSync(path.join(api, file), 'utf8'));
+      if (requestKind(url) === 'exempt') continue;
+      expect({ url, kind: requestKind(url) }).toEqual({ url, kind: searches ? 'search' : 'api' });
+    }
   });
 
   it('knows every API route the app has', () => {
@@ -98,10 +116,12 @@ describe('FrontDoor', () => {
   it('lets `limit` requests in, answers the next with a 503 + Retry-After before the handler sees it, lets probes by, and lets in again once one is answered', async () => {
     let limit = 2;
     const shed: string[] = [];
+    let searchesFull = false;
     const door = new FrontDoor(
       () => limit,
       {},
-      (label) => shed.push(label),
+      (label, reason) => shed.push(`${label} ${reason}`),
+      () => searchesFull,
     );
     const app = await heldServer(door);
     servers.push(app);
@@ -127,7 +147,7 @@ describe('FrontDoor', () => {
     expect(embed.status).toBe(503);
     expect(embed.headers.get('content-security-policy')).not.toContain('frame-ancestors');
     expect(embed.headers.get('x-frame-options')).toBeNull();
-    expect(shed).toEqual(['/api/values', 'page', 'page']);
+    expect(shed).toEqual(['/api/values in_flight', 'page in_flight', 'page in_flight']);
     expect(app.handled()).toBe(2);
 
     const probe = await fetch(`${app.url}/api/health/live`);
@@ -143,6 +163,18 @@ describe('FrontDoor', () => {
     app.release();
     expect((await admitted).status).toBe(200);
 
+    // The engine-search gate full: a search is refused here, other requests go on.
+    searchesFull = true;
+    const search = await fetch(`${app.url}/api/search`, { method: 'POST', body: '{}' });
+    expect(search.status).toBe(503);
+    expect(search.headers.get('retry-after')).toBe('1');
+    expect(shed.at(-1)).toBe('/api/search concurrency');
+    const view = fetch(`${app.url}/api/views/abc`);
+    await untilHeld(app.held, 1);
+    app.release();
+    expect((await view).status).toBe(200);
+    searchesFull = false;
+
     limit = 0; // off: nothing is refused
     const many = Array.from({ length: 5 }, () => fetch(`${app.url}/api/search`, { method: 'POST', body: '{}' }));
     await untilHeld(app.held, 5);
@@ -155,6 +187,7 @@ describe('FrontDoor', () => {
       () => 1,
       {},
       () => {},
+      () => false,
     );
     const app = await heldServer(door);
     servers.push(app);

@@ -14,13 +14,17 @@
  * gets it with nothing to change in how it is launched (no custom server: Next.js documents
  * that one cannot be combined with `output: 'standalone'`).
  *
+ * A request to a route that searches the engine is also refused here when the engine-search gate
+ * (lib/api/search-gate.ts) is already full: the route would refuse it anyway, only later, after
+ * Next.js had spent on it what the door is there to save.
+ *
  * Never refused, never counted: the probes and metrics (they must answer under load), built
  * assets (a page that was admitted must be able to load its chunks), and the streams that are
  * long by nature and bounded on their own (live tails, exports).
  */
 import http from 'node:http';
 import { ApiError } from '@/lib/api/errors';
-import { SHED_RETRY_AFTER_S } from '@/lib/api/search-gate';
+import { maxConcurrentSearches, searchGate, SHED_RETRY_AFTER_S } from '@/lib/api/search-gate';
 import { getLogger } from '@/lib/observability/logger';
 import { recordShedRequest } from '@/lib/observability/metrics';
 import { API_CSP, baseSecurityHeaders } from '@/lib/security/headers';
@@ -57,9 +61,15 @@ export const API_ROUTES = [
   'workload-logs',
 ] as const;
 
-export type RequestKind = 'exempt' | 'api' | 'page';
+export type RequestKind = 'exempt' | 'search' | 'api' | 'page';
 
-/** What the door does with a request: let it by uncounted, or count (and maybe refuse) it as API or page. */
+/** The routes whose handler takes a place of the engine-search gate (`withEngine(…, { search: true })`); a unit test keeps it true. */
+const SEARCH_ROUTE = /^\/api\/(search|values|context|workload-logs|pod-logs(\/lines)?|embeds\/[^/]+\/data)$/;
+
+/**
+ * What the door does with a request: let it by uncounted, or count (and maybe refuse) it as a
+ * search, another API call or a page.
+ */
 export function requestKind(url: string): RequestKind {
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
@@ -68,12 +78,12 @@ export function requestKind(url: string): RequestKind {
   if (path === '/api/metrics' || path === '/api/tail' || path === '/api/export') return 'exempt';
   if (path === '/api/health' || path.startsWith('/api/health/')) return 'exempt';
   if (path.startsWith('/api/embeds/') && path.endsWith('/tail')) return 'exempt';
-  return 'api';
+  return SEARCH_ROUTE.test(path) ? 'search' : 'api';
 }
 
 /** The metric label of a refused request: `/api/{route}` for a known route, else `/api/:other` or `page`. */
 export function shedLabel(url: string, kind: RequestKind): string {
-  if (kind !== 'api') return 'page';
+  if (kind === 'page' || kind === 'exempt') return 'page';
   const route = url.split(/[/?]/)[2] ?? '';
   return (API_ROUTES as readonly string[]).includes(route) ? `/api/${route}` : '/api/:other';
 }
@@ -104,6 +114,9 @@ function refusals(env: Readonly<Record<string, string | undefined>>) {
   return { api, page: page(false), embed: page(true) };
 }
 
+/** `in_flight`: past MAX_IN_FLIGHT_REQUESTS; `concurrency`: a search with the engine-search gate full. */
+export type ShedReason = 'in_flight' | 'concurrency';
+
 /** How often, at most, the door writes a log line about what it refused (a line per refusal would flood the log). */
 const SHED_LOG_INTERVAL_MS = 10_000;
 
@@ -116,7 +129,9 @@ export class FrontDoor {
   constructor(
     private readonly limit: () => number,
     env: Readonly<Record<string, string | undefined>> = process.env,
-    private readonly onShed: (label: string) => void = (label) => recordShedRequest(label, 'in_flight'),
+    private readonly onShed: (label: string, reason: ShedReason) => void = recordShedRequest,
+    /** True when the engine-search gate has no place left. */
+    private readonly searchesFull: () => boolean = () => searchGate.inFlight >= maxConcurrentSearches(),
   ) {
     this.answers = refusals(env);
   }
@@ -135,8 +150,10 @@ export class FrontDoor {
     const kind = requestKind(url);
     if (kind === 'exempt') return true;
     const limit = this.limit();
-    if (limit > 0 && this.running >= limit) {
-      this.refuse(url, kind, res);
+    const reason: ShedReason | null =
+      limit > 0 && this.running >= limit ? 'in_flight' : kind === 'search' && this.searchesFull() ? 'concurrency' : null;
+    if (reason) {
+      this.refuse(url, kind, reason, res);
       return false;
     }
     this.running += 1;
@@ -145,16 +162,17 @@ export class FrontDoor {
     return true;
   }
 
-  private refuse(url: string, kind: RequestKind, res: http.ServerResponse): void {
-    const answer = kind === 'api' ? this.answers.api : url.startsWith('/embed/') ? this.answers.embed : this.answers.page;
+  private refuse(url: string, kind: RequestKind, reason: ShedReason, res: http.ServerResponse): void {
+    const answer =
+      kind === 'api' || kind === 'search' ? this.answers.api : url.startsWith('/embed/') ? this.answers.embed : this.answers.page;
     res.writeHead(503, answer.headers).end(answer.body);
-    this.onShed(shedLabel(url, kind));
+    this.onShed(shedLabel(url, kind), reason);
     this.shedSinceLog += 1;
     const now = Date.now();
     if (now - this.lastLog >= SHED_LOG_INTERVAL_MS) {
       getLogger().warn(
         { shed: this.shedSinceLog, inFlight: this.running, limit: this.limit() },
-        'overloaded: requests refused at the in-flight bound (MAX_IN_FLIGHT_REQUESTS)',
+        'overloaded: requests refused before Next.js (MAX_IN_FLIGHT_REQUESTS, MAX_CONCURRENT_SEARCHES)',
       );
       this.shedSinceLog = 0;
       this.lastLog = now;

@@ -89,7 +89,7 @@ export function appMetrics(): AppMetrics {
 /**
  * For load shedding: count one request refused before it reached the engine — `concurrency` by
  * the engine-search gate (lib/api/search-gate.ts), `in_flight` by the front door before Next.js
- * (lib/api/front-door.ts).
+ * (lib/api/front-door.ts), which also refuses a search with `concurrency` when that gate is full.
  */
 export function recordShedRequest(route: string, reason = 'concurrency'): void {
   appMetrics().shedRequests.inc({ route, reason });
