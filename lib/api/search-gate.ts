@@ -6,7 +6,8 @@
  *
  * The bound counts what the engine runs, not API requests: one screen is three parallel API
  * calls (rows, count + bars, facets), one `POST /api/search` of a whole screen is an `_msearch`
- * of three searches, and a sampled facets part counts its matches first. The route frame admits
+ * of three searches, and a facets part over a range it does not know to be small counts its
+ * matches (and the range's lines) beside its own search. The route frame admits
  * a request that searches with one slot held to its end, or refuses it before reading its body
  * (lib/api/with-engine.ts); the app's engine client counts each further search an engine call of
  * an admitted request runs at once (lib/es/gated-transport.ts). So a request is admitted only
@@ -18,7 +19,7 @@ import { ApiError } from '@/lib/api/errors';
 
 /**
  * Sized to the budget of issue 11: 20 screens at once answer without a refusal (a screen is three
- * searches, 60), with room for a sampled facets part's count. Size it to the engine: each search
+ * searches, 60), with room for a facets part's counts. Size it to the engine: each search
  * takes one of the engine's search threads per shard, and what waits for a thread waits in the
  * engine's queue (`npm run bench:load` shows its peak).
  */

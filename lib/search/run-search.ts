@@ -10,6 +10,7 @@ import type { ScreenNote, SearchRequest, SearchResponse } from '@/lib/schema/sea
 import { engineInfo } from '@/lib/es/engine';
 import { buildQuery, type SearchPlan } from '@/lib/search/build-request';
 import { facetSampling, sampleProbability, supportsRandomSampler, unwrapSampled } from '@/lib/search/facet-sample';
+import { boundingRange, RangeCountCache } from '@/lib/search/range-bound';
 import { buildScreenSearches, toMsearchLines, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
 import { chooseScreenPlan, screenPlanSetting } from '@/lib/search/screen-plan';
 import { CursorError, decodeCursor, encodeCursor, requestIdentity, type CursorState } from '@/lib/search/cursor';
@@ -58,16 +59,14 @@ function readCursor(after: string, identity: string): CursorState {
 }
 
 type SearchBody = estypes.SearchResponse<unknown>;
+type ScreenAnswer = { body: SearchBody; failed: Partial<Record<ScreenPart, string>> };
 
 /**
  * The parts in one `_msearch` (one round trip), answered as one body for the reshape step: the
  * rows part's hits, every part's aggregations, every part's shard failures. The rows part failing
  * fails the screen; an aggregation part failing leaves its reason in `failed`.
  */
-async function searchScreen(
-  ctx: SearchContext,
-  parts: PartSearch[],
-): Promise<{ body: SearchBody; failed: Partial<Record<ScreenPart, string>> }> {
+async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<ScreenAnswer> {
   if (parts.length === 1) return { body: await ctx.client.search(parts[0]!.request, { signal: ctx.signal }), failed: {} };
   const res = await ctx.client.msearch({ searches: toMsearchLines(parts) }, { signal: ctx.signal });
   const failed: Partial<Record<ScreenPart, string>> = {};
@@ -99,23 +98,46 @@ async function searchScreen(
   return { body: { ...base, took, timed_out: timedOut, _shards: shards, aggregations }, failed };
 }
 
+/** Lines of a time range per index pattern, remembered as upper bounds (lib/search/range-bound.ts). */
+const rangeCounts = new RangeCountCache();
+
+/** For tests: forget every remembered range count. */
+export function clearRangeCounts(): void {
+  rangeCounts.clear();
+}
+
 /**
- * A facets-only request (the browser's facets part) over more matching lines than the sampling
- * threshold, on an engine with `random_sampler`: counts the matches first (`size: 0` counts,
- * request-cached), then samples about `target` of them. Null: exact facets.
+ * The screen's searches, with the facets of a facets-only request (the browser's facets part)
+ * from a random sample when more lines match than the sampling threshold, on an engine with
+ * `random_sampler`; exact otherwise, always at or under the threshold.
  *
- * With a query or filters, the lines of the range alone are counted beside the query's: an
- * upper bound the engine answers from the index's points without evaluating the query (and from
- * the request cache for indices wholly inside the range). At or under the threshold the facets
- * are exact and the query's count is not waited for (it is cancelled) — a text query's count
- * cost the facets part as much again as its aggregations (bench/README.md, "Where the app's time
- * goes"). Over it, the query's count has been running all along, so nothing is added in series.
+ * Deciding that must not cost the facets part a count in series before its search (it did: a
+ * text query's count cost as much again as its aggregations, bench/README.md):
+ * - The lines of the range alone bound the matches from above. Counted over the range rounded
+ *   out (`boundingRange`) and remembered a minute, so reloads, auto-refresh and other queries
+ *   over the same time reuse it. Known to be at or under the threshold: exact facets at once.
+ * - Otherwise the matches are counted. With a query or filters, the exact facets run *beside*
+ *   that count (and beside the range's, when not known yet): at or under the threshold, their
+ *   answer is the one; over it, they are cancelled and the sample is asked. The cancelled search
+ *   is the price of a query matching that much; a small one pays nothing in series.
+ * - Without a query or filters the matches are the range's own lines, counted exactly (the
+ *   sample's probability and the `matchedDocs` shown come from that count); then the sample.
  */
-async function chooseFacetSample(ctx: SearchContext, plan: SearchPlan): Promise<NonNullable<SearchResponse['facetsSample']> | null> {
+async function searchWithFacetSampling(
+  ctx: SearchContext,
+  plan: SearchPlan,
+): Promise<ScreenAnswer & { sample: NonNullable<SearchResponse['facetsSample']> | null }> {
+  const searchAll = async (probability: number | null, signal: AbortSignal) =>
+    searchScreen({ ...ctx, signal }, buildScreenSearches(plan, chooseScreenPlan(plan, screenPlanSetting()), probability));
+  const exact = async (answer: Promise<ScreenAnswer> = searchAll(null, ctx.signal)) => ({ ...(await answer), sample: null });
   const sampling = facetSampling();
-  if (!sampling || plan.after || plan.size > 0 || plan.histogram || plan.facets.length === 0) return null;
-  if (!supportsRandomSampler(await engineInfo(ctx.client))) return null;
-  const count = async (selection: Pick<SearchPlan, 'query' | 'filters'>, signal: AbortSignal): Promise<number> => {
+  if (!sampling || plan.after || plan.size > 0 || plan.histogram || plan.facets.length === 0) return exact();
+  if (!supportsRandomSampler(await engineInfo(ctx.client))) return exact();
+  const now = Date.now();
+  const bound = rangeCounts.upperBound(plan.index, plan.range, now);
+  if (bound !== undefined && bound <= sampling.above) return exact();
+
+  const count = async (selection: Pick<SearchPlan, 'query' | 'filters' | 'range'>, signal: AbortSignal): Promise<number> => {
     const counted = await ctx.client.search(
       {
         index: plan.index,
@@ -132,20 +154,38 @@ async function chooseFacetSample(ctx: SearchContext, plan: SearchPlan): Promise<
     const total = counted.hits.total;
     return typeof total === 'number' ? total : (total?.value ?? 0);
   };
+  const everything = { query: null, filters: { filter: [], must_not: [] } };
   const narrowed = plan.query !== null || plan.filters.filter.length > 0 || plan.filters.must_not.length > 0;
-  const done = new AbortController();
-  const matching = count(plan, AbortSignal.any([ctx.signal, done.signal]));
-  // Read (and rethrown) below when it is awaited; not an unhandled rejection when cancelled.
-  matching.catch(() => undefined);
-  let matchedDocs: number;
+  const cancelExact = new AbortController();
+  const cancelCount = new AbortController();
+  const exactRun = narrowed ? searchAll(null, AbortSignal.any([ctx.signal, cancelExact.signal])) : null;
+  const matching = count(plan, AbortSignal.any([ctx.signal, cancelCount.signal]));
+  const rangeLines =
+    bound === undefined
+      ? count({ ...everything, range: boundingRange(plan.range) }, ctx.signal).then((lines) => {
+          rangeCounts.remember(plan.index, plan.range, lines, now);
+          return lines;
+        })
+      : null;
+  // Each is read (and rethrown) below when awaited; not an unhandled rejection when cancelled.
+  for (const started of [exactRun, matching, rangeLines]) started?.catch(() => undefined);
   try {
-    if (narrowed && (await count({ query: null, filters: { filter: [], must_not: [] } }, ctx.signal)) <= sampling.above) return null;
-    matchedDocs = await matching;
+    // Without a query or filters the exact count of the matches decides; the range's only fills the cache.
+    if (narrowed && rangeLines && (await rangeLines) <= sampling.above) {
+      cancelCount.abort();
+      return exact(exactRun ?? undefined);
+    }
+    const matchedDocs = await matching;
+    const probability = matchedDocs > sampling.above ? sampleProbability(matchedDocs, sampling) : null;
+    if (probability === null) return exact(exactRun ?? undefined);
+    cancelExact.abort();
+    const sampled = await searchAll(probability, ctx.signal);
+    const unwrapped = unwrapSampled(sampled.body.aggregations);
+    sampled.body.aggregations = unwrapped.aggregations;
+    return { ...sampled, sample: { probability, sampleDocs: unwrapped.sampleDocs, matchedDocs } };
   } finally {
-    done.abort();
+    cancelCount.abort();
   }
-  const probability = sampleProbability(matchedDocs, sampling);
-  return probability === null ? null : { probability, sampleDocs: 0, matchedDocs };
 }
 
 export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise<SearchResponse> {
@@ -204,16 +244,7 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     engineTimeout: `${timeouts.engineMs}ms`,
   };
   const sentAt = performance.now();
-  const sample = await chooseFacetSample(ctx, plan);
-  const { body, failed } = await searchScreen(
-    ctx,
-    buildScreenSearches(plan, chooseScreenPlan(plan, screenPlanSetting()), sample?.probability),
-  );
-  if (sample) {
-    const unwrapped = unwrapSampled(body.aggregations);
-    body.aggregations = unwrapped.aggregations;
-    sample.sampleDocs = unwrapped.sampleDocs;
-  }
+  const { body, failed, sample } = await searchWithFacetSampling(ctx, plan);
   const engineRoundTrip = performance.now() - sentAt;
   const parseFailure = queryErrorFromShardFailures(body._shards.failures);
   if (parseFailure) throw parseFailure;

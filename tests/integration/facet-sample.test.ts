@@ -8,7 +8,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { engineConnection } from '@/lib/es/connection';
 import { engineInfo } from '@/lib/es/engine';
 import type { SearchRequestInput } from '@/lib/schema/search';
+import { appMetrics } from '@/lib/observability/metrics';
 import { supportsRandomSampler } from '@/lib/search/facet-sample';
+import { clearRangeCounts } from '@/lib/search/run-search';
 import { countBy, END, eventsIn, HOUR, iso, search, seedTestDataset } from './search-fixture';
 
 const FROM = END - 24 * HOUR;
@@ -88,5 +90,34 @@ describe('facets over many lines', () => {
     }
     expect(wide.facetsSample?.matchedDocs).toBe(errors.length);
     expect(wide.facetsSample?.sampleDocs).toBeLessThan(errors.length);
+  });
+
+  it('search once when the range is known to hold no more than the threshold; the query is never counted', async () => {
+    // The engine searches a request makes, from the engine client's own diagnostics.
+    const searches = async () =>
+      (await appMetrics().engineDuration.get()).values.find(
+        (v) => v.metricName === 'log_explorer_engine_request_duration_seconds_count' && v.labels.operation === 'search',
+      )?.value ?? 0;
+    const asked = async (body: SearchRequestInput) => {
+      const before = await searches();
+      const res = await search(body);
+      return { res, searches: (await searches()) - before };
+    };
+    const narrow = { ...facetsPart, query: { language: 'kql' as const, text: 'level:error' } };
+    clearRangeCounts();
+    // First: the range's lines counted (beside the exact facets and the query's count).
+    const first = await asked(narrow);
+    expect(first.res.facetsSample ?? null).toBeNull();
+    if (sampling) expect(first.searches).toBe(3);
+    // Then, over the same range a few seconds on, another query: the facets search alone.
+    const moved = { from: iso(FROM + 5_000), to: iso(END + 5_000) };
+    const again = await asked({ ...narrow, time: moved, query: { language: 'kql', text: 'level:warn' } });
+    expect(again.searches).toBe(1);
+    expect(again.res.facetsSample ?? null).toBeNull();
+    const warns = countBy(
+      eventsIn(FROM + 5_000, END + 5_000, (f) => f.level === 'warn'),
+      'kubernetes.namespace_name',
+    );
+    for (const { value, count } of again.res.facets.namespace!) expect(count, value).toBe(warns.get(value));
   });
 });
