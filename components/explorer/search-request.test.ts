@@ -17,7 +17,7 @@ describe('screenParts', () => {
 
   it('splits the screen: rows alone, then the count with the bars, then the facets', () => {
     const { rows, counts, facets } = screenParts(base, NOW);
-    expect([rows.size, rows.histogram, rows.facets]).toEqual([100, false, []]);
+    expect([rows.size, rows.histogram, rows.facets, rows.total]).toEqual([100, false, [], false]);
     expect([counts.size, counts.histogram, counts.facets]).toEqual([0, true, []]);
     expect([facets.size, facets.histogram, facets.facets]).toEqual([0, false, ['namespace', 'pod']]);
   });

@@ -45,7 +45,8 @@ export function screenParts(request: SearchRequest, now: number): { rows: Search
   }
   const base = { ...request, time };
   return {
-    rows: { ...base, histogram: false, facets: [] },
+    // The count comes with the bars: the rows stop after their page instead of counting on.
+    rows: { ...base, histogram: false, facets: [], total: false },
     counts: { ...base, size: 0, histogram: true, facets: [] },
     facets: { ...base, size: 0, histogram: false },
   };
@@ -62,5 +63,6 @@ export function toSearchRequest(state: ExplorerState): SearchRequest {
     histogram: true,
     facets: [...FACET_MEANINGS],
     facetSize: FACET_SIZE,
+    total: true,
   };
 }

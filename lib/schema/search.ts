@@ -95,6 +95,13 @@ export const SearchRequest = z
     /** Profile meanings (`namespace`, `pod`, …) or field names. */
     facets: z.array(fieldName).max(SEARCH_LIMITS.maxFacets).default([]),
     facetSize: z.number().int().min(1).max(SEARCH_LIMITS.maxFacetSize).default(SEARCH_LIMITS.defaultFacetSize),
+    /**
+     * `false`: rows without a hit count, for a caller that has the exact count from elsewhere (the
+     * explorer's count-and-bars part). Counting to 10,000 keeps the engine from stopping after
+     * the first page of a broad query. `total` is then what the page shows: exact when it holds
+     * every match, else at least that many. With the histogram the count is its bars either way.
+     */
+    total: z.boolean().default(true),
   })
   .strict();
 export type SearchRequest = z.infer<typeof SearchRequest>;

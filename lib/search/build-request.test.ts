@@ -88,6 +88,11 @@ describe('buildSearchRequest, first page', () => {
     expect(r.aggs && 'histogram' in r.aggs).toBe(false);
   });
 
+  it('counts nothing when the caller counts elsewhere (`total: false`)', () => {
+    expect(buildSearchRequest(plan({ histogram: null, total: false })).track_total_hits).toBe(false);
+    expect(buildSearchRequest(plan({ histogram: null, total: true })).track_total_hits).toBe(10_000);
+  });
+
   it('omits the level breakdown when the source has no level field', () => {
     const r = buildSearchRequest(plan({ histogram: { interval } }));
     expect(r.aggs?.histogram?.aggs).toBeUndefined();

@@ -42,6 +42,8 @@ export interface SearchPlan {
   histogram: { interval: HistogramInterval; levelField?: string } | null;
   facets: readonly { name: string; field: string }[];
   facetSize: number;
+  /** False: no hit count beside the rows even without a histogram (the caller counts elsewhere). */
+  total?: boolean;
   /** Fields whose matches become highlight ranges (the message fields); empty for none. */
   highlightFields: readonly string[];
   /** Engine-side time budget, Elasticsearch duration syntax (`10s`). */
@@ -124,8 +126,9 @@ export function buildSearchRequest(plan: SearchPlan): estypes.SearchRequest {
     query: buildQuery(plan),
     sort: buildSort(plan.timeField, plan.sort, { mixedTimeTypes: plan.mixedTimeTypes === true }),
     // With the histogram the exact total is the sum of its bars (as Kibana does); later pages
-    // reuse the first page's total from the cursor. Only a first page without histogram counts.
-    track_total_hits: firstPage && !plan.histogram ? TRACK_TOTAL_HITS_UP_TO : false,
+    // reuse the first page's total from the cursor. Only a first page without histogram counts,
+    // unless its caller counts elsewhere.
+    track_total_hits: firstPage && !plan.histogram && plan.total !== false ? TRACK_TOTAL_HITS_UP_TO : false,
     _source: true,
   };
   if (plan.after) request.search_after = searchAfterFor(plan.after.after, plan.sort);

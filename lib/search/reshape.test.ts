@@ -148,6 +148,14 @@ describe('reshapeSearchResponse, first page', () => {
     expect(p.total).toEqual({ value: 10_000, relation: 'gte' });
     expect(p.histogram).toBeNull();
   });
+
+  it('without a count, gives the page: every match when it is not full, at least that many when it is', () => {
+    const uncounted = (hits: estypes.SearchHit<unknown>[]) =>
+      reshapeSearchResponse(response(hits, { hits: { hits } }), ctx({ histogram: null })).total;
+    expect(uncounted([hit('a', 't2', 2), hit('b', 't1', 1)])).toEqual({ value: 2, relation: 'eq' });
+    expect(uncounted([])).toEqual({ value: 0, relation: 'eq' });
+    expect(uncounted([hit('a', 't3', 3), hit('b', 't2', 2), hit('c', 't1', 1)])).toEqual({ value: 3, relation: 'gte' });
+  });
 });
 
 describe('reshapeSearchResponse, later pages', () => {

@@ -118,7 +118,10 @@ export function reshapeSearchResponse(body: estypes.SearchResponse<unknown>, ctx
   else if (histogram) total = { value: histogram.buckets.reduce((sum, b) => sum + b.count, 0), relation: 'eq' };
   else {
     const t = body.hits.total;
-    total = typeof t === 'number' ? { value: t, relation: 'eq' } : { value: t?.value ?? hits.length, relation: t?.relation ?? 'eq' };
+    if (typeof t === 'number') total = { value: t, relation: 'eq' };
+    else if (t) total = { value: t.value, relation: t.relation };
+    // Not counted (`total: false`): the page's own rows, every match when the page is not full.
+    else total = { value: hits.length, relation: hits.length < ctx.size ? 'eq' : 'gte' };
   }
 
   let next: CursorState | null = null;

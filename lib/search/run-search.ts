@@ -240,6 +240,7 @@ export async function runSearch(req: SearchRequest, ctx: SearchContext): Promise
     histogram: interval ? { interval, ...(levelField ? { levelField } : {}) } : null,
     facets: cursor ? [] : facets,
     facetSize: req.facetSize,
+    total: req.total,
     highlightFields: messageFields,
     engineTimeout: `${timeouts.engineMs}ms`,
   };

@@ -83,6 +83,22 @@ describe('totals, histogram and facets', () => {
     expect(day.total).toEqual({ value: 10_000, relation: 'gte' });
   });
 
+  it('counts nothing when the caller counts elsewhere: the same rows, the page as the total', async () => {
+    const from = END - 3 * HOUR;
+    const time = { from: iso(from), to: iso(END) };
+    const errors = eventsIn(from, END, (f) => f.level === 'error');
+    const newest = [...eventsIn(from, END)].sort((a, b) => b.ts - a.ts);
+    const counted = await search({ time, histogram: false, size: 20 });
+    const rows = await search({ time, histogram: false, size: 20, total: false });
+    expect(rows.hits.map((h) => h.id)).toEqual(counted.hits.map((h) => h.id));
+    expect(rows.hits[0]?.timestamp).toBe(new Date(newest[0]!.ts).toISOString());
+    expect(rows.total).toEqual({ value: 20, relation: 'gte' });
+    // A page that holds every match is the exact count.
+    const all = await search({ time, query: { language: 'kql', text: 'level:error' }, histogram: false, size: 500, total: false });
+    expect(errors.length).toBeLessThan(500);
+    expect(all.total).toEqual({ value: errors.length, relation: 'eq' });
+  });
+
   it('highlights the typed terms as ranges into the message, never as markup', async () => {
     const res = await search({ time: LAST_6H, query: { language: 'kql', text: 'log:error' }, size: 50 });
     const highlighted = res.hits.filter((h) => h.highlight);
