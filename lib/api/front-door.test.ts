@@ -34,6 +34,7 @@ describe('requestKind', () => {
     ['/api/embeds/abc/tail?t=x', 'exempt'],
     ['/api/export', 'exempt'],
     ['/_next/static/chunks/main.js', 'exempt'],
+    ['/embed-assets/panel-0123abcd.js', 'exempt'],
     ['/_next/image', 'exempt'],
     ['/favicon.ico', 'exempt'],
   ])('%s is %s', (url, kind) => {

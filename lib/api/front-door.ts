@@ -19,8 +19,8 @@
  * Next.js had spent on it what the door is there to save.
  *
  * Never refused, never counted: the probes and metrics (they must answer under load), built
- * assets (a page that was admitted must be able to load its chunks), and the streams that are
- * long by nature and bounded on their own (live tails, exports).
+ * assets (an admitted page must be able to load its chunks, an embed page its script), and the
+ * streams that are long by nature and bounded on their own (live tails, exports).
  */
 import http from 'node:http';
 import { ApiError } from '@/lib/api/errors';
@@ -73,7 +73,9 @@ const SEARCH_ROUTE = /^\/api\/(search|values|context|workload-logs|pod-logs(\/li
 export function requestKind(url: string): RequestKind {
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
-  if (path.startsWith('/_next/static/') || path === '/_next/image' || path === '/favicon.ico') return 'exempt';
+  if (path.startsWith('/_next/static/') || path.startsWith('/embed-assets/') || path === '/_next/image' || path === '/favicon.ico') {
+    return 'exempt';
+  }
   if (!path.startsWith('/api/')) return 'page';
   if (path === '/api/metrics' || path === '/api/tail' || path === '/api/export') return 'exempt';
   if (path === '/api/health' || path.startsWith('/api/health/')) return 'exempt';
