@@ -3,7 +3,8 @@
  * ways, side by side in one run, on the bench dataset (1M docs over a day by default;
  * `BENCH_DOCS=10000000 BENCH_DAYS=7` for the scale set, built once and kept):
  *   - the app: rows ready (the rows part alone, what the browser paints first) and the whole
- *     screen as the browser asks for it (rows, count with bars, facets: three calls in parallel);
+ *     screen as the browser asks for it (rows — with `total: false`, as the browser sends it since
+ *     the count comes with the bars —, count with bars, facets: three calls in parallel);
  *     also the whole screen in one POST /api/search (one `_msearch`);
  *   - the same work as one engine search (rows + histogram + facets in one body);
  *   - a Kibana-like set of three searches in parallel (rows with a hit count, histogram, facets),
