@@ -29,7 +29,13 @@ import { engineAnswers, runStep } from '../scripts/run-steps';
 import { BENCH_DATASET, BENCH_RANGE, percentile, prepareBenchData, startBenchApp } from './bench-app';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const WARMUP = 5;
+/**
+ * Screens per engine before measuring. Elasticsearch 9 is the machine's long-lived node; the
+ * others are often started by this run, and a just-started JVM answers even request-cache hits
+ * 2–4 × slower until its search path is compiled (took of cached bars 4 → 1–2 ms over ~300
+ * searches, bench/README.md "Why the other engines were slower"). Five screens left them cold.
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 150);
 const PORT = Number(process.env.BENCH_PORT ?? 3220);
 const HEAP = process.env.BENCH_ENGINE_HEAP ?? '2g';
 const BUDGET = 1.5;
@@ -108,11 +114,72 @@ async function prepareEngine(spec: LocalEngineSpec): Promise<{ name: string; sta
         ? `${name}: the bench set is already loaded`
         : `${name}: loaded ${seeded.docs.toLocaleString('en-US')} docs in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     );
+    await mergeBenchSet(client, name);
     return { name, startedHere };
   } finally {
     await client.close();
   }
 }
+
+const BENCH_INDICES = `${BENCH_DATASET.indexPrefix}*`;
+
+/** Segments of the bench set's indices: how the engine's merges happened to leave them. */
+async function segmentCount(client: Client): Promise<number> {
+  const res = await client.indices.segments({ index: BENCH_INDICES });
+  let count = 0;
+  for (const index of Object.values(res.indices)) {
+    for (const copies of Object.values(index.shards)) {
+      const primary = Array.isArray(copies) ? copies[0] : copies;
+      count += Object.keys(primary?.segments ?? {}).length;
+    }
+  }
+  return count;
+}
+
+/**
+ * Every engine's set prepared alike: the same seed, shards and index sort from the seeder, and
+ * force-merged to one segment per shard, as a day's index is once it is no longer written to.
+ * Left as the load's merges happened to leave it, the same set had 11 to 35 segments on the
+ * four engines. A no-op once merged.
+ */
+async function mergeBenchSet(client: Client, name: string): Promise<void> {
+  const before = await segmentCount(client);
+  const shards = (await client.cat.shards({ index: BENCH_INDICES, format: 'json' })).filter((s) => Number(s.docs) > 0).length;
+  if (before <= shards) return;
+  const t0 = Date.now();
+  await client.indices.forcemerge({ index: BENCH_INDICES, max_num_segments: 1 }, { requestTimeout: 30 * 60_000 });
+  console.log(
+    `${name}: bench set force-merged, ${before} → ${await segmentCount(client)} segments in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
+}
+
+interface EngineState {
+  segments: number;
+  /** The JVM's uptime when the measured runs began. */
+  uptimeS: number;
+  cache: { hit: number; miss: number };
+}
+
+async function engineState(url: string): Promise<EngineState> {
+  const client = new Client(engineConnection({ ...process.env, ELASTICSEARCH_URL: url }).options);
+  try {
+    const stats = await client.nodes.stats({ node_id: '_local', metric: ['indices', 'jvm'], index_metric: ['request_cache'] });
+    const node = Object.values(stats.nodes)[0];
+    const cache = node?.indices?.request_cache;
+    return {
+      segments: await segmentCount(client),
+      uptimeS: Math.round((node?.jvm?.uptime_in_millis ?? 0) / 1000),
+      cache: { hit: cache?.hit_count ?? 0, miss: cache?.miss_count ?? 0 },
+    };
+  } finally {
+    await client.close();
+  }
+}
+
+const cacheDelta = (before: EngineState, after: EngineState) => ({
+  hit: after.cache.hit - before.cache.hit,
+  miss: after.cache.miss - before.cache.miss,
+});
 
 async function stopEngine(spec: LocalEngineSpec): Promise<void> {
   await runStep({
@@ -125,6 +192,8 @@ async function stopEngine(spec: LocalEngineSpec): Promise<void> {
 
 interface Row {
   name: string;
+  /** The engine before the measured runs, and its request cache's hits and misses during them. */
+  state?: EngineState;
   own: Samples;
   /** Elasticsearch 9's samples taken in alternation with this engine's (itself for its own row). */
   paired: Samples;
@@ -141,6 +210,20 @@ function engineTable(rows: Row[]): string {
   for (const r of rows) {
     const cells = PART_NAMES.map((_, i) => `${ms(percentile(r.own.engine[i]!, 50))} (${ms(percentile(r.paired.engine[i]!, 50))})`);
     out.push(`| ${r.name} | ${cells.join(' | ')} |`);
+  }
+  return out.join('\n');
+}
+
+/** What each engine was measured on: segments, how long its JVM had run, its request cache. */
+function stateTable(rows: Row[]): string {
+  const out = [
+    '| engine | bench set segments | JVM uptime at the first measured run | request cache hits / misses during the runs |',
+    '| --- | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    if (!r.state) continue;
+    const { segments, uptimeS, cache } = r.state;
+    out.push(`| ${r.name} | ${segments} | ${(uptimeS / 60).toFixed(0)} min | ${cache.hit} / ${cache.miss} |`);
   }
   return out.join('\n');
 }
@@ -168,6 +251,10 @@ async function main(): Promise<void> {
   const others = LOCAL_ENGINES.filter((e) => !isDefaultEngine(e) && (!only || only.includes(label(e))));
   const baseVersion = await prepareBenchData();
   const baseName = `Elasticsearch ${baseVersion}`;
+  const baseClient = new Client(engineConnection({ ...process.env, ELASTICSEARCH_URL: urlOf(base) }).options);
+  await mergeBenchSet(baseClient, baseName).finally(() => baseClient.close());
+  let baseState: EngineState | undefined;
+  const baseCache = { hit: 0, miss: 0 };
   const baseApp = await startBenchApp(PORT, { ELASTICSEARCH_URL: urlOf(base), ENGINE_KIND: undefined, ENGINE_VERSION: undefined });
   const baseAll = samples();
   const rows: Row[] = [];
@@ -182,6 +269,8 @@ async function main(): Promise<void> {
         }
         const own = samples();
         const paired = samples();
+        const [ownBefore, baseBefore] = await Promise.all([engineState(urlOf(spec)), engineState(urlOf(base))]);
+        baseState ??= baseBefore;
         // Alternate, and swap who goes first each round: neither always runs on a warmer cache.
         for (let i = 0; i < RUNS; i++) {
           const pair: [string, Samples][] = [
@@ -191,12 +280,18 @@ async function main(): Promise<void> {
           if (i % 2 === 1) pair.reverse();
           for (const [url, into] of pair) await once(url, into);
         }
-        rows.push({ name, own, paired });
+        const [ownAfter, baseAfter] = await Promise.all([engineState(urlOf(spec)), engineState(urlOf(base))]);
+        const state = { ...ownBefore, cache: cacheDelta(ownBefore, ownAfter) };
+        const baseDelta = cacheDelta(baseBefore, baseAfter);
+        baseCache.hit += baseDelta.hit;
+        baseCache.miss += baseDelta.miss;
+        rows.push({ name, state, own, paired });
         baseAll.screen.push(...paired.screen);
         baseAll.rows.push(...paired.rows);
         paired.engine.forEach((took, i) => baseAll.engine[i]!.push(...took));
         // Each engine's row as soon as it is measured: a run cut short still leaves its figures.
-        console.log(`${name}: measured\n${table([{ name, own, paired }])}\n\n${engineTable([{ name, own, paired }])}`);
+        const row = { name, state, own, paired };
+        console.log(`${name}: measured\n${table([row])}\n\n${engineTable([row])}\n\n${stateTable([row])}`);
       } finally {
         app.stop();
         if (startedHere) await stopEngine(spec);
@@ -204,7 +299,11 @@ async function main(): Promise<void> {
     }
     if (others.length === 0) {
       for (let i = 0; i < WARMUP; i++) await once(baseApp.url, null);
+      baseState = await engineState(urlOf(base));
       for (let i = 0; i < RUNS; i++) await once(baseApp.url, baseAll);
+      const delta = cacheDelta(baseState, await engineState(urlOf(base)));
+      baseCache.hit += delta.hit;
+      baseCache.miss += delta.miss;
     }
   } finally {
     baseApp.stop();
@@ -216,8 +315,16 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  const all = [{ name: `${baseName} (all its runs)`, own: baseAll, paired: baseAll }, ...rows];
-  console.log(`${table(all)}\n\n${engineTable(all)}`);
+  const all: Row[] = [
+    {
+      name: `${baseName} (all its runs)`,
+      ...(baseState ? { state: { ...baseState, cache: baseCache } } : {}),
+      own: baseAll,
+      paired: baseAll,
+    },
+    ...rows,
+  ];
+  console.log(`${table(all)}\n\n${engineTable(all)}\n\n${stateTable(all)}`);
 }
 
 main().catch((err: unknown) => {

@@ -16,6 +16,7 @@ import { chooseScreenPlan, screenPlanSetting } from '@/lib/search/screen-plan';
 import { CursorError, decodeCursor, encodeCursor, requestIdentity, type CursorState } from '@/lib/search/cursor';
 import { chooseHistogramInterval, type HistogramInterval } from '@/lib/search/interval';
 import { reshapeSearchResponse } from '@/lib/search/reshape';
+import { pageFromTimeSortedHits } from '@/lib/search/time-sorted-rows';
 import { compileUserQuery, resolveFilterClauses, resolveRequestRange, unknownField } from '@/lib/search/request-parts';
 import { UTC } from '@/lib/time';
 import {
@@ -62,12 +63,29 @@ type SearchBody = estypes.SearchResponse<unknown>;
 type ScreenAnswer = { body: SearchBody; failed: Partial<Record<ScreenPart, string>> };
 
 /**
+ * The rows part as the full sort orders it: a first page asked for by time alone is made into
+ * that page, or asked again with the full sort when a tie at its end leaves it open
+ * (lib/search/time-sorted-rows.ts).
+ */
+async function exactRows(ctx: SearchContext, search: PartSearch, body: SearchBody): Promise<SearchBody> {
+  if (!search.exact) return body;
+  const { request, size, order } = search.exact;
+  const page = pageFromTimeSortedHits(body.hits.hits, size, order);
+  if (page) return { ...body, hits: { ...body.hits, hits: page } };
+  const again = await ctx.client.search(request, { signal: ctx.signal });
+  return { ...again, took: body.took + again.took };
+}
+
+/**
  * The parts in one `_msearch` (one round trip), answered as one body for the reshape step: the
  * rows part's hits, every part's aggregations, every part's shard failures. The rows part failing
  * fails the screen; an aggregation part failing leaves its reason in `failed`.
  */
 async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<ScreenAnswer> {
-  if (parts.length === 1) return { body: await ctx.client.search(parts[0]!.request, { signal: ctx.signal }), failed: {} };
+  if (parts.length === 1) {
+    const body = await ctx.client.search(parts[0]!.request, { signal: ctx.signal });
+    return { body: await exactRows(ctx, parts[0]!, body), failed: {} };
+  }
   const res = await ctx.client.msearch({ searches: toMsearchLines(parts) }, { signal: ctx.signal });
   const failed: Partial<Record<ScreenPart, string>> = {};
   let rows: SearchBody | undefined;
@@ -75,7 +93,9 @@ async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<Sc
   const shards = { total: 0, successful: 0, skipped: 0, failed: 0, failures: [] as estypes.ShardFailure[] };
   let timedOut = false;
   let took = 0;
-  parts.forEach(({ part }, i) => {
+  let rowsPart: PartSearch | undefined;
+  parts.forEach((search, i) => {
+    const { part } = search;
     const item = res.responses[i];
     if (!item || 'error' in item) {
       const error = item && 'error' in item ? item : undefined;
@@ -84,7 +104,10 @@ async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<Sc
       return;
     }
     const body = item as SearchBody;
-    if (part === 'rows') rows = body;
+    if (part === 'rows') {
+      rows = body;
+      rowsPart = search;
+    }
     Object.assign(aggregations, body.aggregations ?? {});
     shards.total = Math.max(shards.total, body._shards.total);
     shards.successful = Math.max(shards.successful, body._shards.successful);
@@ -93,6 +116,10 @@ async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<Sc
     timedOut ||= body.timed_out;
     took = Math.max(took, body.took);
   });
+  if (rows && rowsPart) {
+    rows = await exactRows(ctx, rowsPart, rows);
+    took = Math.max(took, rows.took);
+  }
   // No rows part (`size: 0`): an empty page around the aggregations.
   const base: SearchBody = rows ?? { took, timed_out: timedOut, _shards: shards, hits: { hits: [] } };
   return { body: { ...base, took, timed_out: timedOut, _shards: shards, aggregations }, failed };

@@ -57,7 +57,15 @@ describe('buildScreenSearches', () => {
     expect(rows?.part).toBe('rows');
     expect(rows?.request.aggs).toBeUndefined();
     expect(rows?.request.track_total_hits).toBe(false);
-    expect(rows?.request.size).toBe(50);
+    // One row more than shown, sorted by time alone, so the engine stops early on a time-sorted
+    // index; the full sort is kept for when the page's end falls inside equal times.
+    expect(rows?.request.size).toBe(51);
+    expect(rows?.request.sort).toEqual([{ '@timestamp': expect.objectContaining({ order: 'desc' }) }]);
+    expect(rows?.request.seq_no_primary_term).toBe(true);
+    expect(rows?.exact?.size).toBe(50);
+    expect(rows?.exact?.order).toBe('desc');
+    expect(rows?.exact?.request.size).toBe(50);
+    expect(rows?.exact?.request.sort).toHaveLength(3);
     expect(rows?.request.query).toEqual(QUERY);
     expect(histogram).toEqual({
       part: 'histogram',
@@ -130,7 +138,45 @@ describe('toMsearchLines', () => {
       query: QUERY,
       aggs: { facet_0: { terms: { field: 'kubernetes.pod_name', size: 7 } } },
     });
-    expect(Object.keys(lines[1] ?? {}).sort()).toEqual(['_source', 'highlight', 'query', 'size', 'sort', 'timeout', 'track_total_hits']);
+    expect(Object.keys(lines[1] ?? {}).sort()).toEqual([
+      '_source',
+      'highlight',
+      'query',
+      'seq_no_primary_term',
+      'size',
+      'sort',
+      'timeout',
+      'track_total_hits',
+    ]);
+  });
+});
+
+describe('buildScreenSearches: rows sorted by time alone', () => {
+  const rowsOf = (p: Partial<SearchPlan>) => buildScreenSearches(plan(p)).find((s) => s.part === 'rows');
+
+  it('only on a first page', () => {
+    const after: CursorState = {
+      after: ['2026-11-20T11:00:00.000Z', 'logstash-2026.11.20', 7],
+      tieIds: ['a'],
+      range: { from: FROM, to: TO },
+      total: { value: 9, relation: 'eq' },
+    };
+    const later = rowsOf({ after });
+    expect(later?.exact).toBeUndefined();
+    expect(later?.request.sort).toHaveLength(3);
+    expect(later?.request.size).toBe(51);
+  });
+
+  it('not where the time field mixes date and date_nanos (that sort cannot stop early)', () => {
+    const mixed = rowsOf({ mixedTimeTypes: true });
+    expect(mixed?.exact).toBeUndefined();
+    expect(mixed?.request.sort).toHaveLength(3);
+  });
+
+  it('keeps the order asked for', () => {
+    const asc = rowsOf({ sort: 'asc' });
+    expect(asc?.exact?.order).toBe('asc');
+    expect(asc?.request.sort).toEqual([{ '@timestamp': expect.objectContaining({ order: 'asc' }) }]);
   });
 });
 

@@ -1,21 +1,29 @@
 /**
  * A screen as separate searches, each on the engine's fast path (DESIGN.md, "Ask the engine for
  * each part of a screen on its fastest path"): rows sorted by time stop early on a time-sorted
- * index only when no aggregation needs every match; the histogram and the facets are `size: 0`
+ * index only when no aggregation needs every match (and, on a first page, only when sorted by
+ * time alone: lib/search/time-sorted-rows.ts); the histogram and the facets are `size: 0`
  * searches the engine can answer from doc values (and its request cache). They go in one
  * `_msearch`, so still one round trip, and each part fails on its own: a facet over a field
  * mapped differently across indices costs that facet, never the rows. Pure.
  */
 import type { estypes } from '@elastic/elasticsearch';
+import type { SortOrder } from '@/lib/schema/search';
 import { buildAggregations, buildQuery, buildSearchRequest, type SearchPlan } from '@/lib/search/build-request';
 import { sampledAggs } from '@/lib/search/facet-sample';
 import type { ScreenPlanKind } from '@/lib/search/screen-plan';
+import { timeSortedRowsRequest } from '@/lib/search/time-sorted-rows';
 
 export type ScreenPart = 'rows' | 'histogram' | 'facets';
 
 export interface PartSearch {
   part: ScreenPart;
   request: estypes.SearchRequest;
+  /**
+   * Rows asked for by time alone to stop early (lib/search/time-sorted-rows.ts): the same rows
+   * with the full sort, sent only when the answer cannot be made into the page.
+   */
+  exact?: { request: estypes.SearchRequest; size: number; order: SortOrder };
 }
 
 /** A `size: 0` search that only aggregates (the bars, the facets, value suggestions). */
@@ -60,7 +68,13 @@ export function buildScreenSearches(
     const rows = buildSearchRequest({ ...plan, histogram: null, facets: [] });
     // The histogram part counts exactly; the rows part then needs no count and can stop early.
     if (plan.histogram) rows.track_total_hits = false;
-    parts.push({ part: 'rows', request: rows });
+    // A source mixing `date` and `date_nanos` sorts by nanoseconds and cannot stop early anyway.
+    const early = plan.after === null && plan.size > 0 && plan.mixedTimeTypes !== true;
+    parts.push(
+      early
+        ? { part: 'rows', request: timeSortedRowsRequest(rows), exact: { request: rows, size: plan.size, order: plan.sort } }
+        : { part: 'rows', request: rows },
+    );
   }
   // The same aggregations a combined search would carry, one part each (none on later pages).
   const histogram = buildAggregations({ ...plan, facets: [] });

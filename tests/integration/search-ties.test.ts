@@ -42,6 +42,18 @@ afterAll(async () => {
   await client.close();
 });
 
+async function firstPage(sort: 'asc' | 'desc', size: number): Promise<SearchResponse> {
+  const res = await POST(
+    new Request('http://app.test/api/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ source: 'ties', time: { from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z' }, sort, size }),
+    }),
+  );
+  expect(res.status).toBe(200);
+  return (await res.json()) as SearchResponse;
+}
+
 async function walk(sort: 'asc' | 'desc', size: number): Promise<string[]> {
   const ids: string[] = [];
   let after: string | null | undefined;
@@ -82,6 +94,7 @@ describe('paging through tied sort values', () => {
     ['asc', 4],
     ['asc', 7],
     ['desc', 50],
+    ['desc', 24],
   ] as const)('%s with pages of %i: every document exactly once, in time order', async (sort, size) => {
     const ids = await walk(sort, size);
     expect(ids).toHaveLength(TIMES.length * PER_TIME);
@@ -89,5 +102,24 @@ describe('paging through tied sort values', () => {
     const timeIndex = ids.map((id) => Number(id.slice(1, id.indexOf('-'))));
     const sorted = [...timeIndex].sort((a, b) => (sort === 'desc' ? b - a : a - b));
     expect(timeIndex).toEqual(sorted);
+  });
+
+  // A first page is asked for by time alone and put in the full sort's order (lib/search/
+  // time-sorted-rows.ts); page sizes that end inside a run of equal times (5, 30) are asked again
+  // with the full sort, those that end between two times (24, 48) are not.
+  it.each([
+    ['desc', 5],
+    ['desc', 24],
+    ['asc', 30],
+    ['asc', 48],
+    ['desc', 100],
+  ] as const)('a first page %s of %i is the first page of the full sort', async (sort, size) => {
+    const engine = await client.search({
+      index: INDEX,
+      size,
+      sort: [{ '@timestamp': sort }, { _index: sort }, { _seq_no: sort }],
+    });
+    const page = await firstPage(sort, size);
+    expect(page.hits.map((h) => h.id)).toEqual(engine.hits.hits.map((h) => h._id));
   });
 });
