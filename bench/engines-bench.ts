@@ -148,6 +148,8 @@ async function mergeBenchSet(client: Client, name: string): Promise<void> {
   if (before <= shards) return;
   const t0 = Date.now();
   await client.indices.forcemerge({ index: BENCH_INDICES, max_num_segments: 1 }, { requestTimeout: 30 * 60_000 });
+  // OpenSearch lists the merged-away segments until the next refresh.
+  await client.indices.refresh({ index: BENCH_INDICES });
   console.log(
     `${name}: bench set force-merged, ${before} → ${await segmentCount(client)} segments in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
