@@ -25,6 +25,8 @@ import { engineConnection } from '../lib/es/connection';
 import { describeEngine, engineInfo } from '../lib/es/engine';
 import { isDefaultEngine, LOCAL_ENGINES, type LocalEngineSpec } from '../lib/es/local-engines';
 import type { SearchRequestInput } from '../lib/schema/search';
+import { buildSearchRequest, type SearchPlan } from '../lib/search/build-request';
+import { timeSortedRowsRequest } from '../lib/search/time-sorted-rows';
 import { engineAnswers, runStep } from '../scripts/run-steps';
 import { BENCH_DATASET, BENCH_RANGE, percentile, prepareBenchData, startBenchApp } from './bench-app';
 
@@ -66,6 +68,60 @@ async function post(url: string, body: SearchRequestInput): Promise<number> {
 }
 
 const PART_NAMES = ['rows', 'bars', 'facets'] as const;
+
+/** The rows part of the screen as the app plans it (no query, newest 100 of the day). */
+const ROWS_PLAN: SearchPlan = {
+  index: `${BENCH_DATASET.indexPrefix}*`,
+  timeField: '@timestamp',
+  range: { from: Date.parse(BENCH_RANGE.from), to: Date.parse(BENCH_RANGE.to) },
+  timeZone: 'UTC',
+  query: null,
+  filters: { filter: [], must_not: [] },
+  sort: 'desc',
+  size: 100,
+  after: null,
+  histogram: null,
+  facets: [],
+  facetSize: 0,
+  highlightFields: [],
+  engineTimeout: '10000ms',
+};
+
+interface RowsProfile {
+  /** Documents the engine's query visited (`profile: true`, `next_doc` calls summed over shards). */
+  visited: number;
+  took: number[];
+}
+
+interface ProfileShard {
+  searches: { query: { breakdown: Record<string, number> }[] }[];
+}
+
+/**
+ * The rows part raw at the engine, its full sort (time, `_index`, `_seq_no`) beside the time
+ * alone that a first page now asks for (lib/search/time-sorted-rows.ts), interleaved: the
+ * engine's own profile says which one stops early.
+ */
+async function rowsProfiles(url: string, runs = 20): Promise<{ full: RowsProfile; timeOnly: RowsProfile }> {
+  const client = new Client(engineConnection({ ...process.env, ELASTICSEARCH_URL: url }).options);
+  const full = buildSearchRequest(ROWS_PLAN);
+  const bodies = { full, timeOnly: timeSortedRowsRequest(full) };
+  try {
+    const out = { full: { visited: 0, took: [] as number[] }, timeOnly: { visited: 0, took: [] as number[] } };
+    for (const key of ['full', 'timeOnly'] as const) {
+      const profiled = (await client.search({ ...bodies[key], profile: true })) as { profile?: { shards: ProfileShard[] } };
+      out[key].visited = (profiled.profile?.shards ?? [])
+        .flatMap((s) => s.searches.flatMap((x) => x.query))
+        .reduce((sum, q) => sum + (q.breakdown.next_doc_count ?? 0), 0);
+    }
+    for (let i = 0; i < runs; i++) {
+      for (const key of ['full', 'timeOnly'] as const) out[key].took.push((await client.search(bodies[key])).took);
+    }
+    return out;
+  } finally {
+    await client.close();
+  }
+}
 
 interface Samples {
   screen: number[];
@@ -194,6 +250,7 @@ async function stopEngine(spec: LocalEngineSpec): Promise<void> {
 
 interface Row {
   name: string;
+  rowsProfile?: { full: RowsProfile; timeOnly: RowsProfile };
   /** The engine before the measured runs, and its request cache's hits and misses during them. */
   state?: EngineState;
   own: Samples;
@@ -226,6 +283,20 @@ function stateTable(rows: Row[]): string {
     if (!r.state) continue;
     const { segments, uptimeS, cache } = r.state;
     out.push(`| ${r.name} | ${segments} | ${(uptimeS / 60).toFixed(0)} min | ${cache.hit} / ${cache.miss} |`);
+  }
+  return out.join('\n');
+}
+
+/** The rows part at the engine, full sort vs time alone: where the early stop happens. */
+function rowsProfileTable(rows: Row[]): string {
+  const out = [
+    '| engine | rows by (time, _index, _seq_no): docs visited / took p50 ms | rows by time alone (+1 row): docs visited / took p50 ms |',
+    '| --- | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    if (!r.rowsProfile) continue;
+    const cell = (p: RowsProfile) => `${p.visited.toLocaleString('en-US')} / ${ms(percentile(p.took, 50))}`;
+    out.push(`| ${r.name} | ${cell(r.rowsProfile.full)} | ${cell(r.rowsProfile.timeOnly)} |`);
   }
   return out.join('\n');
 }
@@ -287,13 +358,13 @@ async function main(): Promise<void> {
         const baseDelta = cacheDelta(baseBefore, baseAfter);
         baseCache.hit += baseDelta.hit;
         baseCache.miss += baseDelta.miss;
-        rows.push({ name, state, own, paired });
         baseAll.screen.push(...paired.screen);
         baseAll.rows.push(...paired.rows);
         paired.engine.forEach((took, i) => baseAll.engine[i]!.push(...took));
         // Each engine's row as soon as it is measured: a run cut short still leaves its figures.
-        const row = { name, state, own, paired };
-        console.log(`${name}: measured\n${table([row])}\n\n${engineTable([row])}\n\n${stateTable([row])}`);
+        const row: Row = { name, state, own, paired, rowsProfile: await rowsProfiles(urlOf(spec)) };
+        rows.push(row);
+        console.log(`${name}: measured\n${table([row])}\n\n${engineTable([row])}\n\n${stateTable([row])}\n\n${rowsProfileTable([row])}`);
       } finally {
         app.stop();
         if (startedHere) await stopEngine(spec);
@@ -321,12 +392,13 @@ async function main(): Promise<void> {
     {
       name: `${baseName} (all its runs)`,
       ...(baseState ? { state: { ...baseState, cache: baseCache } } : {}),
+      rowsProfile: await rowsProfiles(urlOf(base)),
       own: baseAll,
       paired: baseAll,
     },
     ...rows,
   ];
-  console.log(`${table(all)}\n\n${engineTable(all)}\n\n${stateTable(all)}`);
+  console.log(`${table(all)}\n\n${engineTable(all)}\n\n${stateTable(all)}\n\n${rowsProfileTable(all)}`);
 }
 
 main().catch((err: unknown) => {
