@@ -276,32 +276,33 @@ function engineTable(rows: Row[]): string {
   return out.join('\n');
 }
 
+/** A Markdown table: the header's cells, then a row of cells for each row that has any. */
+function markdownTable(head: string[], rows: (string[] | null)[]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), `| --- |${' ---: |'.repeat(head.length - 1)}`, ...rows.flatMap((r) => (r ? [line(r)] : []))].join('\n');
+}
+
 /** What each engine was measured on: segments, how long its JVM had run, its request cache. */
 function stateTable(rows: Row[]): string {
-  const out = [
-    '| engine | bench set segments | JVM uptime at the first measured run | request cache hits / misses during the runs |',
-    '| --- | ---: | ---: | ---: |',
-  ];
-  for (const r of rows) {
-    if (!r.state) continue;
-    const { segments, uptimeS, cache } = r.state;
-    out.push(`| ${r.name} | ${segments} | ${(uptimeS / 60).toFixed(0)} min | ${cache.hit} / ${cache.miss} |`);
-  }
-  return out.join('\n');
+  return markdownTable(
+    ['engine', 'bench set segments', 'JVM uptime at the first measured run', 'request cache hits / misses during the runs'],
+    rows.map(({ name, state }) =>
+      state ? [name, String(state.segments), `${(state.uptimeS / 60).toFixed(0)} min`, `${state.cache.hit} / ${state.cache.miss}`] : null,
+    ),
+  );
 }
 
 /** The rows part at the engine, full sort vs time alone: where the early stop happens. */
 function rowsProfileTable(rows: Row[]): string {
-  const out = [
-    '| engine | rows by (time, _index, _seq_no), not counted: docs visited / took p50 ms | rows by time alone (+1 row), not counted: docs visited / took p50 ms |',
-    '| --- | ---: | ---: |',
-  ];
-  for (const r of rows) {
-    if (!r.rowsProfile) continue;
-    const cell = (p: RowsProfile) => `${p.visited.toLocaleString('en-US')} / ${ms(percentile(p.took, 50))}`;
-    out.push(`| ${r.name} | ${cell(r.rowsProfile.full)} | ${cell(r.rowsProfile.timeOnly)} |`);
-  }
-  return out.join('\n');
+  const cell = (p: RowsProfile) => `${p.visited.toLocaleString('en-US')} / ${ms(percentile(p.took, 50))}`;
+  return markdownTable(
+    [
+      'engine',
+      'rows by (time, _index, _seq_no), not counted: docs visited / took p50 ms',
+      'rows by time alone (+1 row), not counted: docs visited / took p50 ms',
+    ],
+    rows.map(({ name, rowsProfile: p }) => (p ? [name, cell(p.full), cell(p.timeOnly)] : null)),
+  );
 }
 
 function table(rows: Row[]): string {
