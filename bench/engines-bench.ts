@@ -13,7 +13,7 @@
  * Measured: the screen as the browser asks for it (rows, count with bars, facets: three
  * `POST /api/search` in parallel) and its rows part alone; and, to tell the engine from the app,
  * the engine's own `took` of each part (the answer's `tookMs.engine`). BENCH_RUNS (default 40) per engine
- * after 5 warm-up, BENCH_PORT (default 3220; the other engine's app on the next port),
+ * after BENCH_WARMUP (default 150) warm-up screens, BENCH_PORT (default 3220; the other engine's app on the next port),
  * BENCH_ONLY=elasticsearch@8,opensearch@2 to measure fewer, BENCH_ENGINE_PORT_OFFSET=N to run
  * the other engines on their port + N (their own data folders still), beside a test:engines run
  * that uses the usual ports.
@@ -56,8 +56,15 @@ const PARTS: SearchRequestInput[] = [
   { ...screen, size: 0, histogram: false, facets: FACETS, facetSize: 50 },
 ];
 
-/** One part; resolves to the engine's own time for it (`tookMs.engine`). */
-async function post(url: string, body: SearchRequestInput): Promise<number> {
+interface PartTimes {
+  /** The engine's own time (`tookMs.engine`). */
+  took: number;
+  /** The app's wait for the engine's answer: `took` plus rendering, the wire and decoding (`tookMs.engineRoundTrip`). */
+  roundTrip: number;
+}
+
+/** One part; resolves to the engine's times for it. */
+async function post(url: string, body: SearchRequestInput): Promise<PartTimes> {
   const res = await fetch(`${url}/api/search`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -65,7 +72,8 @@ async function post(url: string, body: SearchRequestInput): Promise<number> {
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${text.slice(0, 300)}`);
-  return (JSON.parse(text) as { tookMs: { engine: number } }).tookMs.engine;
+  const { tookMs } = JSON.parse(text) as { tookMs: { engine: number; engineRoundTrip: number } };
+  return { took: tookMs.engine, roundTrip: tookMs.engineRoundTrip };
 }
 
 const PART_NAMES = ['rows', 'bars', 'facets'] as const;
@@ -131,21 +139,26 @@ interface Samples {
   rows: number[];
   /** The engine's `took` of each part of the screen, in PART_NAMES order. */
   engine: [number[], number[], number[]];
+  /** The app's round trip to the engine for each part, in PART_NAMES order. */
+  roundTrip: [number[], number[], number[]];
 }
 
-const samples = (): Samples => ({ screen: [], rows: [], engine: [[], [], []] });
+const samples = (): Samples => ({ screen: [], rows: [], engine: [[], [], []], roundTrip: [[], [], []] });
 
 async function once(url: string, into: Samples | null): Promise<void> {
   let t0 = performance.now();
   await post(url, PARTS[0]!);
   const rows = performance.now() - t0;
   t0 = performance.now();
-  const took = await Promise.all(PARTS.map((p) => post(url, p)));
+  const times = await Promise.all(PARTS.map((p) => post(url, p)));
   const whole = performance.now() - t0;
   if (into) {
     into.rows.push(rows);
     into.screen.push(whole);
-    took.forEach((t, i) => into.engine[i]!.push(t));
+    times.forEach((t, i) => {
+      into.engine[i]!.push(t.took);
+      into.roundTrip[i]!.push(t.roundTrip);
+    });
   }
 }
 
@@ -276,6 +289,17 @@ function engineTable(rows: Row[]): string {
   return out.join('\n');
 }
 
+/** The app's round trip to the engine per part, p50: the engine's answer beyond its `took` (rendering, wire, decoding). */
+function roundTripTable(rows: Row[]): string {
+  return markdownTable(
+    ['engine', ...PART_NAMES.map((p) => `${p}: round trip p50 ms (ES 9 alongside)`)],
+    rows.map((r) => [
+      r.name,
+      ...PART_NAMES.map((_, i) => `${ms(percentile(r.own.roundTrip[i]!, 50))} (${ms(percentile(r.paired.roundTrip[i]!, 50))})`),
+    ]),
+  );
+}
+
 /** A Markdown table: the header's cells, then a row of cells for each row that has any. */
 function markdownTable(head: string[], rows: (string[] | null)[]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -365,10 +389,13 @@ async function main(): Promise<void> {
         baseAll.screen.push(...paired.screen);
         baseAll.rows.push(...paired.rows);
         paired.engine.forEach((took, i) => baseAll.engine[i]!.push(...took));
+        paired.roundTrip.forEach((rt, i) => baseAll.roundTrip[i]!.push(...rt));
         // Each engine's row as soon as it is measured: a run cut short still leaves its figures.
         const row: Row = { name, state, own, paired, rowsProfile: await rowsProfiles(urlOf(spec)) };
         rows.push(row);
-        console.log(`${name}: measured\n${table([row])}\n\n${engineTable([row])}\n\n${stateTable([row])}\n\n${rowsProfileTable([row])}`);
+        console.log(
+          `${name}: measured\n${table([row])}\n\n${engineTable([row])}\n\n${roundTripTable([row])}\n\n${stateTable([row])}\n\n${rowsProfileTable([row])}`,
+        );
       } finally {
         app.stop();
         if (startedHere) await stopEngine(spec);
@@ -402,7 +429,7 @@ async function main(): Promise<void> {
     },
     ...rows,
   ];
-  console.log(`${table(all)}\n\n${engineTable(all)}\n\n${stateTable(all)}\n\n${rowsProfileTable(all)}`);
+  console.log(`${table(all)}\n\n${engineTable(all)}\n\n${roundTripTable(all)}\n\n${stateTable(all)}\n\n${rowsProfileTable(all)}`);
 }
 
 main().catch((err: unknown) => {
