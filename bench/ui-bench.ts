@@ -5,14 +5,20 @@
  *   - navigation → first result row painted (fresh browser context each run: cold browser cache)
  *   - facet click → updated table
  *   - scrolling through 10,000 loaded rows: frame gaps and long tasks
- * Options (env): BENCH_UI_RUNS (default 15), BENCH_PORT (default 3201).
+ * Every measure is taken on this build and, beside it in the same run, on a build of an earlier
+ * commit (BENCH_BEFORE, default 0dfb54b: before the first rows were rendered on the server; built
+ * once in a throwaway worktree, bench/before-app.ts), the two alternating, so the machine's noise
+ * falls on both alike; `BENCH_BEFORE=none` measures this build alone.
+ * Options (env): BENCH_UI_RUNS (default 15), BENCH_PORT (default 3201; the earlier build the next).
  */
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { BENCH_RANGE, machineLine, percentile, prepareBenchData, startBenchApp } from './bench-app';
+import { startAppAt } from './before-app';
 
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 15);
 const PORT = Number(process.env.BENCH_PORT ?? 3201);
+const BEFORE_REF = process.env.BENCH_BEFORE ?? '0dfb54b';
 const ROW = '[role="row"][data-doc-id]';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
@@ -20,15 +26,25 @@ function screenUrl(base: string): string {
   return `${base}/?${new URLSearchParams({ v: '1', from: BENCH_RANGE.from, to: BENCH_RANGE.to }).toString()}`;
 }
 
-/** Records, inside the page, when the first result row is first painted (ms since navigation start). */
+/**
+ * Records, inside the page, when the first result row is first painted and when the hit count
+ * is (ms since navigation start): the rows may come in the HTML, the count always from the browser.
+ */
 const FIRST_ROW_PROBE = `(() => {
-  const seen = () => document.querySelector('${ROW}');
+  const rowSeen = () => document.querySelector('${ROW}');
+  const countSeen = () => /\\d/.test(document.querySelector('[data-testid="hits-total"]')?.textContent ?? '');
   const obs = new MutationObserver(() => {
-    if (!seen()) return;
-    obs.disconnect();
-    requestAnimationFrame(() => { window.__firstRowPaint = performance.now(); });
+    if (window.__rowSeen === undefined && rowSeen()) {
+      window.__rowSeen = true;
+      requestAnimationFrame(() => { window.__firstRowPaint = performance.now(); });
+    }
+    if (window.__countSeen === undefined && countSeen()) {
+      window.__countSeen = true;
+      requestAnimationFrame(() => { window.__countPaint = performance.now(); });
+    }
+    if (window.__rowSeen && window.__countSeen) obs.disconnect();
   });
-  obs.observe(document, { childList: true, subtree: true });
+  obs.observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
 /**
@@ -63,7 +79,7 @@ async function resultsSettled(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 }
 
-async function firstLoad(browser: Browser, url: string): Promise<{ scripts: number; gzipKb: number; paintMs: number }> {
+async function firstLoad(browser: Browser, url: string): Promise<{ scripts: number; gzipKb: number; paintMs: number; countMs: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(FIRST_ROW_PROBE);
@@ -76,9 +92,11 @@ async function firstLoad(browser: Browser, url: string): Promise<{ scripts: numb
   await page.waitForFunction(() => (window as { __firstRowPaint?: number }).__firstRowPaint !== undefined);
   counting = false;
   const paintMs = await page.evaluate(() => (window as { __firstRowPaint?: number }).__firstRowPaint ?? NaN);
+  await page.waitForFunction(() => (window as { __countPaint?: number }).__countPaint !== undefined);
+  const countMs = await page.evaluate(() => (window as { __countPaint?: number }).__countPaint ?? NaN);
   const gzip = (await Promise.all(bodies)).reduce((sum, b) => sum + gzipSync(b).length, 0);
   await context.close();
-  return { scripts: bodies.length, gzipKb: gzip / 1024, paintMs };
+  return { scripts: bodies.length, gzipKb: gzip / 1024, paintMs, countMs };
 }
 
 /**
@@ -155,42 +173,105 @@ async function scrolling(
   };
 }
 
+interface Build {
+  name: string;
+  url: string;
+  loads: Awaited<ReturnType<typeof firstLoad>>[];
+  clicks: number[];
+  scroll?: Awaited<ReturnType<typeof scrolling>>;
+}
+
+const p = (values: number[], q: number) => percentile(values, q).toFixed(0);
+
+/** One table row: each build's figure, and this build's over the earlier one's when there is one. */
+function row(measure: string, builds: Build[], figure: (b: Build) => string, ratio: ((b: Build) => number) | null, budget: string): string {
+  const cells = builds.map(figure);
+  const [mine, before] = builds;
+  const r = ratio && mine && before ? `${(ratio(mine) / ratio(before)).toFixed(2)} ×` : '';
+  return `| ${measure} | ${cells.join(' | ')} |${builds.length > 1 ? ` ${r} |` : ''} ${budget} |`;
+}
+
 async function main(): Promise<void> {
   const version = await prepareBenchData();
-  const app = await startBenchApp(PORT);
+  const apps = [{ name: 'this build', ...(await startBenchApp(PORT)) }];
+  if (BEFORE_REF !== 'none') {
+    const before = await startAppAt(BEFORE_REF, PORT + 1);
+    apps.push({ name: `before (${before.commit})`, url: before.url, stop: before.stop });
+  }
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   try {
-    const url = screenUrl(app.url);
-    await firstLoad(browser, url); // warm-up: server caches, JIT
-    const loads = [];
-    for (let i = 0; i < RUNS; i++) loads.push(await firstLoad(browser, url));
-    const clicks = [];
-    for (let i = 0; i < RUNS; i++) clicks.push(await facetClick(browser, url));
-    const scroll = await scrolling(browser, url, 10_000);
-    const js = loads[0]!;
-    console.log(`\n${machineLine(version)}; Chromium headless; ${RUNS} runs each`);
-    console.log('| measure | result | budget |');
-    console.log('| --- | ---: | --- |');
-    console.log(`| first-load JS (${js.scripts} scripts before the first row), gzipped | ${js.gzipKb.toFixed(1)} KB | ≤ 250 KB |`);
+    const builds: Build[] = apps.map((a) => ({ name: a.name, url: screenUrl(a.url), loads: [], clicks: [] }));
+    // Alternating, and each run in the other order, so that neither build always goes first.
+    const inTurn = (i: number) => (i % 2 === 0 ? builds : [...builds].reverse());
+    for (const b of builds) await firstLoad(browser, b.url); // warm-up: server caches, JIT
+    for (let i = 0; i < RUNS; i++) for (const b of inTurn(i)) b.loads.push(await firstLoad(browser, b.url));
+    for (let i = 0; i < RUNS; i++) for (const b of inTurn(i)) b.clicks.push(await facetClick(browser, b.url));
+    for (const b of builds) b.scroll = await scrolling(browser, b.url, 10_000);
+    const paint = (b: Build) => b.loads.map((l) => l.paintMs);
+    const count = (b: Build) => b.loads.map((l) => l.countMs);
+    const head = builds.map((b) => b.name);
+    console.log(`\n${machineLine(version)}; Chromium headless; ${RUNS} runs each${builds.length > 1 ? ', the builds alternating' : ''}`);
+    console.log(`| measure | ${head.join(' | ')} |${builds.length > 1 ? ' this / before |' : ''} budget |`);
+    console.log(`| --- | ${head.map(() => '---:').join(' | ')} |${builds.length > 1 ? ' ---: |' : ''} --- |`);
+    const js = (b: Build) => b.loads[0]!;
     console.log(
-      `| navigation → first row painted, p50 / p95 | ${percentile(
-        loads.map((l) => l.paintMs),
-        50,
-      ).toFixed(0)} / ${percentile(
-        loads.map((l) => l.paintMs),
-        95,
-      ).toFixed(0)} ms | p50 ≤ 1,500 ms |`,
+      row(
+        'first-load JS before the first row, gzipped',
+        builds,
+        (b) => `${js(b).gzipKb.toFixed(1)} KB (${js(b).scripts} scripts)`,
+        (b) => js(b).gzipKb,
+        '≤ 180 KB',
+      ),
     );
     console.log(
-      `| facet click → updated table, p50 / p95 | ${percentile(clicks, 50).toFixed(0)} / ${percentile(clicks, 95).toFixed(0)} ms | p50 ≤ 400 ms |`,
+      row(
+        'navigation → first row painted, p50 / p95',
+        builds,
+        (b) => `${p(paint(b), 50)} / ${p(paint(b), 95)} ms`,
+        (b) => percentile(paint(b), 50),
+        'p50 ≤ 500 ms',
+      ),
     );
     console.log(
-      `| scrolling ${scroll.loaded.toLocaleString('en-US')} loaded rows (${scroll.frames} frames): frame gap p95 / max | ${scroll.p95.toFixed(1)} / ${scroll.max.toFixed(1)} ms | < 50 ms |`,
+      row(
+        'navigation → hit count painted, p50 / p95',
+        builds,
+        (b) => `${p(count(b), 50)} / ${p(count(b), 95)} ms`,
+        (b) => percentile(count(b), 50),
+        '',
+      ),
     );
-    console.log(`| long tasks over 100 ms while scrolling (longest) | ${scroll.longTasks} (${scroll.longestTask.toFixed(0)} ms) | 0 |`);
+    console.log(
+      row(
+        'facet click → updated table, p50 / p95',
+        builds,
+        (b) => `${p(b.clicks, 50)} / ${p(b.clicks, 95)} ms`,
+        (b) => percentile(b.clicks, 50),
+        'p50 ≤ 400 ms',
+      ),
+    );
+    console.log(
+      row(
+        'scrolling the loaded rows: frame gap p95 / max',
+        builds,
+        (b) =>
+          `${b.scroll!.p95.toFixed(1)} / ${b.scroll!.max.toFixed(1)} ms (${b.scroll!.loaded.toLocaleString('en-US')} rows, ${b.scroll!.frames} frames)`,
+        (b) => b.scroll!.p95,
+        '< 50 ms',
+      ),
+    );
+    console.log(
+      row(
+        'long tasks over 100 ms while scrolling (longest)',
+        builds,
+        (b) => `${b.scroll!.longTasks} (${b.scroll!.longestTask.toFixed(0)} ms)`,
+        null,
+        '0',
+      ),
+    );
   } finally {
     await browser.close();
-    app.stop();
+    for (const a of apps) a.stop();
   }
 }
 

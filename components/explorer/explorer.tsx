@@ -18,9 +18,9 @@ import { EngineFooter } from '@/components/status/engine-footer';
 import { EngineBanner } from '@/components/status/engine-banner';
 import { PartialWarning } from '@/components/status/partial-warning';
 import { RefreshControls } from '@/components/time-picker/refresh-controls';
-import { DisplayZoneContext, effectiveZone } from '@/components/time-picker/display-zone';
+import { DisplayZoneContext, useRememberViewerZone, useViewerZone } from '@/components/time-picker/display-zone';
 import { isRelativeRange } from '@/lib/url-state/share-link';
-import { describeRange, formatLocalInput } from '@/components/time-picker/time-format';
+import { browserTimeZone, describeRange, effectiveZone, formatLocalInput } from '@/components/time-picker/time-format';
 import { TimePicker, TimePickerPanel } from '@/components/time-picker/time-picker';
 import { Drawer } from '@/components/ui/drawer';
 import { useMediaQuery } from '@/components/ui/use-media-query';
@@ -35,6 +35,7 @@ import { deferred, preloadWhenIdle } from '@/components/ui/deferred';
 import { viewCodec } from '@/components/views/view-codec';
 import { ViewSourceNotice } from '@/components/views/view-source-notice';
 import type { SavedView } from '@/lib/schema/views';
+import type { FirstRows } from './first-rows';
 import { FACET_MEANINGS, toSearchRequest } from './search-request';
 import { useExplorerActions } from './use-explorer-actions';
 import { useExplorerState } from './use-explorer-state';
@@ -63,8 +64,11 @@ const AFTER_FIRST_ROWS = [
   EmbedPanelForm,
 ];
 
-/** `view`: the saved view this screen was opened from (on /views/{id}); its state is the URL's base. */
-export function Explorer({ view }: { view?: SavedView } = {}) {
+/**
+ * `view`: the saved view this screen was opened from (on /views/{id}); its state is the URL's base.
+ * `firstRows`: the first page of rows the server searched and rendered into the HTML (app/page.tsx).
+ */
+export function Explorer({ view, firstRows }: { view?: SavedView; firstRows?: FirstRows | undefined } = {}) {
   const codec = useMemo(() => (view ? viewCodec(view) : undefined), [view]);
   const { state, update } = useExplorerState(codec);
   const [refreshTick, setRefreshTick] = useState(0);
@@ -76,8 +80,11 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
   const [grouping, setGrouping] = useGroupingPreference();
   useSlashToFocus(searchInput);
 
-  const request = useMemo(() => toSearchRequest(state), [state]);
-  const results = useSearchResults(request, refreshTick);
+  const viewerZone = useViewerZone(firstRows?.zone);
+  useRememberViewerZone();
+  const request = useMemo(() => toSearchRequest(state, viewerZone), [state, viewerZone]);
+  // While hydrating, the zone is the server's guess; what is asked waits for the browser's own.
+  const results = useSearchResults(request, refreshTick, firstRows, state.time.timeZone !== undefined || viewerZone === browserTimeZone());
   const refresh = useCallback(() => setRefreshTick((t) => t + 1), []);
   const actions = useExplorerActions(update, refresh);
   const live = useExplorerLive(state, update, results.rows, results.summary);
@@ -99,7 +106,7 @@ export function Explorer({ view }: { view?: SavedView } = {}) {
 
   const unavailable = [error, results.loadMoreError].find((e) => e?.isUnavailable) ?? null;
   const screenError = error && !error.isUnavailable ? error : null;
-  const zone = effectiveZone(state.time);
+  const zone = effectiveZone(state.time, viewerZone);
   const relative = isRelativeRange(state.time);
   const rangeText =
     relative && summary

@@ -2,22 +2,31 @@ import type { SearchRequest } from '@/lib/schema/search';
 import type { ExplorerState } from '@/lib/url-state/codec';
 import { InvalidTimeRangeError, resolveTimeRange } from '@/lib/time';
 import { isRelativeRange } from '@/lib/url-state/share-link';
-import { effectiveZone } from '@/components/time-picker/display-zone';
+import { effectiveZone } from '@/components/time-picker/time-format';
 
+/** The cookie the browser keeps its own zone in, so the server renders a screen's first rows in it. */
+export const VIEWER_ZONE_COOKIE = 'lx-tz';
 /** Profile meanings the server resolves for the source; the order is the sidebar's order. */
 export const FACET_MEANINGS = ['namespace', 'pod', 'container', 'level', 'node'] as const;
 export const PAGE_SIZE = 100;
 /** More than a sidebar shows at once, so the filter box inside a facet has values to find. */
 const FACET_SIZE = 50;
 
-/** Which rows the screen shows, as every request about them (search, export) says it. */
-export function screenSelection(state: ExplorerState): Pick<SearchRequest, 'source' | 'query' | 'filters' | 'time' | 'sort'> {
+/**
+ * Which rows the screen shows, as every request about them (search, export) says it.
+ * `viewerZone`: the zone the viewer reads in when the URL names none (the browser's by default;
+ * the server rendering the first rows passes the one it knows, see first-rows.ts).
+ */
+export function screenSelection(
+  state: ExplorerState,
+  viewerZone?: string,
+): Pick<SearchRequest, 'source' | 'query' | 'filters' | 'time' | 'sort'> {
   return {
     ...(state.source ? { source: state.source } : {}),
     query: state.query,
     filters: state.filters.filter((f) => !f.disabled),
     // The browser's own zone unless the screen chose one: bars and `now/d` follow the viewer.
-    time: { ...state.time, timeZone: effectiveZone(state.time) },
+    time: { ...state.time, timeZone: effectiveZone(state.time, viewerZone) },
     sort: state.sort,
   };
 }
@@ -56,9 +65,9 @@ export function screenParts(request: SearchRequest, now: number): { rows: Search
  * Only what changes the answer goes into the request (and so into the query key): columns, the
  * open document and disabled filters do not, so toggling them costs no API call.
  */
-export function toSearchRequest(state: ExplorerState): SearchRequest {
+export function toSearchRequest(state: ExplorerState, viewerZone?: string): SearchRequest {
   return {
-    ...screenSelection(state),
+    ...screenSelection(state, viewerZone),
     size: PAGE_SIZE,
     histogram: true,
     facets: [...FACET_MEANINGS],

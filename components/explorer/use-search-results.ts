@@ -1,8 +1,10 @@
 'use client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/lib/queries/api-error';
 import { searchPartQueryOptions, searchQueryOptions } from '@/lib/queries/search';
+import { stableJson } from '@/lib/url-state/same-screen';
+import type { FirstRows } from './first-rows';
 import { screenParts } from './search-request';
 import type { SearchHit, SearchRequest, SearchResponse } from '@/lib/schema/search';
 
@@ -53,14 +55,41 @@ function useLastGood<T>(value: T | undefined, good: boolean): T | undefined {
   return value ?? last.current;
 }
 
-export function useSearchResults(request: SearchRequest, refreshTick: number): SearchResults {
+/** The rows request without its zone, which changes no row of a range that means the same in every zone. */
+const withoutZone = (request: SearchRequest) => stableJson({ ...request, time: { ...request.time, timeZone: undefined } });
+
+/** Whether the server's first rows are this screen's: the same rows part at the server's `now` (and zone, unless any zone reads it alike). */
+function fitsFirstRows(request: SearchRequest, first: FirstRows): boolean {
+  const rows = screenParts(request, first.now).rows;
+  if (rows.time.timeZone !== first.request.time.timeZone && !first.guessed) return false;
+  return withoutZone(rows) === withoutZone(first.request);
+}
+
+/**
+ * `firstRows`: the first page the server rendered into the HTML. While the screen is still the
+ * one it was searched for, it is the rows' data (no request) and its `now` is the screen's, so the
+ * count, bars and facets count the very instants of those rows; any change or refresh lets it go.
+ * `enabled`: false while the request is not yet the one to send (hydrating in a zone the browser
+ * does not read in): nothing is asked until it is.
+ */
+export function useSearchResults(request: SearchRequest, refreshTick: number, firstRows?: FirstRows, enabled = true): SearchResults {
+  const [serverRows, setServerRows] = useState(firstRows ?? null);
+  const fromServer = serverRows !== null && refreshTick === 0 && fitsFirstRows(request, serverRows);
+  if (serverRows !== null && !fromServer) setServerRows(null);
   // One `now` per screen and refresh, so the parts count the same instants. Reading the clock in
   // a memo is deliberate: a render React throws away costs at most one extra request.
-  // eslint-disable-next-line react-hooks/purity, react-hooks/exhaustive-deps -- see above; refreshTick is why the clock is read again
-  const parts = useMemo(() => screenParts(request, Date.now()), [request, refreshTick]);
-  const query = useInfiniteQuery(searchQueryOptions(parts.rows, refreshTick));
-  const counts = useQuery(searchPartQueryOptions('counts', parts.counts, refreshTick));
-  const facets = useQuery(searchPartQueryOptions('facets', parts.facets, refreshTick));
+  const parts = useMemo(
+    // eslint-disable-next-line react-hooks/purity -- see above
+    () => screenParts(request, fromServer ? serverRows.now : Date.now()),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refreshTick is why the clock is read again; `serverRows` only matters through fromServer
+    [request, refreshTick, fromServer],
+  );
+  const rowsOptions = searchQueryOptions(parts.rows, refreshTick);
+  const query = useInfiniteQuery(
+    fromServer ? { ...rowsOptions, enabled, initialData: { pages: [serverRows.page], pageParams: [null] } } : { ...rowsOptions, enabled },
+  );
+  const counts = useQuery({ ...searchPartQueryOptions('counts', parts.counts, refreshTick), enabled });
+  const facets = useQuery({ ...searchPartQueryOptions('facets', parts.facets, refreshTick), enabled });
   // A failed request has no data, not even placeholder data; the last good screen stays up
   // (dimmed by nothing, with the error beside it) rather than going blank.
   const data = useLastGood(query.data, !query.isPlaceholderData);

@@ -13,6 +13,11 @@ import { CloseIcon } from '@/components/ui/icons';
 
 const ROW_HEIGHT = 30;
 const STACKED_ROW_HEIGHT = 50;
+/**
+ * The table's size before it is laid out: the server renders the first rows into the HTML with it
+ * (a desktop window's table), and the browser's first render matches; then the real size takes over.
+ */
+const FIRST_RECT = { width: 1000, height: 900 };
 /** Ask for the next page this many rows before the end, so scrolling rarely waits. */
 const PREFETCH_ROWS = 40;
 
@@ -58,7 +63,7 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
     });
   }, []);
   const scroller = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(scroller);
+  const width = useElementWidth(scroller, FIRST_RECT.width);
   const columns = displayColumns(props.columns);
   const { mode, template } = tableLayout(props.columns, width);
   const stacked = mode === 'stacked';
@@ -69,6 +74,7 @@ export const ResultsTable = memo(function ResultsTable(props: ResultsTableProps)
     getScrollElement: () => scroller.current,
     estimateSize: () => (stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT),
     overscan: 12,
+    initialRect: FIRST_RECT,
   });
   useEffect(() => {
     virtualizer.measure();

@@ -1,9 +1,9 @@
 'use client';
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
-/** The inner width of an element, following its size; 0 until it is laid out. */
-export function useElementWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
+/** The inner width of an element, following its size; `before` until it is laid out (and on the server). */
+export function useElementWidth(ref: RefObject<HTMLElement | null>, before = 0): number {
+  const [width, setWidth] = useState(before);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;

@@ -29,6 +29,11 @@ export const QUICK_RANGES: readonly QuickRange[] = [
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** The zone a time range is searched and shown in: the URL's, else the viewer's (the browser's unless told). */
+export function effectiveZone(time: TimeRange, viewerZone: string = browserTimeZone()): string {
+  return time.timeZone ?? viewerZone;
+}
+
 /** The browser's own IANA zone. */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;

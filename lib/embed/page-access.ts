@@ -4,13 +4,12 @@
  * panel's first data, searched here so that it arrives in the page's HTML.
  */
 import { ApiError } from '@/lib/api/errors';
-import { searchGate } from '@/lib/api/search-gate';
 import { authorizeEmbed } from '@/lib/embed/access';
 import { getEmbedStore, lockedPanelData } from '@/lib/embed/handlers';
 import { getEngineClient } from '@/lib/es/client';
 import type { EmbedRecord } from '@/lib/schema/embeds';
 import type { SearchResponse } from '@/lib/schema/search';
-import { searchTimeouts } from '@/lib/search/run-search';
+import { searchForPage } from '@/lib/search/page-search';
 
 export async function embedForPage(id: string, token: string): Promise<EmbedRecord | null> {
   try {
@@ -30,18 +29,5 @@ export async function embedForPage(id: string, token: string): Promise<EmbedReco
  */
 export async function firstPanelData(record: EmbedRecord): Promise<SearchResponse | null> {
   if (record.panel === 'tail') return null;
-  let release: (() => void) | undefined;
-  try {
-    release = searchGate.acquire('/embed/[id]');
-    const signal = AbortSignal.timeout(searchTimeouts().deadlineMs);
-    const data = await lockedPanelData(record, {}, { client: getEngineClient(), signal, startedAt: performance.now() });
-    // As the data route sends it: JSON, plain objects (a hit's fields are null-prototype objects,
-    // so that a field named `__proto__` stays a field; the page's views and JSON need plain data).
-    return JSON.parse(JSON.stringify(data)) as SearchResponse;
-  } catch (err) {
-    console.error('[embed] first data not rendered', err instanceof Error ? err.name : 'error');
-    return null;
-  } finally {
-    release?.();
-  }
+  return searchForPage('/embed/[id]', (ctx) => lockedPanelData(record, {}, ctx));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isRelativeExpression,
   parseIsoInstant,
+  rangeNeedsZone,
   resolveDateMath,
   resolveTimeRange,
   InvalidTimeRangeError,
@@ -232,5 +233,20 @@ describe('resolveTimeRange in a zone', () => {
         message: '"Mars/Olympus" is not a known IANA time zone (e.g. Europe/Berlin, UTC)',
       }),
     );
+  });
+});
+
+describe('rangeNeedsZone', () => {
+  it('is false for ranges that mean the same instants in every zone', () => {
+    expect(rangeNeedsZone({ from: 'now-24h', to: 'now' }, NOW)).toBe(false);
+    expect(rangeNeedsZone({ from: 'now-15m', to: 'now' }, NOW)).toBe(false);
+    expect(rangeNeedsZone({ from: '2026-11-18T10:00:00Z', to: '2026-11-19T10:00:00+02:00' }, NOW)).toBe(false);
+  });
+
+  it('is true for roundings, wall-clock times and ranges that do not resolve', () => {
+    expect(rangeNeedsZone({ from: 'now/d', to: 'now/d' }, NOW)).toBe(true);
+    expect(rangeNeedsZone({ from: 'now-1h/h', to: 'now' }, NOW)).toBe(true);
+    expect(rangeNeedsZone({ from: '2026-11-18T10:00:00', to: 'now' }, NOW)).toBe(true);
+    expect(rangeNeedsZone({ from: 'now', to: 'now-1h' }, NOW)).toBe(true);
   });
 });

@@ -53,3 +53,22 @@ export function resolveTimeRange(
   }
   return { from, to };
 }
+
+/** A zone whose offset is not a whole hour, so any rounding or wall-clock time lands elsewhere than in UTC. */
+const HALF_HOUR_ZONE = 'Asia/Kolkata';
+
+/**
+ * Whether the range's instants depend on the zone it is read in (`now/d`, a wall-clock time),
+ * which a server that does not know the viewer's zone must not guess; `now-24h` and instants
+ * with an offset mean the same everywhere. A range that does not resolve counts as needing one.
+ */
+export function rangeNeedsZone(range: { from: string; to: string }, now: number): boolean {
+  try {
+    const utc = resolveTimeRange({ from: range.from, to: range.to }, now);
+    const other = resolveTimeRange({ from: range.from, to: range.to, timeZone: HALF_HOUR_ZONE }, now);
+    return utc.from !== other.from || utc.to !== other.to;
+  } catch (err) {
+    if (err instanceof InvalidTimeRangeError) return true;
+    throw err;
+  }
+}
