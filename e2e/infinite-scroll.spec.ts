@@ -21,11 +21,13 @@ test('scrolling to the end loads the next page with the cursor and no duplicate 
   await next;
   await expect(explorer.grid).toHaveAttribute('aria-rowcount', '201');
 
-  // The rows part (the count, bars and facets are parts of their own, with size 0).
-  const first = pages.find((p) => !p.request.after && p.request.size > 0);
+  // The first page of rows came in the HTML (rendered on the server), so the browser did not ask
+  // for it (the count, bars and facets are parts of their own, with size 0); the next page is
+  // asked with the cursor the server's page carried.
+  expect(pages.filter((p) => !p.request.after && p.request.size > 0)).toEqual([]);
   const second = pages.find((p) => p.request.after);
-  expect(first && second).toBeTruthy();
-  expect(second?.request.after).toBe(first?.response.cursor);
+  expect(second).toBeTruthy();
+  expect(await page.content()).toContain(second!.request.after!);
   // Later pages ask for rows only: the histogram and facets came with the first.
   expect(second?.request.histogram).toBe(false);
 

@@ -70,6 +70,8 @@ function FilterActions({ k, actions }: { k: JsonKey; actions: JsonFilterActions 
         return actions.filterHref ? (
           <Link
             key={String(negate)}
+            // The explorer renders its first rows on the server: a prefetch would be a search.
+            prefetch={false}
             className="icon-btn"
             aria-label={label}
             title={`${label} (in the explorer)`}

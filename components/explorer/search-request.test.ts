@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SearchRequest } from '@/lib/schema/search';
-import { screenParts } from './search-request';
+import { DEFAULT_STATE } from '@/lib/url-state/codec';
+import type { FirstRows } from './first-rows';
+import { fitsFirstRows, screenParts, toSearchRequest } from './search-request';
 
 const base = SearchRequest.parse({ time: { from: 'now/d', to: 'now', timeZone: 'Asia/Kolkata' }, facets: ['namespace', 'pod'] });
 // Sunday 2026-11-29 23:30 UTC is Monday 05:00 in Kolkata.
@@ -37,5 +39,32 @@ describe('screenParts', () => {
     expect(JSON.stringify(later.facets)).toBe(JSON.stringify(now.facets));
     // A relative range moves with `now`: a new range, counted afresh.
     expect(screenParts(base, NOW + 60_000).counts.time).not.toEqual(screenParts(base, NOW).counts.time);
+  });
+});
+
+describe('fitsFirstRows', () => {
+  const state = { ...DEFAULT_STATE, time: { from: 'now-24h', to: 'now' } };
+  const serverRows = (zone: string, guessed: boolean, at = NOW): FirstRows => ({
+    now: at,
+    zone,
+    guessed,
+    request: screenParts(toSearchRequest(state, zone), at).rows,
+    page: { hits: [], total: { value: 0, relation: 'eq' }, histogram: null, facets: {}, cursor: null, partial: null } as never,
+  });
+
+  it('takes the server’s rows for the same screen in the same zone, resolved at the server’s now', () => {
+    expect(fitsFirstRows(toSearchRequest(state, 'Europe/Berlin'), serverRows('Europe/Berlin', false))).toBe(true);
+  });
+
+  it('takes them in another zone only when the server guessed it for a range that reads alike in every zone', () => {
+    expect(fitsFirstRows(toSearchRequest(state, 'Europe/Berlin'), serverRows('UTC', true))).toBe(true);
+    expect(fitsFirstRows(toSearchRequest(state, 'Europe/Berlin'), serverRows('UTC', false))).toBe(false);
+  });
+
+  it('lets them go for another query, filter or range', () => {
+    const first = serverRows('UTC', false);
+    expect(fitsFirstRows(toSearchRequest({ ...state, query: { language: 'kql', text: 'error' } }, 'UTC'), first)).toBe(false);
+    expect(fitsFirstRows(toSearchRequest({ ...state, time: { from: 'now-1h', to: 'now' } }, 'UTC'), first)).toBe(false);
+    expect(fitsFirstRows(toSearchRequest({ ...state, sort: 'asc' }, 'UTC'), first)).toBe(false);
   });
 });

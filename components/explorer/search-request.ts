@@ -3,6 +3,8 @@ import type { ExplorerState } from '@/lib/url-state/codec';
 import { InvalidTimeRangeError, resolveTimeRange } from '@/lib/time';
 import { isRelativeRange } from '@/lib/url-state/share-link';
 import { effectiveZone } from '@/components/time-picker/time-format';
+import { stableJson } from '@/lib/url-state/same-screen';
+import type { FirstRows } from './first-rows';
 
 /** The cookie the browser keeps its own zone in, so the server renders a screen's first rows in it. */
 export const VIEWER_ZONE_COOKIE = 'lx-tz';
@@ -74,4 +76,14 @@ export function toSearchRequest(state: ExplorerState, viewerZone?: string): Sear
     facetSize: FACET_SIZE,
     total: true,
   };
+}
+
+/** The rows request without its zone, which changes no row of a range that means the same in every zone. */
+const withoutZone = (request: SearchRequest) => stableJson({ ...request, time: { ...request.time, timeZone: undefined } });
+
+/** Whether the server's first rows are this screen's: the same rows part at the server's `now` (and zone, unless any zone reads it alike). */
+export function fitsFirstRows(request: SearchRequest, first: FirstRows): boolean {
+  const rows = screenParts(request, first.now).rows;
+  if (rows.time.timeZone !== first.request.time.timeZone && !first.guessed) return false;
+  return withoutZone(rows) === withoutZone(first.request);
 }

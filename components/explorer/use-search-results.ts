@@ -3,9 +3,8 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/lib/queries/api-error';
 import { searchPartQueryOptions, searchQueryOptions } from '@/lib/queries/search';
-import { stableJson } from '@/lib/url-state/same-screen';
 import type { FirstRows } from './first-rows';
-import { screenParts } from './search-request';
+import { fitsFirstRows, screenParts } from './search-request';
 import type { SearchHit, SearchRequest, SearchResponse } from '@/lib/schema/search';
 
 export interface SearchResults {
@@ -53,16 +52,6 @@ function useLastGood<T>(value: T | undefined, good: boolean): T | undefined {
   if (value && good) last.current = value;
   // eslint-disable-next-line react-hooks/refs -- reads the value remembered above
   return value ?? last.current;
-}
-
-/** The rows request without its zone, which changes no row of a range that means the same in every zone. */
-const withoutZone = (request: SearchRequest) => stableJson({ ...request, time: { ...request.time, timeZone: undefined } });
-
-/** Whether the server's first rows are this screen's: the same rows part at the server's `now` (and zone, unless any zone reads it alike). */
-function fitsFirstRows(request: SearchRequest, first: FirstRows): boolean {
-  const rows = screenParts(request, first.now).rows;
-  if (rows.time.timeZone !== first.request.time.timeZone && !first.guessed) return false;
-  return withoutZone(rows) === withoutZone(first.request);
 }
 
 /**

@@ -1,5 +1,11 @@
 'use client';
-/** Links into the Kubernetes views from the explorer: a hit's pod and surrounding lines, a pod facet value. */
+/**
+ * Links into the Kubernetes views from the explorer: a hit's pod and surrounding lines, a pod
+ * facet value. None is prefetched: next/link would fetch every link's page as it scrolls into
+ * view — two per table row and per pod facet value, dozens per screen, each a server render,
+ * competing with the screen's own searches (measured: bench/README.md, bench:ui of 2026-11-30
+ * 14:30). The page is fetched when the link is followed.
+ */
 import Link from 'next/link';
 import type { MouseEvent } from 'react';
 import { useSearchParams } from 'next/navigation';
@@ -26,13 +32,13 @@ export function PodLinks({ hit }: { hit: SearchHit }) {
   const where = podOfFields(hit.fields);
   return (
     <p className={styles.links}>
-      <Link href={contextHref(hit, undefined, source)} data-testid="hit-context-link">
+      <Link prefetch={false} href={contextHref(hit, undefined, source)} data-testid="hit-context-link">
         Show surrounding lines
       </Link>
       {where ? (
         <>
           {' · '}
-          <Link href={podViewAroundLine(where.namespace, where.pod, hit, source)} data-testid="hit-pod-link">
+          <Link prefetch={false} href={podViewAroundLine(where.namespace, where.pod, hit, source)} data-testid="hit-pod-link">
             Pod logs around this line
           </Link>
         </>
@@ -53,6 +59,7 @@ export function HitLinks({ hit, className }: { hit: SearchHit; className?: strin
     <span className={className} data-testid="row-links">
       {where ? (
         <Link
+          prefetch={false}
           href={podViewAroundLine(where.namespace, where.pod, hit, source)}
           onClick={stop}
           data-testid="row-pod-link"
@@ -63,6 +70,7 @@ export function HitLinks({ hit, className }: { hit: SearchHit; className?: strin
         </Link>
       ) : null}
       <Link
+        prefetch={false}
         href={contextHref(hit, undefined, source)}
         onClick={stop}
         data-testid="row-context-link"
@@ -87,11 +95,18 @@ export function PodViewLink({ pod }: { pod: string }) {
   const workload = workloadOfPod(pod);
   return (
     <>
-      <Link className={styles.facetLink} href={podViewHref(ANY_NAMESPACE, pod, range)} aria-label={`Logs of pod ${pod}`} title="Pod logs">
+      <Link
+        prefetch={false}
+        className={styles.facetLink}
+        href={podViewHref(ANY_NAMESPACE, pod, range)}
+        aria-label={`Logs of pod ${pod}`}
+        title="Pod logs"
+      >
         ↗
       </Link>
       {workload ? (
         <Link
+          prefetch={false}
           className={styles.facetLink}
           href={workloadViewHref(ANY_NAMESPACE, workload.name, { ...range, via: pod })}
           aria-label={`Logs of ${workload.kind} ${workload.name}`}

@@ -30,7 +30,7 @@ const containerOf = (line: LogLine) => line.container;
 const contextLink = (source: string | null) =>
   function ContextLink(line: LogLine) {
     return (
-      <Link href={contextHref(line, undefined, source)} aria-label="Show surrounding lines">
+      <Link prefetch={false} href={contextHref(line, undefined, source)} aria-label="Show surrounding lines">
         context
       </Link>
     );
