@@ -50,7 +50,7 @@ export class RangeCountCache {
     return `${index}\u0000${bound.from}\u0000${bound.to}`;
   }
 
-  /** At most how many lines of `index` lie in `range`, if counted within the TTL. */
+  /** The count remembered for `index` (or any scope) near `range`, if counted within the TTL. */
   upperBound(index: string, range: EpochRange, now: number): number | undefined {
     const key = RangeCountCache.key(index, range);
     const entry = this.entries.get(key);

@@ -127,10 +127,13 @@ async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<Sc
 
 /** Lines of a time range per index pattern, remembered as upper bounds (lib/search/range-bound.ts). */
 const rangeCounts = new RangeCountCache();
+/** Matches of a query and filters near a time range, as last counted (see searchWithFacetSampling). */
+const matchCounts = new RangeCountCache();
 
 /** For tests: forget every remembered range count. */
 export function clearRangeCounts(): void {
   rangeCounts.clear();
+  matchCounts.clear();
 }
 
 /**
@@ -143,6 +146,8 @@ export function clearRangeCounts(): void {
  * - The lines of the range alone bound the matches from above. Counted over the range rounded
  *   out (`boundingRange`) and remembered a minute, so reloads, auto-refresh and other queries
  *   over the same time reuse it. Known to be at or under the threshold: exact facets at once.
+ * - The same query and filters, counted at or under the threshold over the same rounded-out
+ *   range within the minute: exact facets at once too (a reload, an auto-refresh).
  * - Otherwise the matches are counted. With a query or filters, the exact facets run *beside*
  *   that count (and beside the range's, when not known yet): at or under the threshold, their
  *   answer is the one; over it, they are cancelled and the sample is asked. The cancelled search
@@ -163,8 +168,15 @@ async function searchWithFacetSampling(
   const now = Date.now();
   const bound = rangeCounts.upperBound(plan.index, plan.range, now);
   if (bound !== undefined && bound <= sampling.above) return exact();
+  const narrowed = plan.query !== null || plan.filters.filter.length > 0 || plan.filters.must_not.length > 0;
+  // The same query and filters counted at or under the threshold within the minute, over a
+  // range in the same rounded-out steps (a reload, an auto-refresh): exact facets at once. Only
+  // ever a reason to stay exact, so a count a few lines off cannot make facets approximate.
+  const selection = narrowed ? `${plan.index}\u0000${JSON.stringify([plan.query, plan.filters])}` : null;
+  const matchedBefore = selection ? matchCounts.upperBound(selection, plan.range, now) : undefined;
+  if (matchedBefore !== undefined && matchedBefore <= sampling.above) return exact();
 
-  const count = async (selection: Pick<SearchPlan, 'query' | 'filters' | 'range'>, signal: AbortSignal): Promise<number> => {
+  const count = async (what: Pick<SearchPlan, 'query' | 'filters' | 'range'>, signal: AbortSignal): Promise<number> => {
     const counted = await ctx.client.search(
       {
         index: plan.index,
@@ -174,7 +186,7 @@ async function searchWithFacetSampling(
         request_cache: true,
         size: 0,
         track_total_hits: true,
-        query: buildQuery({ ...plan, ...selection }),
+        query: buildQuery({ ...plan, ...what }),
       },
       { signal },
     );
@@ -182,7 +194,6 @@ async function searchWithFacetSampling(
     return typeof total === 'number' ? total : (total?.value ?? 0);
   };
   const everything = { query: null, filters: { filter: [], must_not: [] } };
-  const narrowed = plan.query !== null || plan.filters.filter.length > 0 || plan.filters.must_not.length > 0;
   const cancelExact = new AbortController();
   const cancelCount = new AbortController();
   const exactRun = narrowed ? searchAll(null, AbortSignal.any([ctx.signal, cancelExact.signal])) : null;
@@ -203,6 +214,7 @@ async function searchWithFacetSampling(
       return exact(exactRun ?? undefined);
     }
     const matchedDocs = await matching;
+    if (selection) matchCounts.remember(selection, plan.range, matchedDocs, now);
     const probability = matchedDocs > sampling.above ? sampleProbability(matchedDocs, sampling) : null;
     if (probability === null) return exact(exactRun ?? undefined);
     cancelExact.abort();

@@ -119,5 +119,19 @@ describe('facets over many lines', () => {
       'kubernetes.namespace_name',
     );
     for (const { value, count } of again.res.facets.namespace!) expect(count, value).toBe(warns.get(value));
+    // The range over the threshold, the query under it: its count is remembered too.
+    const errors = eventsIn(FROM, END, (f) => f.level === 'error');
+    process.env.FACET_SAMPLE_ABOVE = String(errors.length);
+    const counted = await asked(narrow);
+    expect(counted.res.facetsSample ?? null).toBeNull();
+    if (sampling) expect(counted.searches).toBe(2);
+    const reloaded = await asked({ ...narrow, time: moved });
+    expect(reloaded.searches).toBe(1);
+    expect(reloaded.res.facetsSample ?? null).toBeNull();
+    const expected = countBy(
+      eventsIn(FROM + 5_000, END + 5_000, (f) => f.level === 'error'),
+      'kubernetes.namespace_name',
+    );
+    for (const { value, count } of reloaded.res.facets.namespace!) expect(count, value).toBe(expected.get(value));
   });
 });
