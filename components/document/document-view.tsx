@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { LinkedDocument } from './use-linked-document';
+import { useLinkedDocument, type LinkedDocument } from './use-linked-document';
+import type { SearchHit, SearchRequest } from '@/lib/schema/search';
 import type { DocRef } from '@/lib/url-state/codec';
 import { useDisplayZone } from '@/components/time-picker/display-zone';
 import { formatTimestamp } from '@/components/time-picker/time-format';
@@ -13,7 +14,10 @@ import { PodLinks } from '@/components/pods/pod-links';
 
 interface DocumentViewProps {
   docRef: DocRef;
-  linked: LinkedDocument;
+  /** The screen's loaded rows, request and resolved range: the document is looked up among them, else fetched and checked against them. */
+  rows: SearchHit[];
+  request: SearchRequest;
+  range: { from: number; to: number } | undefined;
   columns: string[];
   onClose: () => void;
   onFilter: (field: string, value: string, negate: boolean) => void;
@@ -23,7 +27,8 @@ interface DocumentViewProps {
 
 type Tab = 'fields' | 'json';
 
-export function DocumentView({ docRef, linked, columns, onClose, onFilter, onToggleColumn, isField }: DocumentViewProps) {
+export function DocumentView({ docRef, rows, request, range, columns, onClose, onFilter, onToggleColumn, isField }: DocumentViewProps) {
+  const linked = useLinkedDocument({ docRef, rows, request, range });
   const { hit } = linked;
   const [tab, setTab] = useState<Tab>('fields');
   const zone = useDisplayZone();

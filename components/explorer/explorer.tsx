@@ -10,6 +10,8 @@ import { ColumnPicker } from '@/components/results/column-picker';
 import { fieldsInRows, makeFieldResolver } from '@/components/results/field-meanings';
 import { HitsTotal } from '@/components/results/hits-total';
 import { ResultsTable } from '@/components/results/results-table';
+import { HitLinks } from '@/components/results/results-row';
+import { PodViewLink } from '@/components/facets/facet-panel';
 import { GroupingToggle, WrapToggle } from '@/components/results/wrap-toggle';
 import { useGroupingPreference, useWrapPreference } from '@/components/results/wrap-preference';
 import { groupHits } from '@/lib/k8s/hit-groups';
@@ -24,7 +26,6 @@ import { browserTimeZone, describeRange, effectiveZone, formatLocalInput } from 
 import { TimePicker, TimePickerPanel } from '@/components/time-picker/time-picker';
 import { Drawer } from '@/components/ui/drawer';
 import { useMediaQuery } from '@/components/ui/use-media-query';
-import { useLinkedDocument } from '@/components/document/use-linked-document';
 import { useIsField } from '@/components/document/use-is-field';
 import { ExportMenu, ExportPanel } from '@/components/export/export-menu';
 import { SharePanel, ShareMenu } from '@/components/share/share-menu';
@@ -32,16 +33,13 @@ import { EmbedMenu, EmbedPanelForm } from '@/components/embed/embed-menu';
 import { ViewControls, ViewsDialog, ViewTitle } from '@/components/views/view-controls';
 import { SavePanel } from '@/components/views/save-menu';
 import { deferred, preloadWhenIdle } from '@/components/ui/deferred';
-import { viewCodec } from '@/components/views/view-codec';
-import { ViewSourceNotice } from '@/components/views/view-source-notice';
 import type { SavedView } from '@/lib/schema/views';
 import type { FirstRows } from './first-rows';
 import { FACET_MEANINGS, toSearchRequest } from './search-request';
 import { useExplorerActions } from './use-explorer-actions';
-import { useExplorerState } from './use-explorer-state';
+import { useExplorerState, type UrlCodec } from './use-explorer-state';
 import { useSearchResults } from './use-search-results';
-import { useExplorerLive } from './use-explorer-live';
-import { LiveBar } from '@/components/pods/live-bar';
+import { LiveFollower, useExplorerLive } from './use-explorer-live';
 import { useSlashToFocus } from './use-slash-to-focus';
 import styles from './explorer.module.css';
 
@@ -62,14 +60,20 @@ const AFTER_FIRST_ROWS = [
   SavePanel,
   ViewsDialog,
   EmbedPanelForm,
+  LiveFollower,
+  HitLinks,
+  PodViewLink,
 ];
 
+/** Only on /views/{id}: what the screen says about its view, fetched with the view. */
+const ViewSourceNotice = deferred(() => import('@/components/views/view-source-notice').then((m) => m.ViewSourceNotice));
+
 /**
- * `view`: the saved view this screen was opened from (on /views/{id}); its state is the URL's base.
+ * `view`: the saved view this screen was opened from (on /views/{id}), with `codec`, which reads
+ * the URL over the view's state (components/views/view-codec.ts, kept out of the explorer's first load).
  * `firstRows`: the first page of rows the server searched and rendered into the HTML (app/page.tsx).
  */
-export function Explorer({ view, firstRows }: { view?: SavedView; firstRows?: FirstRows | undefined } = {}) {
-  const codec = useMemo(() => (view ? viewCodec(view) : undefined), [view]);
+export function Explorer({ view, codec, firstRows }: { view?: SavedView; codec?: UrlCodec; firstRows?: FirstRows | undefined } = {}) {
   const { state, update } = useExplorerState(codec);
   const [refreshTick, setRefreshTick] = useState(0);
   const [autoRefreshMs, setAutoRefreshMs] = useState(0);
@@ -99,7 +103,6 @@ export function Explorer({ view, firstRows }: { view?: SavedView; firstRows?: Fi
   );
   const rowFields = useMemo(() => [...fieldsInRows(rows, 500)].sort(), [rows]);
   const isField = useIsField(state.source, rowFields);
-  const linked = useLinkedDocument({ docRef: state.doc, rows, request, range: summary?.range });
 
   const rowsShown = rows.length > 0;
   useEffect(() => (rowsShown ? preloadWhenIdle(AFTER_FIRST_ROWS) : undefined), [rowsShown]);
@@ -210,7 +213,7 @@ export function Explorer({ view, firstRows }: { view?: SavedView; firstRows?: Fi
               <GroupingToggle group={grouping} onChange={setGrouping} />
               <ColumnPicker source={state.source} columns={state.columns} rowFields={rowFields} onToggle={actions.toggleColumn} />
             </div>
-            {live.on ? <LiveBar live={live.tail} paused={live.paused} unseen={live.unseen} onResume={live.resume} /> : null}
+            {live.follower}
             {results.initialLoading ? (
               <div className={styles.loading} role="status">
                 Loading logs…
@@ -234,7 +237,7 @@ export function Explorer({ view, firstRows }: { view?: SavedView; firstRows?: Fi
                 onToggleSort={actions.toggleSort}
                 onRemoveColumn={actions.removeColumn}
                 onToggleRow={actions.toggleDocument}
-                onScrolledAway={live.on ? live.onScrolledAway : undefined}
+                onScrolledAway={live.onScrolledAway}
                 topKey={live.topKey}
               />
             ) : null}
@@ -251,7 +254,9 @@ export function Explorer({ view, firstRows }: { view?: SavedView; firstRows?: Fi
         {state.doc ? (
           <DocumentView
             docRef={state.doc}
-            linked={linked}
+            rows={rows}
+            request={request}
+            range={summary?.range}
             columns={state.columns}
             onClose={actions.closeDocument}
             onFilter={actions.filterValue}

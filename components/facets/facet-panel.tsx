@@ -3,8 +3,11 @@ import { useState } from 'react';
 import type { FacetValue, Filter } from '@/lib/schema/search';
 import { valueFilterState } from '@/lib/url-state/filters';
 import { levelColour } from '@/components/histogram/level-colors';
-import { PodViewLink } from '@/components/pods/pod-links';
+import { deferred } from '@/components/ui/deferred';
 import styles from './facets.module.css';
+
+/** A pod value's ↗ and ⇶ into the pod and workload views: their code comes after the first rows. */
+export const PodViewLink = deferred(() => import('@/components/pods/pod-links').then((m) => m.PodViewLink));
 
 interface FacetPanelProps {
   meaning: string;

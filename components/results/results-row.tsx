@@ -8,7 +8,13 @@ import { MESSAGE_COLUMN, type FieldResolver } from './field-meanings';
 import { MessageText } from './message-text';
 import styles from './results.module.css';
 import { ChevronIcon } from '@/components/ui/icons';
-import { HitLinks } from '@/components/pods/pod-links';
+import { deferred } from '@/components/ui/deferred';
+
+/**
+ * A row's links into its pod and its surrounding lines, shown under the pointer: their code (the
+ * Kubernetes views' URL building) comes once the first rows are shown, not with the first load.
+ */
+export const HitLinks = deferred(() => import('@/components/pods/pod-links').then((m) => m.HitLinks));
 
 // A table row shows one line (a few when wrapped); the document view shows the rest.
 const ROW_MESSAGE_CHARS = 600;
