@@ -9,14 +9,21 @@ interface ExplorerPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** The screen is built from the URL; its first rows are searched here so they arrive in the HTML. */
-export default async function ExplorerPage({ searchParams }: ExplorerPageProps) {
+/**
+ * The screen is built from the URL; its first rows are searched on the server so they arrive in the
+ * HTML, streamed after the page's shell so that its scripts load while the rows are searched.
+ */
+export default function ExplorerPage({ searchParams }: ExplorerPageProps) {
+  return (
+    <Suspense fallback={<ExplorerFallback />}>
+      <ExplorerWithFirstRows searchParams={searchParams} />
+    </Suspense>
+  );
+}
+
+async function ExplorerWithFirstRows({ searchParams }: ExplorerPageProps) {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) for (const v of [value ?? []].flat()) params.append(key, v);
   const firstRows = await explorerFirstRows(params, (await cookies()).get(VIEWER_ZONE_COOKIE)?.value);
-  return (
-    <Suspense fallback={<ExplorerFallback />}>
-      <Explorer firstRows={firstRows ?? undefined} />
-    </Suspense>
-  );
+  return <Explorer firstRows={firstRows ?? undefined} />;
 }

@@ -2,7 +2,6 @@
 import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { QueryInput, QueryLanguage, TimeRange } from '@/lib/schema/search';
 import { SEARCH_LIMITS } from '@/lib/schema/limits';
-import { applyKqlCompletion } from '@/lib/suggest/kql-complete';
 import styles from './query-bar.module.css';
 import { noteId, optionId, SuggestionList, useListNavigation } from './suggestions-list';
 import { useSuggestions } from './use-suggestions';
@@ -31,7 +30,7 @@ export function QueryBar({ query, inputRef, onSubmit, source, time }: QueryBarPr
 
   function accept(index: number) {
     const item = suggestions.items[index];
-    const edit = item ? applyKqlCompletion(draft, suggestions.context, item.completion) : null;
+    const edit = item && suggestions.apply ? suggestions.apply(draft, suggestions.context, item.completion) : null;
     if (!edit) return;
     setDraft(edit.text);
     setCaret(edit.cursor);

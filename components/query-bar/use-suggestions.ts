@@ -9,18 +9,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { fieldsQueryOptions } from '@/lib/queries/fields';
 import { valuesQueryOptions, type ValuesQuery } from '@/lib/queries/suggest';
 import type { TimeRange } from '@/lib/schema/search';
-import { KQL_OPERATORS, type KqlCompletion, type KqlConjunction, type KqlOperator } from '@/lib/suggest/kql-complete';
+import type { KqlCompletion } from '@/lib/suggest/kql-complete';
 import type { KqlCursorContext } from '@/lib/suggest/kql-cursor';
 import { deferredModule } from '@/components/ui/deferred';
-import { rankFieldNames } from '@/lib/suggest/rank-fields';
 import { valueSuggestionField } from '@/lib/suggest/value-field';
 import type { ValuesResponse } from '@/lib/suggest/values-params';
 
 export const SUGGEST_DEBOUNCE_MS = 150;
 
-/** The KQL cursor analysis (with the lexer) is fetched when the list is first wanted, not with the screen. */
-export const kqlCursorCode = deferredModule(() => import('@/lib/suggest/kql-cursor'));
-const MAX_FIELDS = 30;
+/** The KQL cursor analysis (with the lexer), the list's items and applying a pick are fetched when the list is first wanted, not with the screen. */
+export const kqlCursorCode = deferredModule(() => import('./suggest-code'));
+type SuggestCode = typeof import('./suggest-code');
 const VALUE_COUNT = 10;
 
 export interface SuggestionItem {
@@ -68,47 +67,18 @@ export function useValueSuggestions(wanted: ValuesQuery | null): ValuesResponse 
   return requested ? (values.data ?? null) : null;
 }
 
-const OPERATOR_HINT: Record<KqlOperator, string> = {
-  ':': 'equals / contains',
-  ':*': 'exists',
-  '<': 'less than',
-  '<=': 'at most',
-  '>': 'greater than',
-  '>=': 'at least',
-};
-const ORDERED_TYPES = new Set([
-  'date',
-  'date_nanos',
-  'long',
-  'integer',
-  'short',
-  'byte',
-  'double',
-  'float',
-  'half_float',
-  'scaled_float',
-  'unsigned_long',
-  'ip',
-  'version',
-]);
-
-function conjunctions(prefix: string, keywords: readonly KqlConjunction[]): SuggestionItem[] {
-  const typed = prefix.toLowerCase();
-  return keywords
-    .filter((k) => k.startsWith(typed) && k !== typed)
-    .map((keyword) => ({ key: `bool:${keyword}`, label: keyword, kind: 'boolean', completion: { kind: 'boolean', keyword } }));
-}
-
 export function useSuggestions({ text, cursor, enabled, source, time }: SuggestionsInput): {
   context: KqlCursorContext;
   items: SuggestionItem[];
   /** Why there are no values to suggest (a field mapped differently across indices), shown below the list. */
   note: string | undefined;
+  /** Applies a picked item to the text; null until the list's code is here (no item can be picked before). */
+  apply: SuggestCode['applyKqlCompletion'] | null;
 } {
-  const kqlCursor = kqlCursorCode.useModule(enabled);
+  const code = kqlCursorCode.useModule(enabled);
   const context = useMemo(
-    () => (enabled && kqlCursor ? kqlCursor.analyzeKqlCursor(text, cursor) : ({ kind: 'none' } as const)),
-    [enabled, kqlCursor, text, cursor],
+    () => (enabled && code ? code.analyzeKqlCursor(text, cursor) : ({ kind: 'none' } as const)),
+    [enabled, code, text, cursor],
   );
   const fieldList = useQuery({ ...fieldsQueryOptions(source), enabled });
   const fields = useMemo(() => new Map((fieldList.data?.fields ?? []).map((f) => [f.name, f])), [fieldList.data]);
@@ -119,55 +89,8 @@ export function useSuggestions({ text, cursor, enabled, source, time }: Suggesti
       : null;
   const values = useValueSuggestions(wanted);
 
-  const items = useMemo((): SuggestionItem[] => {
-    switch (context.kind) {
-      case 'none':
-        return [];
-      case 'field': {
-        const names = rankFieldNames([...fields.keys()], context.prefix, MAX_FIELDS);
-        const fieldItems = names.map((name): SuggestionItem => ({
-          key: `field:${name}`,
-          label: name,
-          detail: fields.get(name)?.type,
-          kind: 'field',
-          completion: { kind: 'field', field: name },
-        }));
-        return context.allowNot ? [...fieldItems, ...conjunctions(context.prefix, ['not'])] : fieldItems;
-      }
-      case 'value': {
-        if (!values) return [];
-        const typed = context.prefix.toLowerCase();
-        // A placeholder list from the previous prefix is narrowed to what still fits.
-        return values.values
-          .filter((v) => v.value.toLowerCase().startsWith(typed))
-          .map((v) => ({
-            key: `value:${v.value}`,
-            label: v.value,
-            detail: v.count.toLocaleString('en-US'),
-            kind: 'value',
-            completion: { kind: 'value', value: v.value },
-          }));
-      }
-      case 'operator': {
-        const field = fields.get(context.field);
-        if (!field) return conjunctions('', ['and', 'or']);
-        const ops = KQL_OPERATORS.filter((op) => op === ':' || op === ':*' || ORDERED_TYPES.has(field.type));
-        return [
-          ...ops.map((operator): SuggestionItem => ({
-            key: `op:${operator}`,
-            label: operator,
-            detail: OPERATOR_HINT[operator],
-            kind: 'operator',
-            completion: { kind: 'operator', operator },
-          })),
-          ...conjunctions('', ['and', 'or']),
-        ];
-      }
-      case 'boolean':
-        return conjunctions(context.prefix, ['and', 'or', 'and not']);
-    }
-  }, [context, fields, values]);
+  const items = useMemo(() => (code ? code.suggestionItems(context, fields, values) : []), [code, context, fields, values]);
 
   const note = context.kind === 'value' ? values?.note : undefined;
-  return { context, items, note };
+  return { context, items, note, apply: code?.applyKqlCompletion ?? null };
 }
