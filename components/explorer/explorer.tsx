@@ -47,7 +47,7 @@ import styles from './explorer.module.css';
 const DocumentView = deferred(() => import('@/components/document/document-view').then((m) => m.DocumentView));
 
 /**
- * What the first paint does not need, fetched once the first rows are shown and the browser is
+ * What the first paint does not need, fetched once the first screen is shown and the browser is
  * idle, so a click on a row, a filter or a menu rarely waits for its code.
  */
 const AFTER_FIRST_ROWS = [
@@ -104,8 +104,12 @@ export function Explorer({ view, codec, firstRows }: { view?: SavedView; codec?:
   const rowFields = useMemo(() => [...fieldsInRows(rows, 500)].sort(), [rows]);
   const isField = useIsField(state.source, rowFields);
 
-  const rowsShown = rows.length > 0;
-  useEffect(() => (rowsShown ? preloadWhenIdle(AFTER_FIRST_ROWS) : undefined), [rowsShown]);
+  // Once the whole first screen is there (rows, count, facets), not while its parts still load:
+  // with the rows in the HTML, "rows shown" is the moment the count and facets are asked for.
+  const screenShown = rows.length > 0 && !results.countsLoading && !results.facetsLoading;
+  const [preloaded, setPreloaded] = useState(false);
+  if (screenShown && !preloaded) setPreloaded(true);
+  useEffect(() => (preloaded ? preloadWhenIdle(AFTER_FIRST_ROWS) : undefined), [preloaded]);
 
   const unavailable = [error, results.loadMoreError].find((e) => e?.isUnavailable) ?? null;
   const screenError = error && !error.isUnavailable ? error : null;
