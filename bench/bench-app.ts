@@ -2,8 +2,8 @@
  * What the benchmarks share: the fixed 1M-document dataset in the local engine (its own
  * indices, loaded once and reused) and a production build of the app pointed at it.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -56,13 +56,25 @@ export async function prepareBenchData(): Promise<string> {
   }
 }
 
-/** `next start` of the current build (built first if there is none) on `port`, over the bench dataset; `env` on top (undefined unsets). */
+/**
+ * True when `.next` holds a build made after the checkout's last commit. A build left from an
+ * earlier commit would be measured as "this build" (it happened: a quiet bench:ui run of a
+ * 3-hour-old build), so an older one is rebuilt. Uncommitted changes are not detected.
+ */
+function currentBuild(): boolean {
+  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return false;
+  const committedAt = Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8' }).trim()) * 1000;
+  return !(statSync(buildId).mtimeMs < committedAt);
+}
+
+/** `next start` of the current build (built first if there is none or it is older than the last commit) on `port`, over the bench dataset; `env` on top (undefined unsets). */
 export async function startBenchApp(
   port: number,
   env: Record<string, string | undefined> = {},
   opts: { onLogLine?: (line: string) => void } = {},
 ): Promise<{ url: string; stop: () => void }> {
-  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+  if (!currentBuild()) {
     if ((await runStep({ name: 'build', command: 'next', args: ['build'] })) !== 0) throw new Error('next build failed');
   }
   // An app left running on the port (another bench, an older build) would answer the health check
