@@ -31,6 +31,12 @@ describe('boundingRange', () => {
     );
   });
 
+  it('takes a step whose fifty make the span exactly (50 minutes: 1-minute edges, not 5)', () => {
+    // 10:02:30 to 10:52:30 UTC on 1 January 1970 is exactly 50 × 1 minute.
+    const from = 10 * HOUR + 2 * MIN + 30_000;
+    expect(boundingRange({ from, to: from + 50 * MIN })).toEqual({ from: 10 * HOUR + 2 * MIN, to: 10 * HOUR + 53 * MIN - 1 });
+  });
+
   it('rounds a day to hours and a week to six hours, in UTC', () => {
     // 2026-10-31T23:59:59.000Z back 24 h, as the 10M bench set's "last 24 hours" a second early.
     const end = Date.UTC(2026, 9, 31, 23, 59, 59);
@@ -77,6 +83,26 @@ describe('RangeCountCache', () => {
     expect(cache.upperBound('logs-*', day, t0 + RANGE_COUNT_TTL_MS)).toBeUndefined();
     cache.remember('logs-*', day, 10, t0);
     expect(cache.upperBound('logs-*', day, t0 - 1)).toBeUndefined();
+  });
+
+  it('gives up the place of a count it forgot, and a count remembered again is the newest', () => {
+    const cache = new RangeCountCache();
+    const hourAt = (i: number) => ({ from: t0 + i * DAY, to: t0 + i * DAY + HOUR });
+    // A count remembered again later (first in), 254 counts, one that expires, 256 more.
+    cache.remember('logs-*', hourAt(0), 0, t0);
+    for (let i = 2; i < 256; i++) cache.remember('logs-*', hourAt(i), i, t0);
+    cache.remember('logs-*', hourAt(1), 1, t0 - 30_000);
+    for (let i = 256; i < 512; i++) cache.remember('logs-*', hourAt(i), i, t0);
+    cache.remember('logs-*', hourAt(0), 100, t0);
+    const later = t0 + RANGE_COUNT_TTL_MS - 20_000;
+    expect(cache.upperBound('logs-*', hourAt(1), later)).toBeUndefined();
+    // 511 counts left: one more takes the freed place, nothing is pushed out.
+    cache.remember('logs-*', hourAt(600), 600, later);
+    expect(cache.upperBound('logs-*', hourAt(2), later)).toBe(2);
+    // Full again: the next one pushes out the oldest, which is place 2's count, not place 0's.
+    cache.remember('logs-*', hourAt(601), 601, later);
+    expect(cache.upperBound('logs-*', hourAt(2), later)).toBeUndefined();
+    expect(cache.upperBound('logs-*', hourAt(0), later)).toBe(100);
   });
 
   it('keeps the newest 512 ranges', () => {

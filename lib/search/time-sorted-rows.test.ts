@@ -64,6 +64,7 @@ describe('pageFromTimeSortedHits', () => {
   it('gives up on a hit without its time or _seq_no', () => {
     expect(pageFromTimeSortedHits([{ _id: 'a', _index: 'i', sort: [T1] }], 1, 'desc')).toBeNull();
     expect(pageFromTimeSortedHits([{ _id: 'a', _index: 'i', _seq_no: 1, sort: [] }], 1, 'desc')).toBeNull();
+    expect(pageFromTimeSortedHits([{ _id: 'a', _index: 'i', _seq_no: 1 }], 1, 'desc')).toBeNull();
   });
 
   it('compares index names by their UTF-8 bytes, as the engine does', () => {
