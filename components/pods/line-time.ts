@@ -6,3 +6,9 @@ export function formatLineTime(value: string): string {
   if (Number.isNaN(d.getTime())) return value;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
+
+/**
+ * A log line longer than this shows its start and a "show all" button, in the pod and workload
+ * views' terminal and in an embedded tail panel alike: the page stays readable and fast.
+ */
+export const LONG_LINE_CHARS = 2_000;

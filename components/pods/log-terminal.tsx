@@ -10,7 +10,7 @@ import { JsonMessageView, type JsonFilterActions } from '@/components/document/j
 import { parseJsonMessage } from '@/lib/documents/json-message';
 import type { LogItem } from '@/lib/k8s/separators';
 import type { LogLine, RestartSeparator } from '@/lib/schema/pod-logs';
-import { formatLineTime } from './line-time';
+import { formatLineTime, LONG_LINE_CHARS } from './line-time';
 import styles from './pods.module.css';
 
 export interface LogTerminalProps {
@@ -23,9 +23,6 @@ export interface LogTerminalProps {
   /** A JSON line's keys offer filters through these (links to the explorer); none when left out. */
   json?: JsonFilterActions;
 }
-
-/** A line longer than this shows its start and a "show all" button; the page stays readable and fast. */
-export const LONG_LINE_CHARS = 2_000;
 
 const NO_FILTERS: JsonFilterActions = { isField: () => false };
 

@@ -211,19 +211,22 @@ async function searchWithFacetSampling(
     // Without a query or filters the exact count of the matches decides; the range's only fills the cache.
     if (narrowed && rangeLines && (await rangeLines) <= sampling.above) {
       cancelCount.abort();
-      return exact(exactRun ?? undefined);
+      return await exact(exactRun ?? undefined);
     }
     const matchedDocs = await matching;
     if (selection) matchCounts.remember(selection, plan.range, matchedDocs, now);
     const probability = matchedDocs > sampling.above ? sampleProbability(matchedDocs, sampling) : null;
-    if (probability === null) return exact(exactRun ?? undefined);
+    if (probability === null) return await exact(exactRun ?? undefined);
     cancelExact.abort();
     const sampled = await searchAll(probability, ctx.signal);
     const unwrapped = unwrapSampled(sampled.body.aggregations);
     sampled.body.aggregations = unwrapped.aggregations;
     return { ...sampled, sample: { probability, sampleDocs: unwrapped.sampleDocs, matchedDocs } };
   } finally {
+    // Every way out awaits its answer first (`return await`), so only an error leaves the exact
+    // facets running: then they are cancelled too, not left at the engine.
     cancelCount.abort();
+    cancelExact.abort();
   }
 }
 

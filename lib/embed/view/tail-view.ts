@@ -4,15 +4,12 @@
  * and roles, for an embed's script to render without React. Multi-line events fold behind a
  * "N more lines" toggle and very long lines behind "show all", as in the pod view. Pure.
  */
-import { formatLineTime } from '@/components/pods/line-time';
+import { formatLineTime, LONG_LINE_CHARS } from '@/components/pods/line-time';
 import { MAX_LIVE_LINES, READABLE_LINES_PER_SECOND, type LiveTail } from '@/lib/k8s/live-tail-follower';
 import type { LogItem } from '@/lib/k8s/separators';
 import type { LogLine } from '@/lib/schema/pod-logs';
 import { messageView } from './panel-view';
 import { h, type ViewElement } from './tree';
-
-/** A line longer than this shows its start and a "show all" button (as the pod view's terminal). */
-export const TAIL_LONG_LINE_CHARS = 2_000;
 
 export function tailShellView(): ViewElement {
   return h(
@@ -94,7 +91,7 @@ export function tailEntryView(item: LogItem, open: boolean, whole: ReadonlySet<s
 }
 
 function lineView(line: LogLine, whole: boolean, continuation: boolean, toggle: ViewElement | null): ViewElement {
-  const long = line.message.length > TAIL_LONG_LINE_CHARS;
+  const long = line.message.length > LONG_LINE_CHARS;
   return h(
     'div',
     {
@@ -109,7 +106,7 @@ function lineView(line: LogLine, whole: boolean, continuation: boolean, toggle: 
     h(
       'span',
       { class: 'lxe-line-message' },
-      ...messageView(line.message, undefined, long && !whole ? TAIL_LONG_LINE_CHARS : undefined),
+      ...messageView(line.message, undefined, long && !whole ? LONG_LINE_CHARS : undefined),
       long
         ? h(
             'button',
