@@ -98,6 +98,16 @@ describe('buildScreenSearches', () => {
     });
   });
 
+  it('counts the facets part from a random sample when given a probability, the other parts as they are', () => {
+    const exact = buildScreenSearches(plan(), 'split');
+    const sampled = buildScreenSearches(plan(), 'split', 0.25);
+    const facetsOf = (parts: typeof exact) => parts.find((p) => p.part === 'facets')!.request.aggs!;
+    const [wrapper, ...others] = Object.values(facetsOf(sampled));
+    expect(others).toEqual([]);
+    expect(wrapper).toMatchObject({ random_sampler: { probability: 0.25 }, aggs: facetsOf(exact) });
+    expect(sampled.filter((p) => p.part !== 'facets')).toEqual(exact.filter((p) => p.part !== 'facets'));
+  });
+
   it('lets the rows count when there is no histogram to count', () => {
     const parts = buildScreenSearches(plan({ histogram: null }));
     expect(parts.map((p) => p.part)).toEqual(['rows', 'facets']);

@@ -248,5 +248,7 @@ describe('rangeNeedsZone', () => {
     expect(rangeNeedsZone({ from: 'now-1h/h', to: 'now' }, NOW)).toBe(true);
     expect(rangeNeedsZone({ from: '2026-11-18T10:00:00', to: 'now' }, NOW)).toBe(true);
     expect(rangeNeedsZone({ from: 'now', to: 'now-1h' }, NOW)).toBe(true);
+    // Only the end is rounded: the start means the same everywhere, the end does not.
+    expect(rangeNeedsZone({ from: 'now-24h', to: 'now/d' }, NOW)).toBe(true);
   });
 });

@@ -10,6 +10,13 @@ describe('toHtml', () => {
     );
   });
 
+  it('writes void elements without an end tag, and every other element with one', () => {
+    const voids = ['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr'];
+    expect(toHtml(h('div', {}, ...voids.map((tag) => h(tag)), h('span')))).toBe(
+      `<div>${voids.map((tag) => `<${tag}>`).join('')}<span></span></div>`,
+    );
+  });
+
   it('leaves out false, null and undefined attributes and children; true is a bare attribute', () => {
     expect(toHtml(h('p', { hidden: true, a: false, b: null, c: undefined, d: '' }, null, false, undefined, 'x', ['y', null]))).toBe(
       '<p hidden d="">xy</p>',
