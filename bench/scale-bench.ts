@@ -316,6 +316,23 @@ async function main(): Promise<void> {
                 timedPost('facets', { ...screen, size: 0, histogram: false, facets: FACETS, facetSize: 50 }, measured),
               ]);
             }),
+            streamed: way(`${app.name}, whole screen (one streamed call)`, async () => {
+              const screen = screenAt(reload());
+              const res = await fetch(`${app.url}/api/search/stream`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({
+                  requests: [
+                    { ...screen, size: 100, histogram: false, facets: [], ...app.rowsExtra },
+                    { ...screen, size: 0, histogram: true, facets: [] },
+                    { ...screen, size: 0, histogram: false, facets: FACETS, facetSize: 50 },
+                  ],
+                }),
+              });
+              if (!res.ok) throw new Error(`stream: HTTP ${res.status}`);
+              const text = await res.text();
+              if (text.trim().split('\n').length !== 3) throw new Error(`stream: ${text.slice(0, 200)}`);
+            }),
             onePost: way(`${app.name}, whole screen (one POST, planned ${plan})`, () =>
               post(app.url, { ...screenAt(reload()), size: 100, histogram: true, facets: FACETS, facetSize: 50 }),
             ),
@@ -341,7 +358,7 @@ async function main(): Promise<void> {
           client.msearch({ index: INDEX, searches: cold().msearch }),
         );
         await interleaved([
-          ...perApp.flatMap((a) => [a.rowsReady, a.whole, a.onePost]),
+          ...perApp.flatMap((a) => [a.rowsReady, a.whole, a.streamed, a.onePost]),
           single,
           kibanaDirect,
           kibana,
@@ -353,6 +370,7 @@ async function main(): Promise<void> {
         for (const a of perApp) {
           const rowsReady = add(`${label}: ${a.rowsReady.label}`, a.rowsReady.samples, a.serverMs);
           const whole = add(`${label}: ${a.whole.label}`, a.whole.samples);
+          add(`${label}: ${a.streamed.label}`, a.streamed.samples);
           const onePost = add(`${label}: ${a.onePost.label}`, a.onePost.samples);
           const best = Math.min(whole.p50, onePost.p50);
           judge(

@@ -1,16 +1,19 @@
 import { expect, test } from '@playwright/test';
-import type { SearchRequest, SearchResponse } from '@/lib/schema/search';
+import type { SearchRequest } from '@/lib/schema/search';
 import { ExplorerPage } from './pages/explorer-page';
 import { events } from './support/dataset';
+import { isSearchCall } from './support/search-calls';
 
 test('scrolling to the end loads the next page with the cursor and no duplicate rows', async ({ page }) => {
   const explorer = new ExplorerPage(page);
   // One row per hit: this is about pages and the cursor, not about multi-line events.
   await page.addInitScript(() => window.localStorage.setItem('log-explorer:group-multiline', '0'));
-  const pages: { request: SearchRequest; response: SearchResponse }[] = [];
-  page.on('response', async (r) => {
-    if (!r.url().endsWith('/api/search') || !r.ok()) return;
-    pages.push({ request: r.request().postDataJSON() as SearchRequest, response: (await r.json()) as SearchResponse });
+  // Every search the browser asked for, alone or as part of a streamed call.
+  const asked: SearchRequest[] = [];
+  page.on('request', (r) => {
+    if (!isSearchCall(r.url())) return;
+    const body = r.postDataJSON() as SearchRequest | { requests: SearchRequest[] };
+    asked.push(...('requests' in body ? body.requests : [body]));
   });
 
   await explorer.open();
@@ -18,18 +21,17 @@ test('scrolling to the end loads the next page with the cursor and no duplicate 
 
   const next = page.waitForResponse((r) => r.url().endsWith('/api/search') && Boolean((r.request().postDataJSON() as SearchRequest).after));
   await explorer.scrollGridToEnd();
-  await next;
+  const second = { request: (await next).request().postDataJSON() as SearchRequest };
   await expect(explorer.grid).toHaveAttribute('aria-rowcount', '201');
 
   // The first page of rows came in the HTML (rendered on the server), so the browser did not ask
   // for it (the count, bars and facets are parts of their own, with size 0); the next page is
   // asked with the cursor the server's page carried.
-  expect(pages.filter((p) => !p.request.after && p.request.size > 0)).toEqual([]);
-  const second = pages.find((p) => p.request.after);
-  expect(second).toBeTruthy();
-  expect(await page.content()).toContain(second!.request.after!);
+  expect(asked.filter((r) => !r.after && r.size > 0)).toEqual([]);
+  expect(second.request.after).toBeTruthy();
+  expect(await page.content()).toContain(second.request.after!);
   // Later pages ask for rows only: the histogram and facets came with the first.
-  expect(second?.request.histogram).toBe(false);
+  expect(second.request.histogram).toBe(false);
 
   // Walk the whole list as rendered: every position holds a different document, newest first.
   await explorer.grid.evaluate((el) => el.scrollTo(0, 0));

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ExplorerPage } from './pages/explorer-page';
 import { count, events, hitsText } from './support/dataset';
+import { searchAnswer } from './support/search-calls';
 
 test.describe('search', () => {
   test('a field query shows exactly the matching logs', async ({ page }) => {
@@ -34,11 +35,11 @@ test.describe('search', () => {
     // The error box pushes the table down, so compare the rows that stay in view.
     const before = (await explorer.renderedIds()).slice(0, 10);
 
-    const response = await explorer.search('level:(error');
-    expect(response.status()).toBe(400);
+    const answer = await searchAnswer(await explorer.search('level:(error'));
+    expect(answer.status).toBe(400);
     const alert = page.getByRole('alert').filter({ hasText: 'Query error' });
     await expect(alert).toBeVisible();
-    const offset = ((await response.json()) as { error: { offset: number } }).error.offset;
+    const offset = (answer.body as { error: { offset: number } }).error.offset;
     await expect(alert.getByLabel(`Error at character ${offset + 1}`)).toContainText('^');
     expect((await explorer.renderedIds()).slice(0, 10)).toEqual(before);
     await expect(explorer.total).toHaveText(hitsText(count((e) => e.fields.level === 'warn')));

@@ -4,6 +4,7 @@
  * searched where it was typed. Expected instants come from the browser's own Intl, not the app.
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
+import { isSearchCall } from './support/search-calls';
 
 test.use({ timezoneId: 'America/New_York' });
 
@@ -13,8 +14,10 @@ interface SentTime {
   timeZone?: string;
 }
 
+/** The time a search call sent: POST /api/search's own, or the first of a streamed call's searches. */
 function sentTime(request: Request): SentTime {
-  return (request.postDataJSON() as { time: SentTime }).time;
+  const body = request.postDataJSON() as { time: SentTime } | { requests: { time: SentTime }[] };
+  return 'requests' in body ? body.requests[0]!.time : body.time;
 }
 
 /** `2026-11-30 00:00:00.000` for an instant, as a wall clock in `zone` reads it. */
@@ -34,7 +37,7 @@ function wallClock(iso: string, zone: string): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}.${get('fractionalSecond')}`;
 }
 
-const searchRequest = (page: Page) => page.waitForRequest((r) => r.url().endsWith('/api/search') && r.method() === 'POST');
+const searchRequest = (page: Page) => page.waitForRequest((r) => isSearchCall(r.url()) && r.method() === 'POST');
 
 test('Today is the viewer’s day, in the browser’s zone, until another zone is chosen', async ({ page }) => {
   const first = searchRequest(page);
@@ -61,7 +64,7 @@ test('the picker refuses an inverted range and a time that does not exist, and s
   const url = page.url();
   let searched = 0;
   page.on('request', (r) => {
-    if (r.url().endsWith('/api/search')) searched++;
+    if (isSearchCall(r.url())) searched++;
   });
   await page.getByRole('button', { name: /Time range$/ }).click();
   const picker = page.getByRole('dialog', { name: 'Time range' });

@@ -1,5 +1,6 @@
 import { expect, type Download, type Locator, type Page, type Response } from '@playwright/test';
 import { DATASET_RANGE } from '../support/dataset';
+import { isSearchCall } from '../support/search-calls';
 
 /** The explorer screen as the specs use it: by roles and accessible names, like a person would. */
 export class ExplorerPage {
@@ -32,7 +33,7 @@ export class ExplorerPage {
    * screens not seen before in this page: a screen seen before comes from the cache, with no request.
    */
   async untilSearched(action: () => Promise<unknown>): Promise<Response> {
-    const answered = this.page.waitForResponse((r) => r.url().endsWith('/api/search') && r.request().method() === 'POST');
+    const answered = this.page.waitForResponse((r) => isSearchCall(r.url()) && r.request().method() === 'POST');
     await action();
     const response = await answered;
     await expect(this.results).toHaveAttribute('aria-busy', 'false');

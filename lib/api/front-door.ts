@@ -64,7 +64,7 @@ export const API_ROUTES = [
 export type RequestKind = 'exempt' | 'search' | 'api' | 'page';
 
 /** The routes whose handler takes a place of the engine-search gate (`withEngine(…, { search: true })`); a unit test keeps it true. */
-const SEARCH_ROUTE = /^\/api\/(search|values|context|workload-logs|pod-logs(\/lines)?|embeds\/[^/]+\/data)$/;
+const SEARCH_ROUTE = /^\/api\/(search(\/stream)?|values|context|workload-logs|pod-logs(\/lines)?|embeds\/[^/]+\/data)$/;
 
 /**
  * What the door does with a request: let it by uncounted, or count (and maybe refuse) it as a

@@ -11,7 +11,7 @@ import { searchGate } from '@/lib/api/search-gate';
 import { engineErrorToApiError, getEngineClient } from '@/lib/es/client';
 import { recordShedRequest } from '@/lib/observability/metrics';
 import { currentRequestContext } from '@/lib/observability/context';
-import { observeRequest, routeLabel } from '@/lib/observability/observe';
+import { observeRequest, routeLabel, watchBody } from '@/lib/observability/observe';
 
 export interface EngineContext {
   client: Client;
@@ -31,6 +31,11 @@ export interface FrameOptions {
   search?: boolean;
   /** The body is a download: counted as an active export, and in flight until its last byte. */
   export?: boolean;
+  /**
+   * The body is made while it streams (POST /api/search/stream): the admission slot is held, and
+   * the request counted and logged, until its last byte (or until the caller goes away).
+   */
+  stream?: boolean;
 }
 
 export const DEFAULT_DEADLINE_MS = 15_000;
@@ -57,7 +62,13 @@ export function withEngine<A extends unknown[]>(
         release = searchGate.acquire(new URL(request.url).pathname, 1);
         if (context) context.gate = { reserved: 1, inUse: 0 };
       }
-      return await handler(request, { client: getEngineClient(), signal, startedAt }, ...rest);
+      const response = await handler(request, { client: getEngineClient(), signal, startedAt }, ...rest);
+      if (!opts.stream || !response.body || !release) return response;
+      // The searches go on while the body streams: their slot is given back at its end.
+      const held = release;
+      release = undefined;
+      const body = watchBody(response.body, held).stream;
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     } catch (err) {
       const mapped = engineErrorToApiError(err, { deadlineHit: deadline.aborted && !request.signal.aborted });
       return errorResponse(mapped ?? err);
@@ -65,5 +76,5 @@ export function withEngine<A extends unknown[]>(
       release?.();
     }
   };
-  return (request, ...rest) => observeRequest(request, () => frame(request, ...rest), { export: opts.export });
+  return (request, ...rest) => observeRequest(request, () => frame(request, ...rest), { export: opts.export, stream: opts.stream });
 }

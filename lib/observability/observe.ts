@@ -1,8 +1,9 @@
 /**
  * Around every API handler: a request id (the caller's `X-Request-Id` or a fresh one, echoed in
  * the response), the request counters and latency histogram, and one log line when the answer
- * is complete (probes and scrapes at debug level only). A streamed body (an export) counts as in flight until its last byte, so the log
- * line, the duration and graceful shutdown all see the whole download.
+ * is complete (probes and scrapes at debug level only). A streamed body (an export, a streamed
+ * search) counts as in flight until its last byte, so the log line, the duration and graceful
+ * shutdown all see the whole answer.
  */
 import { currentRequestContext, requestIdFrom, runWithRequestContext, traceIdOf, type RequestContext } from '@/lib/observability/context';
 import { cancelAtDeadline, trackInFlight } from '@/lib/observability/lifecycle';
@@ -14,12 +15,14 @@ export interface ObserveOptions {
   route?: string;
   /** The body is a download; counted in `log_explorer_active_exports` while it streams. */
   export?: boolean;
+  /** The body streams as it is made (an export streams too): the request lasts until its last byte. */
+  stream?: boolean;
 }
 
 type Outcome = 'complete' | 'cancelled' | 'failed';
 
 /** Passes the body through unchanged and reports once how it ended. */
-function watchBody(
+export function watchBody(
   body: ReadableStream<Uint8Array>,
   onEnd: (outcome: Outcome, bytes: number) => void,
 ): { stream: ReadableStream<Uint8Array>; cancel: () => Promise<void> } {
@@ -158,7 +161,7 @@ export async function observeRequest(request: Request, handle: () => Promise<Res
     throw err;
   }
   response = withRequestId(response, context.requestId);
-  if (!response.body || !opts.export) {
+  if (!response.body || !(opts.export || opts.stream)) {
     finish(response.status, undefined, undefined);
     return response;
   }

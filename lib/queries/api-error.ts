@@ -34,27 +34,37 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   );
 }
 
+/** The server could not be reached (or went away mid-answer). */
+export function networkError(): ApiError {
+  return new ApiError(0, 'network', 'The Log Explorer server cannot be reached.', null);
+}
+
+export const isAbortError = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';
+
+/** The error a failed answer stands for: the API's error body when there is one (status and body as `POST /api/search` answers them). */
+export function errorFromBody(status: number, body: unknown): ApiError {
+  if (isErrorBody(body)) return new ApiError(status, body.error.code, body.error.message, body.error);
+  const code: ApiErrorCode = status === 503 ? 'engine_unavailable' : status >= 500 ? 'internal' : 'bad_request';
+  return new ApiError(status, code, `The server answered ${status}.`, null);
+}
+
 export async function fetchJson<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
   } catch (err) {
     // An aborted request is not an error to show: rethrow it untouched for TanStack Query.
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'network', 'The Log Explorer server cannot be reached.', null);
+    if (isAbortError(err)) throw err;
+    throw networkError();
   }
   let body: unknown = null;
   try {
     body = await response.json();
   } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    if (isAbortError(err)) throw err;
     body = null;
   }
-  if (!response.ok) {
-    if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message, body.error);
-    const code: ApiErrorCode = response.status === 503 ? 'engine_unavailable' : response.status >= 500 ? 'internal' : 'bad_request';
-    throw new ApiError(response.status, code, `The server answered ${response.status}.`, null);
-  }
+  if (!response.ok) throw errorFromBody(response.status, body);
   return body as T;
 }
 

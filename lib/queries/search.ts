@@ -6,6 +6,7 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { SearchRequest, SearchResponse } from '@/lib/schema/search';
 import { fetchJson, retryTransient } from './api-error';
+import { searchStreamer } from './search-stream';
 
 export async function postSearch(request: SearchRequest, signal: AbortSignal): Promise<SearchResponse> {
   return fetchJson<SearchResponse>('/api/search', {
@@ -16,6 +17,9 @@ export async function postSearch(request: SearchRequest, signal: AbortSignal): P
   });
 }
 
+/** The first page, the count with the bars and the facets of a screen, started together: one streamed call. */
+const screenPartSearch = searchStreamer(postSearch);
+
 /**
  * `refreshTick` is not part of the request: bumping it asks for the same request again as a new
  * query, so a refresh is one call (not one per loaded page) and the old results stay on screen.
@@ -24,7 +28,9 @@ export function searchQueryOptions(request: SearchRequest, refreshTick = 0) {
   return infiniteQueryOptions({
     queryKey: ['search', request, refreshTick] as const,
     queryFn: ({ pageParam, signal }) =>
-      postSearch(pageParam === null ? request : { ...request, after: pageParam, histogram: false, facets: [] }, signal),
+      pageParam === null
+        ? screenPartSearch(request, signal)
+        : postSearch({ ...request, after: pageParam, histogram: false, facets: [] }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last: SearchResponse) => last.cursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -40,7 +46,7 @@ export function searchQueryOptions(request: SearchRequest, refreshTick = 0) {
 export function searchPartQueryOptions(part: 'counts' | 'facets', request: SearchRequest, refreshTick = 0) {
   return queryOptions({
     queryKey: ['search', part, request, refreshTick] as const,
-    queryFn: ({ signal }) => postSearch(request, signal),
+    queryFn: ({ signal }) => screenPartSearch(request, signal),
     placeholderData: keepPreviousData,
     retry: retryTransient,
     staleTime: Infinity,

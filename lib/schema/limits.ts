@@ -19,6 +19,8 @@ export const SEARCH_LIMITS = {
   valueLength: 1_024,
   cursorLength: 2_048,
   timeExpressionLength: 64,
+  /** Searches in one streamed call (POST /api/search/stream): a screen has three parts. */
+  maxStreamedSearches: 4,
 } as const;
 
 export const DEFAULT_TIME_RANGE: { from: string; to: string; timeZone?: string } = { from: 'now-24h', to: 'now' };

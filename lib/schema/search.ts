@@ -3,6 +3,7 @@
  * Limits live here so the server, the UI and the docs agree on them.
  */
 import { z } from 'zod';
+import type { ApiErrorBody } from '@/lib/schema/errors';
 import { timeExpressionProblem } from '@/lib/time/date-math';
 import { isValidTimeZone } from '@/lib/time/zone';
 import { DEFAULT_TIME_RANGE as DEFAULT_RANGE, QUERY_LANGUAGES, SEARCH_LIMITS, SORT_ORDERS } from '@/lib/schema/limits';
@@ -107,6 +108,20 @@ export const SearchRequest = z
 export type SearchRequest = z.infer<typeof SearchRequest>;
 export type SearchRequestInput = z.input<typeof SearchRequest>;
 
+/**
+ * `POST /api/search/stream`: searches of one screen in one call, each as `POST /api/search` would
+ * answer it (the browser's rows, count and bars, and facets parts).
+ */
+export const SearchStreamRequest = z
+  .object({
+    requests: z
+      .array(SearchRequest)
+      .min(1, 'requests lists no search')
+      .max(SEARCH_LIMITS.maxStreamedSearches, `requests holds at most ${SEARCH_LIMITS.maxStreamedSearches} searches`),
+  })
+  .strict();
+export type SearchStreamRequest = z.infer<typeof SearchStreamRequest>;
+
 /** [start, end) character offsets of matched terms inside `message`. */
 export type HighlightRange = [number, number];
 
@@ -191,3 +206,10 @@ export interface SearchResponse {
    */
   tookMs: { engine: number; engineRoundTrip: number; server: number };
 }
+
+/**
+ * One line of `POST /api/search/stream`'s answer (NDJSON), written the moment its search is
+ * answered: `i` is the search's place in `requests`; the search's answer, or its error as the
+ * status and body `POST /api/search` would have answered.
+ */
+export type SearchStreamLine = { i: number; response: SearchResponse } | { i: number; status: number; error: ApiErrorBody['error'] };

@@ -1,0 +1,36 @@
+import { readJsonBody } from '@/lib/api/body';
+import { parseRequest } from '@/lib/api/validate';
+import { withEngine } from '@/lib/api/with-engine';
+import { noteValidatedRequest } from '@/lib/observability/context';
+import { SearchStreamRequest } from '@/lib/schema/search';
+import { searchTimeouts } from '@/lib/search/run-search';
+import { streamSearches } from '@/lib/search/stream-search';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * The searches of one screen in one call, each answered as one NDJSON line when ready
+ * (lib/search/stream-search.ts); shapes in lib/schema/search.ts (`SearchStreamRequest`,
+ * `SearchStreamLine`). A request that is not valid is refused whole (400, naming
+ * `requests.N.…`) before any search runs.
+ */
+export const POST = withEngine(
+  async (request, ctx) => {
+    const { requests } = parseRequest(SearchStreamRequest, await readJsonBody(request));
+    // The request log names the query the screen searched for.
+    noteValidatedRequest(requests[0]);
+    return new Response(streamSearches(requests, ctx), {
+      headers: {
+        // NDJSON. `text/`, not `application/x-ndjson`: Next.js compresses text/* (and flushes its
+        // compressor after every chunk, so each line still arrives at once); it does not know
+        // x-ndjson and would send 130 KB of rows uncompressed. (A route cannot compress on its own:
+        // Next.js drops a route's `content-encoding`.)
+        'content-type': 'text/x-ndjson; charset=utf-8',
+        'cache-control': 'no-store',
+        // A reverse proxy (ingress-nginx) would otherwise hold the lines back until the end.
+        'x-accel-buffering': 'no',
+      },
+    });
+  },
+  { deadlineMs: searchTimeouts().deadlineMs, search: true, stream: true },
+);
