@@ -3,9 +3,11 @@
  * ways, side by side in one run, on the bench dataset (1M docs over a day by default;
  * `BENCH_DOCS=10000000 BENCH_DAYS=7` for the scale set, built once and kept):
  *   - the app: rows ready (the rows part alone, what the browser paints first) and the whole
- *     screen as the browser asks for it (rows — with `total: false`, as the browser sends it since
- *     the count comes with the bars —, count with bars, facets: three calls in parallel);
- *     also the whole screen in one POST /api/search (one `_msearch`);
+ *     screen as the browser asks for it: its rows (with `total: false`, since the count comes with
+ *     the bars), count with bars, and facets in one streamed call (POST /api/search/stream, each
+ *     part a line when ready); a build without that call, as three calls in parallel. Also the
+ *     three parts as three POST /api/search calls in parallel, and the whole screen in one POST
+ *     /api/search (the planner's way, for other callers);
  *   - the same work as one engine search (rows + histogram + facets in one body);
  *   - a Kibana-like set of three searches in parallel (rows with a hit count, histogram, facets),
  *     straight to the engine and through one pass-through server hop (Kibana's own server).
@@ -32,7 +34,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, type estypes } from '@elastic/elasticsearch';
 import { engineConnection } from '../lib/es/connection';
 import { compileQuery } from '../lib/query';
-import type { SearchRequestInput, SearchResponse } from '../lib/schema/search';
+import type { SearchRequestInput, SearchResponse, SearchStreamLine } from '../lib/schema/search';
 import { chooseScreenPlan, type ScreenPlanKind } from '../lib/search/screen-plan';
 import { BENCH_DATASET, machineLine, percentile, prepareBenchData, startBenchApp } from './bench-app';
 import { startAppAt } from './before-app';
@@ -222,6 +224,8 @@ interface AppUnderTest {
   stop: () => void;
   /** What the browser's rows part adds to its request: `total: false` where the build knows it. */
   rowsExtra?: Pick<SearchRequestInput, 'total'>;
+  /** Its browser asks for the parts in one streamed call (else three calls in parallel). */
+  streams?: boolean;
 }
 
 /**
@@ -238,7 +242,40 @@ async function rowsExtraOf(url: string): Promise<Pick<SearchRequestInput, 'total
   return res.ok ? { total: false } : {};
 }
 
+/** True when the build answers the screen's parts in one streamed call (POST /api/search/stream), as its browser then asks. */
+async function streamsParts(url: string): Promise<boolean> {
+  const res = await fetch(`${url}/api/search/stream`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ requests: [{ size: 1, histogram: false }] }),
+  });
+  await res.body?.cancel();
+  return res.ok;
+}
+
+/**
+ * The lines of a streamed call, each with the ms from `t0` to its arrival; the body's end at `end`.
+ */
+async function streamLines(res: Response, t0: number): Promise<{ lines: { line: SearchStreamLine; at: number }[]; end: number }> {
+  const lines: { line: SearchStreamLine; at: number }[] = [];
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let rest = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    rest += decoder.decode(value, { stream: true });
+    let cut: number;
+    while ((cut = rest.indexOf('\n')) >= 0) {
+      lines.push({ line: JSON.parse(rest.slice(0, cut)) as SearchStreamLine, at: performance.now() - t0 });
+      rest = rest.slice(cut + 1);
+    }
+  }
+  return { lines, end: performance.now() - t0 };
+}
+
 type Part = 'rows' | 'bars' | 'facets';
+const PARTS: Part[] = ['rows', 'bars', 'facets'];
 /** Per part of the three parallel calls: client wait and the response's own `tookMs`, measured rounds only. */
 type PartTimes = Record<Part, { client: number[]; server: number[]; roundTrip: number[]; engine: number[] }>;
 const partTimes = (): PartTimes => {
@@ -260,7 +297,10 @@ async function main(): Promise<void> {
     // A run starts with an empty shard request cache: an earlier run's identical bodies would
     // otherwise answer from it for some ways and not for others.
     await client.indices.clearCache({ index: INDEX, request: true });
-    for (const app of apps) app.rowsExtra = await rowsExtraOf(app.url);
+    for (const app of apps) {
+      app.rowsExtra = await rowsExtraOf(app.url);
+      app.streams = await streamsParts(app.url);
+    }
     const rows: string[] = [];
     const budgets: string[] = [];
     const breakdown: string[] = [];
@@ -290,6 +330,7 @@ async function main(): Promise<void> {
         const perApp = apps.map((app) => {
           const serverMs: number[] = [];
           const parts = partTimes();
+          const streamParts = partTimes();
           const timedPost = async (part: Part, body: SearchRequestInput, measured: boolean) => {
             const t0 = performance.now();
             const res = await post(app.url, body);
@@ -304,11 +345,12 @@ async function main(): Promise<void> {
             app,
             serverMs,
             parts,
+            streamParts,
             rowsReady: way(`${app.name}, rows ready`, async (measured) => {
               const res = await post(app.url, { ...screenAt(reload()), size: 100, histogram: false, facets: [], ...app.rowsExtra });
               if (measured) serverMs.push(res.tookMs.server);
             }),
-            whole: way(`${app.name}, whole screen (3 parallel parts)`, (measured) => {
+            whole: way(`${app.name}, whole screen (3 parallel calls)`, (measured) => {
               const screen = screenAt(reload());
               return Promise.all([
                 timedPost('rows', { ...screen, size: 100, histogram: false, facets: [], ...app.rowsExtra }, measured),
@@ -316,22 +358,31 @@ async function main(): Promise<void> {
                 timedPost('facets', { ...screen, size: 0, histogram: false, facets: FACETS, facetSize: 50 }, measured),
               ]);
             }),
-            streamed: way(`${app.name}, whole screen (one streamed call)`, async () => {
+            streamed: way(`${app.name}, whole screen (one streamed call, as its browser asks)`, async (measured) => {
               const screen = screenAt(reload());
+              const requests = [
+                { ...screen, size: 100, histogram: false, facets: [], ...app.rowsExtra },
+                { ...screen, size: 0, histogram: true, facets: [] },
+                { ...screen, size: 0, histogram: false, facets: FACETS, facetSize: 50 },
+              ];
+              const t0 = performance.now();
               const res = await fetch(`${app.url}/api/search/stream`, {
                 method: 'POST',
                 headers: { 'content-type': 'application/json' },
-                body: JSON.stringify({
-                  requests: [
-                    { ...screen, size: 100, histogram: false, facets: [], ...app.rowsExtra },
-                    { ...screen, size: 0, histogram: true, facets: [] },
-                    { ...screen, size: 0, histogram: false, facets: FACETS, facetSize: 50 },
-                  ],
-                }),
+                body: JSON.stringify({ requests }),
               });
-              if (!res.ok) throw new Error(`stream: HTTP ${res.status}`);
-              const text = await res.text();
-              if (text.trim().split('\n').length !== 3) throw new Error(`stream: ${text.slice(0, 200)}`);
+              if (!res.ok) throw new Error(`stream: HTTP ${res.status} ${await res.text()}`);
+              const { lines } = await streamLines(res, t0);
+              if (lines.length !== 3) throw new Error(`stream: ${lines.length} lines`);
+              if (!measured) return;
+              for (const { line, at } of lines) {
+                if (!('response' in line)) throw new Error(`stream: part ${line.i} failed: ${JSON.stringify(line.error)}`);
+                const p = streamParts[PARTS[line.i]!];
+                p.client.push(at);
+                p.server.push(line.response.tookMs.server);
+                p.roundTrip.push(line.response.tookMs.engineRoundTrip);
+                p.engine.push(line.response.tookMs.engine);
+              }
             }),
             onePost: way(`${app.name}, whole screen (one POST, planned ${plan})`, () =>
               post(app.url, { ...screenAt(reload()), size: 100, histogram: true, facets: FACETS, facetSize: 50 }),
@@ -358,7 +409,7 @@ async function main(): Promise<void> {
           client.msearch({ index: INDEX, searches: cold().msearch }),
         );
         await interleaved([
-          ...perApp.flatMap((a) => [a.rowsReady, a.whole, a.streamed, a.onePost]),
+          ...perApp.flatMap((a) => [a.rowsReady, a.whole, ...(a.app.streams ? [a.streamed] : []), a.onePost]),
           single,
           kibanaDirect,
           kibana,
@@ -369,13 +420,16 @@ async function main(): Promise<void> {
         const kibanaF = figures(kibana.samples);
         for (const a of perApp) {
           const rowsReady = add(`${label}: ${a.rowsReady.label}`, a.rowsReady.samples, a.serverMs);
-          const whole = add(`${label}: ${a.whole.label}`, a.whole.samples);
-          add(`${label}: ${a.streamed.label}`, a.streamed.samples);
+          const threeCalls = add(`${label}: ${a.whole.label}`, a.whole.samples);
+          const streamed = a.app.streams ? add(`${label}: ${a.streamed.label}`, a.streamed.samples) : null;
           const onePost = add(`${label}: ${a.onePost.label}`, a.onePost.samples);
-          const best = Math.min(whole.p50, onePost.p50);
+          // The whole screen as the build's browser asks for it: one streamed call where the build
+          // has it, else three calls in parallel.
+          const browser = streamed ?? threeCalls;
+          const how = streamed ? 'one streamed call' : '3 parallel calls';
           judge(
-            `${label}, ${a.app.name}: whole screen p50 ÷ Kibana-like p50 through a server hop (${best.toFixed(0)} / ${kibanaF.p50.toFixed(0)} ms; straight to the engine ${figures(kibanaDirect.samples).p50.toFixed(0)} ms)`,
-            best / kibanaF.p50,
+            `${label}, ${a.app.name}: whole screen as its browser asks (${how}) p50 ÷ Kibana-like p50 through a server hop (${browser.p50.toFixed(0)} / ${kibanaF.p50.toFixed(0)} ms; straight to the engine ${figures(kibanaDirect.samples).p50.toFixed(0)} ms; one POST ${onePost.p50.toFixed(0)} ms)`,
+            browser.p50 / kibanaF.p50,
             1.0,
             '×',
           );
@@ -386,19 +440,24 @@ async function main(): Promise<void> {
             'ms',
           );
           if (plan === 'combined') {
+            // A selective query: the whole screen, the browser's way and as one POST (the planner's
+            // combined search), against the same work as one engine request.
+            const best = Math.min(browser.p50, onePost.p50);
             judge(
-              `${label}, ${a.app.name}: one POST p50 ÷ one engine request p50 (${onePost.p50.toFixed(0)} / ${singleF.p50.toFixed(0)} ms)`,
-              onePost.p50 / singleF.p50,
+              `${label}, ${a.app.name}: selective query, whole screen p50 ÷ one engine request p50 (${how} ${browser.p50.toFixed(0)}, one POST ${onePost.p50.toFixed(0)} / ${singleF.p50.toFixed(0)} ms)`,
+              best / singleF.p50,
               1.2,
               '×',
             );
           }
-          for (const part of ['rows', 'bars', 'facets'] as const) {
-            const t = a.parts[part];
-            const p50 = (v: number[]) => percentile(v, 50).toFixed(1);
-            breakdown.push(
-              `| ${label}, ${a.app.name} | ${part} | ${p50(t.client)} | ${p50(t.server)} | ${p50(t.roundTrip)} | ${p50(t.engine)} |`,
-            );
+          const p50 = (v: number[]) => (v.length > 0 ? percentile(v, 50).toFixed(1) : '–');
+          for (const [how, times] of [['3 calls', a.parts], ...(a.app.streams ? [['streamed', a.streamParts] as const] : [])] as const) {
+            for (const part of PARTS) {
+              const t = times[part];
+              breakdown.push(
+                `| ${label}, ${a.app.name}, ${how} | ${part} | ${p50(t.client)} | ${p50(t.server)} | ${p50(t.roundTrip)} | ${p50(t.engine)} |`,
+              );
+            }
           }
         }
         for (const w of [single, kibanaDirect, kibana, coldCombined, coldSplit]) add(`${label}: ${w.label}`, w.samples);
@@ -417,7 +476,9 @@ async function main(): Promise<void> {
     console.log('| screen: way | p50 ms | p95 ms | server p50 ms |');
     console.log('| --- | ---: | ---: | ---: |');
     for (const r of rows) console.log(r);
-    console.log("\nWhere the app's time goes: the whole screen's three parallel calls, p50 ms per part");
+    console.log(
+      "\nWhere the app's time goes, p50 ms per part: the three parallel calls (client: its answer), and the streamed call (client: its line's arrival)",
+    );
     console.log('| screen, app | part | client | server (`tookMs.server`) | engine round trip | engine `took` |');
     console.log('| --- | --- | ---: | ---: | ---: | ---: |');
     for (const b of breakdown) console.log(b);
