@@ -10,7 +10,8 @@
  *     /api/search (the planner's way, for other callers);
  *   - the same work as one engine search (rows + histogram + facets in one body);
  *   - a Kibana-like set of three searches in parallel (rows with a hit count, histogram, facets),
- *     straight to the engine and through one pass-through server hop (Kibana's own server).
+ *     straight to the engine, and through one server hop (Kibana's own server) that gzips its answers
+ *     as Kibana's does by default (judged against) and one that does not (printed beside it).
  * Every way highlights what was typed in its rows, and each run's range ends a second before the
  * last one's (a moving "now"), so the shard request cache helps every way alike.
  * For the last 7 days (when the set spans them) and the last 24 hours with no query, a KQL text
@@ -30,6 +31,8 @@
  * Then the issue's budgets, each with the figures it compares.
  */
 import { createServer } from 'node:http';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { Client, type estypes } from '@elastic/elasticsearch';
 import { engineConnection } from '../lib/es/connection';
@@ -169,8 +172,16 @@ function engineBodies(from: number, to: number, dsl: Query[], typed: Query | nul
  * its client. This stand-in is that hop and nothing else — a Node HTTP server that passes a search
  * body to the engine client and the answer back — so the Kibana-like way pays the same kind of
  * server hop the app's browser calls do.
+ *
+ * `compress`: the answer is gzip'd when the caller accepts it (Node's fetch does, as browsers do),
+ * as Kibana's server does by default (`server.compression.enabled: true`; hapi gzips at zlib's
+ * default level) — and as the app does (Next.js's compression). Without it (the stand-in before
+ * 2026-11-30 17:20) the Kibana-like way skipped work both real servers do on every answer, while
+ * the app's way paid for it; both are printed.
  */
-async function startSearchHop(): Promise<{ search: (body: estypes.SearchRequest) => Promise<unknown>; close: () => Promise<void> }> {
+async function startSearchHop(
+  compress: boolean,
+): Promise<{ search: (body: estypes.SearchRequest) => Promise<unknown>; close: () => Promise<void> }> {
   const engine = new Client(engineConnection().options);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -178,9 +189,17 @@ async function startSearchHop(): Promise<{ search: (body: estypes.SearchRequest)
     req.on('end', () => {
       engine
         .search(JSON.parse(Buffer.concat(chunks).toString('utf8')) as estypes.SearchRequest)
-        .then((answer) => {
+        .then(async (answer) => {
+          const json = JSON.stringify(answer);
+          // hapi compresses answers of 1 KB or more (its `minBytes`).
+          if (compress && json.length >= 1024 && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+            const zipped = await promisify(gzip)(json);
+            res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', vary: 'accept-encoding' });
+            res.end(zipped);
+            return;
+          }
           res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(answer));
+          res.end(json);
         })
         .catch((err: unknown) => {
           res.writeHead(502, { 'content-type': 'text/plain' });
@@ -287,7 +306,8 @@ async function main(): Promise<void> {
   const version = await prepareBenchData();
   const apps: AppUnderTest[] = [{ name: 'app', ...(await startBenchApp(PORT)) }];
   const client = new Client(engineConnection().options);
-  const hop = await startSearchHop();
+  const hop = await startSearchHop(true);
+  const plainHop = await startSearchHop(false);
   const baselineRef = process.env.BENCH_BASELINE;
   try {
     if (baselineRef) {
@@ -394,9 +414,13 @@ async function main(): Promise<void> {
           const b = bodiesAt(reload());
           return Promise.all([client.search(b.rows), client.search(b.histogram), client.search(b.facets)]);
         });
-        const kibana = way('Kibana-like, 3 requests in parallel through one server hop', () => {
+        const kibana = way('Kibana-like, 3 requests in parallel through one server hop that compresses (as Kibana does)', () => {
           const b = bodiesAt(reload());
           return Promise.all([hop.search(b.rows), hop.search(b.histogram), hop.search(b.facets)]);
+        });
+        const kibanaPlain = way('Kibana-like, 3 requests in parallel through one server hop that does not compress', () => {
+          const b = bodiesAt(reload());
+          return Promise.all([plainHop.search(b.rows), plainHop.search(b.histogram), plainHop.search(b.facets)]);
         });
         // The planner's evidence, request cache off. Moving the range's end is not enough: a
         // shard whose documents all lie inside the range has its range rewritten to "all", so
@@ -413,11 +437,13 @@ async function main(): Promise<void> {
           single,
           kibanaDirect,
           kibana,
+          kibanaPlain,
           coldCombined,
           coldSplit,
         ]);
         const singleF = figures(single.samples);
         const kibanaF = figures(kibana.samples);
+        const kibanaPlainF = figures(kibanaPlain.samples);
         for (const a of perApp) {
           const rowsReady = add(`${label}: ${a.rowsReady.label}`, a.rowsReady.samples, a.serverMs);
           const threeCalls = add(`${label}: ${a.whole.label}`, a.whole.samples);
@@ -428,7 +454,7 @@ async function main(): Promise<void> {
           const browser = streamed ?? threeCalls;
           const how = streamed ? 'one streamed call' : '3 parallel calls';
           judge(
-            `${label}, ${a.app.name}: whole screen as its browser asks (${how}) p50 ÷ Kibana-like p50 through a server hop (${browser.p50.toFixed(0)} / ${kibanaF.p50.toFixed(0)} ms; straight to the engine ${figures(kibanaDirect.samples).p50.toFixed(0)} ms; one POST ${onePost.p50.toFixed(0)} ms)`,
+            `${label}, ${a.app.name}: whole screen as its browser asks (${how}) p50 ÷ Kibana-like p50 through a server hop that compresses (${browser.p50.toFixed(0)} / ${kibanaF.p50.toFixed(0)} ms; hop not compressing ${kibanaPlainF.p50.toFixed(0)} ms, ratio ${(browser.p50 / kibanaPlainF.p50).toFixed(2)}; straight to the engine ${figures(kibanaDirect.samples).p50.toFixed(0)} ms; one POST ${onePost.p50.toFixed(0)} ms)`,
             browser.p50 / kibanaF.p50,
             1.0,
             '×',
@@ -460,7 +486,7 @@ async function main(): Promise<void> {
             }
           }
         }
-        for (const w of [single, kibanaDirect, kibana, coldCombined, coldSplit]) add(`${label}: ${w.label}`, w.samples);
+        for (const w of [single, kibanaDirect, kibana, kibanaPlain, coldCombined, coldSplit]) add(`${label}: ${w.label}`, w.samples);
         const combinedP50 = figures(coldCombined.samples).p50;
         const splitP50 = figures(coldSplit.samples).p50;
         const faster = combinedP50 <= splitP50 ? 'combined' : 'split';
@@ -488,6 +514,7 @@ async function main(): Promise<void> {
   } finally {
     for (const app of apps) app.stop();
     await hop.close();
+    await plainHop.close();
     await client.close();
   }
 }
