@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ExplorerPage } from './pages/explorer-page';
 import { count, events, hitsText } from './support/dataset';
+import { searchAnswer } from './support/search-calls';
 
 const NS = 'kubernetes.namespace_name';
 
@@ -85,9 +86,9 @@ test.describe('KQL suggestions', () => {
     await expect(explorer.total).toHaveText(hitsText(errors));
     const before = (await explorer.renderedIds()).slice(0, 10);
 
-    const response = await explorer.search('level:(error or');
-    expect(response.status()).toBe(400);
-    const body = (await response.json()) as { error: { offset: number } };
+    const answer = await searchAnswer(await explorer.search('level:(error or'));
+    expect(answer.status).toBe(400);
+    const body = answer.body as { error: { offset: number } };
     expect(body.error.offset).toBe('level:(error or'.length);
     const alert = page.getByRole('alert').filter({ hasText: 'Query error' });
     await expect(alert.getByLabel(`Error at character ${body.error.offset + 1}`)).toContainText('^');
