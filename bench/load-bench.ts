@@ -15,7 +15,9 @@
  *      until `GET _tasks?actions=*search*` holds none of their tasks (matched by the trace id each
  *      request sends as `traceparent`, or by the bench's index names).
  * Options (env): BENCH_DOCS (1,000,000), LOAD_BENCH_SECONDS (20), BENCH_PORT (3202),
- * BENCH_BEFORE_PORT (3208), MAX_CONCURRENT_SEARCHES and MAX_IN_FLIGHT_REQUESTS (the app's defaults).
+ * BENCH_BEFORE_PORT (3208), LOAD_BENCH_ROWS (e.g. `200,200`; `20b` = 20 browsers), MAX_CONCURRENT_SEARCHES and
+ * MAX_IN_FLIGHT_REQUESTS (the app's defaults). Beside each row: where its slow answers' time went
+ * (bench/load-diagnostics.ts).
  *
  * `npm run bench:throughput` (issue 9): 20 concurrent clients on the same 24 h screen, the app
  * before the rows-first change (BENCH_BEFORE, default the parent of 57be814, where the screen was
@@ -32,6 +34,18 @@ import { Client } from '@elastic/elasticsearch';
 import { engineConnection } from '../lib/es/connection';
 import { BENCH_DATASET, BENCH_RANGE, machineLine, percentile, prepareBenchData, startBenchApp } from './bench-app';
 import { startAppAt } from './before-app';
+import {
+  ConnectLog,
+  diagnosisRow,
+  DIAGNOSIS_HEADER,
+  SLOW_ANSWER_HEADER,
+  slowAnswerLines,
+  tcpCounts,
+  tcpDelta,
+  watchLoops,
+  type LoopRecord,
+  type SlowAnswer,
+} from './load-diagnostics';
 
 const SECONDS = Number(process.env.LOAD_BENCH_SECONDS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3202);
@@ -103,6 +117,11 @@ interface RunResult {
   queuePeak: number;
   queueMean: number;
   lines: RequestLine[];
+  connections: number;
+  slow: SlowAnswer[];
+  connects: ConnectLog;
+  loops: LoopRecord;
+  tcp: string;
 }
 
 /**
@@ -127,6 +146,11 @@ async function run(
   }, 100);
   const firstLine = app.log.length;
   let partCounter = 0;
+  const connects = new ConnectLog();
+  const slow: SlowAnswer[] = [];
+  const tcpBefore = tcpCounts();
+  const startedAt = performance.now();
+  const loops = watchLoops(app.url, startedAt);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -138,17 +162,24 @@ async function run(
         headers: { 'content-type': 'application/json' },
         body: parts[0],
         // Connection i sends part i mod 3 only: three requests of each browser in flight at once.
-        setupClient: (client: autocannon.Client) => client.setBody(parts[partCounter++ % parts.length]!),
+        setupClient: (client: autocannon.Client) => {
+          connects.watch(client);
+          client.setBody(parts[partCounter++ % parts.length]!);
+        },
       },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    instance.on('response', (client, statusCode, _bytes, responseTime) => {
       const list = byStatus.get(statusCode) ?? [];
       list.push(responseTime);
       byStatus.set(statusCode, list);
+      const firstOnConnection = connects.firstOnConnection(client);
+      if (responseTime > 1_000) slow.push({ at: performance.now() - startedAt, ms: responseTime, status: statusCode, firstOnConnection });
     });
   });
   clearInterval(sampler);
+  const loopRecord = loops.stop();
+  const tcp = tcpDelta(tcpBefore, tcpCounts());
   const after = await searchPool(engine);
   await new Promise((r) => setTimeout(r, 200)); // the last log lines
   return {
@@ -161,6 +192,11 @@ async function run(
     queuePeak: Math.max(0, ...queues),
     queueMean: queues.length > 0 ? queues.reduce((a, b) => a + b, 0) / queues.length : 0,
     lines: app.log.slice(firstLine).filter((l) => l.route === '/api/search'),
+    connections: clients * parts.length,
+    slow,
+    connects,
+    loops: loopRecord,
+    tcp,
   };
 }
 
@@ -322,6 +358,29 @@ function timelineRow(r: RunResult): string {
 }
 
 const BEFORE_REF = process.env.BENCH_BEFORE ?? '0dfb54b';
+
+type Row = [number, 'one POST' | 'browsers'];
+/**
+ * The rows to run: LOAD_BENCH_ROWS, e.g. `200,200` (or `20b` for 20 browsers), else 1, 20, 20
+ * browsers and 200 twice (the other build first the second time: whichever goes second inherits
+ * the first's leftovers).
+ */
+function benchRows(spec = process.env.LOAD_BENCH_ROWS): Row[] {
+  if (!spec) {
+    return [
+      [1, 'one POST'],
+      [20, 'one POST'],
+      [20, 'browsers'],
+      [200, 'one POST'],
+      [200, 'one POST'],
+    ];
+  }
+  return spec.split(',').map((item): Row => {
+    const m = /^\s*(\d+)(b?)\s*$/.exec(item);
+    if (!m) throw new Error(`LOAD_BENCH_ROWS: "${item}" is not a client count (200) or browsers (20b)`);
+    return [Number(m[1]), m[2] ? 'browsers' : 'one POST'];
+  });
+}
 /** Screens dropped in the cancellation step: as many as either build admits at once (16 × 3 searches). */
 const CANCELLED_SCREENS = 16;
 
@@ -342,13 +401,7 @@ async function main(): Promise<void> {
     for (const app of apps) await run(app, engine, 4, 'one POST', 5); // warm-up: field caps, JIT, engine caches
     // Interleaved, so both builds see the same machine: each row on each build in turn.
     const results: RunResult[] = [];
-    const rows: [number, 'one POST' | 'browsers'][] = [
-      [1, 'one POST'],
-      [20, 'one POST'],
-      [20, 'browsers'],
-      [200, 'one POST'],
-      [200, 'one POST'], // again, the other build first: whichever goes second inherits the first's leftovers
-    ];
+    const rows = benchRows();
     for (const [i, [clients, way]] of rows.entries()) {
       // Which build goes first alternates, so neither always follows the other's leftovers.
       const order = i % 2 === 0 ? apps : [...apps].reverse();
@@ -378,6 +431,13 @@ async function main(): Promise<void> {
     );
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of results) console.log(timelineRow(r));
+    console.log(
+      "\nWhere the slow answers' time went (bench/load-diagnostics.ts): the clients' connects, the bench's and the app's event loops, the app's GC, the kernel's TCP counters:",
+    );
+    console.log(DIAGNOSIS_HEADER);
+    for (const r of results) console.log(diagnosisRow(r.app, r.clients, r.connections, r.slow, r.connects, r.loops, r.tcp));
+    const slowLines = results.flatMap((r) => slowAnswerLines(r.app, r.clients, r.slow, r.loops));
+    if (slowLines.length > 0) console.log(`\nThe answers over 2 s (at most 12 a row):\n${SLOW_ANSWER_HEADER}\n${slowLines.join('\n')}`);
     console.log('\n| Lucene refused (400) | p50 ms | p95 ms |\n| --- | ---: | ---: |');
     for (const line of refusals) console.log(line);
     console.log(
