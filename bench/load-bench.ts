@@ -149,8 +149,9 @@ async function run(
   const connects = new ConnectLog();
   const slow: SlowAnswer[] = [];
   const tcpBefore = tcpCounts();
-  const startedAt = performance.now();
-  const loops = watchLoops(app.url, startedAt);
+  let startedAt = performance.now();
+  const loops = await watchLoops(app.url, () => startedAt);
+  startedAt = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -435,7 +436,7 @@ async function main(): Promise<void> {
       "\nWhere the slow answers' time went (bench/load-diagnostics.ts): the clients' connects, the bench's and the app's event loops, the app's GC, the kernel's TCP counters:",
     );
     console.log(DIAGNOSIS_HEADER);
-    for (const r of results) console.log(diagnosisRow(r.app, r.clients, r.connections, r.slow, r.connects, r.loops, r.tcp));
+    for (const r of results) console.log(diagnosisRow(r.app, r.clients, r.connections, r.slow, r.connects, r.loops, r.tcp, r.lines));
     const slowLines = results.flatMap((r) => slowAnswerLines(r.app, r.clients, r.slow, r.loops));
     if (slowLines.length > 0) console.log(`\nThe answers over 2 s (at most 12 a row):\n${SLOW_ANSWER_HEADER}\n${slowLines.join('\n')}`);
     console.log('\n| Lucene refused (400) | p50 ms | p95 ms |\n| --- | ---: | ---: |');

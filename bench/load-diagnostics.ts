@@ -90,10 +90,11 @@ function summed(text: string, name: string, labelTest: (labels: string) => boole
 }
 
 /**
- * Samples the app's `/api/metrics` every second and this process's own loop delay, from now
- * until `stop()`; also keeps the moments this process's loop stalled (> 100 ms late).
+ * Samples the app's `/api/metrics` every second and this process's own loop delay, from the
+ * first sample (awaited: it resets the app's loop-delay histogram and is the GC baseline) until
+ * `stop()`; also keeps the moments this process's loop stalled (> 100 ms late).
  */
-export function watchLoops(appUrl: string, startedAt: number) {
+export async function watchLoops(appUrl: string, startedAt: () => number) {
   const server: ServerSample[] = [];
   const own = monitorEventLoopDelay({ resolution: 10 });
   own.enable();
@@ -101,12 +102,12 @@ export function watchLoops(appUrl: string, startedAt: number) {
   let lastTick = performance.now();
   const ticker = setInterval(() => {
     const now = performance.now();
-    if (now - lastTick > 150) ownStalls.push({ at: now - startedAt, ms: now - lastTick - 50 });
+    if (now - lastTick > 150) ownStalls.push({ at: now - startedAt(), ms: now - lastTick - 50 });
     lastTick = now;
   }, 50);
   let gcBefore = { count: NaN, over100: NaN, sum: NaN };
   let busy = false;
-  const sampler = setInterval(() => {
+  const sample = () => {
     if (busy) return; // an answer later than a second: skip rather than pile up
     busy = true;
     void fetch(`${appUrl}/api/metrics`)
@@ -120,7 +121,7 @@ export function watchLoops(appUrl: string, startedAt: number) {
           sum: summed(text, 'log_explorer_nodejs_gc_duration_seconds_sum'),
         };
         server.push({
-          at: performance.now() - startedAt,
+          at: performance.now() - startedAt(),
           loopMaxMs: metric(text, 'log_explorer_nodejs_eventloop_lag_max_seconds') * 1000,
           loopP99Ms: metric(text, 'log_explorer_nodejs_eventloop_lag_p99_seconds') * 1000,
           gcCount: gc.count - gcBefore.count,
@@ -131,14 +132,17 @@ export function watchLoops(appUrl: string, startedAt: number) {
       })
       .catch(() => undefined)
       .finally(() => (busy = false));
-  }, 1_000);
+  };
+  sample();
+  while (busy) await new Promise((r) => setTimeout(r, 5));
+  const sampler = setInterval(sample, 1_000);
   return {
     stop() {
       clearInterval(ticker);
       clearInterval(sampler);
       own.disable();
       return {
-        server: server.slice(1), // the first sample's GC deltas start from nothing
+        server: server.slice(1), // the baseline, taken before the row
         ownP99Ms: own.percentile(99) / 1e6,
         ownMaxMs: own.max / 1e6,
         ownStalls,
@@ -146,7 +150,7 @@ export function watchLoops(appUrl: string, startedAt: number) {
     },
   };
 }
-export type LoopRecord = ReturnType<ReturnType<typeof watchLoops>['stop']>;
+export type LoopRecord = ReturnType<Awaited<ReturnType<typeof watchLoops>>['stop']>;
 
 /** An answer slower than a second: when it came (ms into the row), how long it took, its status. */
 export interface SlowAnswer {
@@ -167,8 +171,8 @@ function during(loops: LoopRecord, from: number, to: number): { serverMs: number
 }
 
 export const DIAGNOSIS_HEADER = [
-  '| app | clients | > 1 s | > 2 s | > 2 s first on a new connection | connects (clients) | connect p99 / max ms | bench loop delay p99 / max ms | app loop delay, worst second ms / seconds > 500 ms | app GC pauses > 100 ms / longest second of GC ms | TCP counters during the row |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  '| app | clients | > 1 s | > 2 s | > 2 s first on a new connection | in the route handler: slowest 200 ms / 503s refused there | connects (clients) | connect p99 / max ms | bench loop delay p99 / max ms | app loop delay, worst second ms / seconds > 500 ms | app GC pauses > 100 ms / longest second of GC ms | TCP counters during the row |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
 ].join('\n');
 
 export function diagnosisRow(
@@ -179,7 +183,11 @@ export function diagnosisRow(
   connects: ConnectLog,
   loops: LoopRecord,
   tcp: string,
+  /** The row's request-log lines (the app logs what reaches a route handler; the door's 503s are not among them). */
+  logged: readonly { status: number; durationMs: number }[],
 ): string {
+  const handlerMax = Math.max(0, ...logged.filter((l) => l.status === 200).map((l) => l.durationMs));
+  const handler503 = logged.filter((l) => l.status === 503).length;
   const over2 = slow.filter((s) => s.ms > 2_000);
   const sorted = [...connects.connectMs].sort((a, b) => a - b);
   const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? NaN;
@@ -187,7 +195,7 @@ export function diagnosisRow(
   const stalledSeconds = loops.server.filter((s) => s.loopMaxMs > 500).length;
   const gcSlow = loops.server.reduce((a, s) => a + s.gcOver100ms, 0);
   const gcWorst = Math.max(0, ...loops.server.map((s) => s.gcSumMs));
-  return `| ${app} | ${clients} | ${slow.length} | ${over2.length} | ${over2.filter((s) => s.firstOnConnection).length} | ${connects.connects} (${connections}) | ${fmt(p99)} / ${fmt(sorted.at(-1) ?? NaN)} | ${fmt(loops.ownP99Ms)} / ${fmt(loops.ownMaxMs)} | ${fmt(worst)} / ${stalledSeconds} | ${gcSlow} / ${fmt(gcWorst)} | ${tcp} |`;
+  return `| ${app} | ${clients} | ${slow.length} | ${over2.length} | ${over2.filter((s) => s.firstOnConnection).length} | ${fmt(handlerMax)} / ${handler503} | ${connects.connects} (${connections}) | ${fmt(p99)} / ${fmt(sorted.at(-1) ?? NaN)} | ${fmt(loops.ownP99Ms)} / ${fmt(loops.ownMaxMs)} | ${fmt(worst)} / ${stalledSeconds} | ${gcSlow} / ${fmt(gcWorst)} | ${tcp} |`;
 }
 
 /** The answers over 2 s, one line each (at most `limit`), with the loop delays around them. */
