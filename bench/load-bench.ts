@@ -43,6 +43,9 @@ import {
   tcpCounts,
   tcpDelta,
   watchLoops,
+  watchSockets,
+  socketLine,
+  type SocketSample,
   type LoopRecord,
   type SlowAnswer,
 } from './load-diagnostics';
@@ -122,6 +125,7 @@ interface RunResult {
   connects: ConnectLog;
   loops: LoopRecord;
   tcp: string;
+  sockets: SocketSample[];
 }
 
 /**
@@ -151,6 +155,7 @@ async function run(
   const tcpBefore = tcpCounts();
   let startedAt = performance.now();
   const loops = await watchLoops(app.url, () => startedAt);
+  const sockets = watchSockets(Number(new URL(app.url).port), () => startedAt);
   startedAt = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -180,6 +185,7 @@ async function run(
   });
   clearInterval(sampler);
   const loopRecord = loops.stop();
+  const socketSamples = sockets.stop();
   const tcp = tcpDelta(tcpBefore, tcpCounts());
   const after = await searchPool(engine);
   await new Promise((r) => setTimeout(r, 200)); // the last log lines
@@ -198,6 +204,7 @@ async function run(
     connects,
     loops: loopRecord,
     tcp,
+    sockets: socketSamples,
   };
 }
 
@@ -437,6 +444,11 @@ async function main(): Promise<void> {
     );
     console.log(DIAGNOSIS_HEADER);
     for (const r of results) console.log(diagnosisRow(r.app, r.clients, r.connections, r.slow, r.connects, r.loops, r.tcp, r.lines));
+    console.log(
+      "\nThe app's sockets in each row's first seconds (`ss`, every 200 ms): ms into the row: connections not yet accepted / sockets with request bytes unread / with answer bytes unacknowledged",
+    );
+    console.log('| app | clients | samples |\n| --- | ---: | --- |');
+    for (const r of results) console.log(socketLine(r.app, r.clients, r.sockets));
     const slowLines = results.flatMap((r) => slowAnswerLines(r.app, r.clients, r.slow, r.loops));
     if (slowLines.length > 0) console.log(`\nThe answers over 2 s (at most 12 a row):\n${SLOW_ANSWER_HEADER}\n${slowLines.join('\n')}`);
     console.log('\n| Lucene refused (400) | p50 ms | p95 ms |\n| --- | ---: | ---: |');

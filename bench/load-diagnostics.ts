@@ -6,7 +6,7 @@
  * delay and GC pauses, sampled once a second from its `/api/metrics` (prom-client's default
  * metrics reset their loop-delay histogram at each scrape, so each sample is that second's).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** The kernel counters that say whether connections were refused, dropped or retransmitted. */
@@ -213,3 +213,58 @@ export const SLOW_ANSWER_HEADER = [
   '| app | clients | sent → answered, ms into the row | ms | status | first on a new connection | bench loop stall meanwhile, ms | app loop delay meanwhile (worst second), ms |',
   '| --- | ---: | ---: | ---: | ---: | :---: | ---: | ---: |',
 ].join('\n');
+
+/** One look at the app's sockets (`ss`): requests it has not read yet, answers not yet taken by the client, connections not yet accepted. */
+export interface SocketSample {
+  at: number;
+  /** established server-side sockets holding unread request bytes (Recv-Q > 0) */
+  unread: number;
+  unreadBytes: number;
+  /** holding answer bytes the client has not acknowledged (Send-Q > 0) */
+  unsent: number;
+  /** connections done by the kernel that Node has not accepted (the listen socket's Recv-Q) */
+  notAccepted: number;
+}
+
+const run = (args: string[]) =>
+  new Promise<string>((resolve) => execFile('ss', args, { encoding: 'utf8' }, (err, out) => resolve(err ? '' : out)));
+
+/** Samples the app's sockets every 200 ms for the row's first `ms` (the slow answers come from its first wave). */
+export function watchSockets(port: number, startedAt: () => number, ms = 4_000) {
+  const samples: SocketSample[] = [];
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    if (startedAt() > 0 && performance.now() - startedAt() > ms) return clearInterval(timer);
+    busy = true;
+    void Promise.all([run(['-tnH', 'state', 'established', `( sport = :${port} )`]), run(['-ltnH', `( sport = :${port} )`])])
+      .then(([established, listening]) => {
+        const sample: SocketSample = { at: performance.now() - startedAt(), unread: 0, unreadBytes: 0, unsent: 0, notAccepted: 0 };
+        for (const line of established.split('\n')) {
+          const [recvQ, sendQ] = line.trim().split(/\s+/).map(Number);
+          if (recvQ! > 0) {
+            sample.unread += 1;
+            sample.unreadBytes += recvQ!;
+          }
+          if (sendQ! > 0) sample.unsent += 1;
+        }
+        sample.notAccepted = Number(listening.trim().split(/\s+/)[1] ?? 0);
+        samples.push(sample);
+      })
+      .finally(() => (busy = false));
+  }, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      return samples;
+    },
+  };
+}
+
+export function socketLine(app: string, clients: string, samples: readonly SocketSample[]): string {
+  const cells = samples
+    .filter((s) => s.at >= 0)
+    .map((s) => `${fmt(s.at)}: ${s.notAccepted}/${s.unread}/${s.unsent}`)
+    .join(', ');
+  return `| ${app} | ${clients} | ${cells} |`;
+}
