@@ -1,9 +1,9 @@
 /**
  * `npm run bench:load`: load shedding and cancellation of issue 11, over HTTP against production
  * builds (`next start`) on the fixed 1M-document bench dataset, with autocannon: this build beside
- * the build before the gate counted engine searches (BENCH_BEFORE, default 6d8e982, built once in
- * a throwaway worktree by before-app.ts; `none` to skip it), row by row in turn so both see the
- * same machine.
+ * an earlier build (BENCH_BEFORE, default 0dfb54b, built once in a throwaway worktree by
+ * before-app.ts; `none` to skip it; `env:NAME=value,…` for this build again with those settings,
+ * e.g. `env:ACCEPT_BURST_HOLD_MS=0`), row by row in turn so both see the same machine.
  *   1. 20 concurrent clients on the 24 h screen (100 rows + histogram + 4 facets, one POST):
  *      p50 / p95 / max, 503s, errors, timeouts, and the engine's own search thread pool (queue
  *      peak and mean, sampled every 100 ms; rejections).
@@ -397,7 +397,17 @@ async function main(): Promise<void> {
   const engine = new Client(engineConnection().options);
   const apps: (AppUnderTest & { stop: () => void })[] = [];
   try {
-    if (BEFORE_REF !== 'none') {
+    if (BEFORE_REF.startsWith('env:')) {
+      // This build a second time with other settings (`env:NAME=value,NAME=value`): an A/B of a setting in one run.
+      const env = Object.fromEntries(
+        BEFORE_REF.slice(4)
+          .split(',')
+          .map((kv) => kv.split('=', 2) as [string, string]),
+      );
+      const log: RequestLine[] = [];
+      const before = await startBenchApp(BEFORE_PORT, env, { onLogLine: collectRequestLines(log) });
+      apps.push({ label: `this build, ${BEFORE_REF.slice(4)}`, url: before.url, log, stop: before.stop });
+    } else if (BEFORE_REF !== 'none') {
       const log: RequestLine[] = [];
       const before = await startAppAt(BEFORE_REF, BEFORE_PORT, {}, collectRequestLines(log));
       apps.push({ label: `before (${before.commit})`, url: before.url, log, stop: before.stop });

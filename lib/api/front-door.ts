@@ -23,6 +23,7 @@
  * streams that are long by nature and bounded on their own (live tails, exports).
  */
 import http from 'node:http';
+import { ACCEPT_BURST_HOLD_MS, AcceptBurst, holdAcceptBursts } from '@/lib/api/accept-burst';
 import { ApiError } from '@/lib/api/errors';
 import { maxConcurrentSearches, searchGate, SHED_RETRY_AFTER_S } from '@/lib/api/search-gate';
 import { getLogger } from '@/lib/observability/logger';
@@ -189,6 +190,13 @@ export class FrontDoor {
 export const REQUEST_TIMEOUT_MS = 30_000;
 export const HEADERS_TIMEOUT_MS = 15_000;
 
+/** `ACCEPT_BURST_HOLD_MS`: how long new connections may wait for their burst to be accepted; `0` reads each at once (Node's way). */
+export function acceptBurstHoldMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const raw = env.ACCEPT_BURST_HOLD_MS;
+  const n = Number(raw);
+  return raw !== undefined && raw.trim() !== '' && Number.isSafeInteger(n) && n >= 0 ? n : ACCEPT_BURST_HOLD_MS;
+}
+
 const KEY = Symbol.for('log-explorer.front-door');
 type Holder = { [KEY]?: FrontDoor };
 
@@ -199,23 +207,24 @@ export function frontDoor(): FrontDoor | undefined {
 
 /**
  * Puts the door in front of every HTTP server of this process (the one Next.js made), once. A
- * `request` the door answers is not passed on; every other event is untouched.
+ * `request` the door answers is not passed on; every other event is untouched. From its first
+ * connection or request on, each server also accepts bursts of connections before reading them
+ * (lib/api/accept-burst.ts).
  */
-export function installFrontDoor(door = new FrontDoor(() => maxInFlightRequests())): FrontDoor {
+export function installFrontDoor(door = new FrontDoor(() => maxInFlightRequests()), holdMs = acceptBurstHoldMs()): FrontDoor {
   const holder = globalThis as Holder;
   if (holder[KEY]) return holder[KEY];
   holder[KEY] = door;
   const emit = http.Server.prototype.emit;
   const timed = new WeakSet<http.Server>();
   http.Server.prototype.emit = function emitThroughDoor(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'request') {
-      if (!timed.has(this)) {
-        timed.add(this);
-        this.requestTimeout = Math.min(this.requestTimeout || REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MS);
-        this.headersTimeout = Math.min(this.headersTimeout || HEADERS_TIMEOUT_MS, HEADERS_TIMEOUT_MS);
-      }
-      if (!door.admit(args[0] as http.IncomingMessage, args[1] as http.ServerResponse)) return true;
+    if ((event === 'request' || event === 'connection') && !timed.has(this)) {
+      timed.add(this);
+      this.requestTimeout = Math.min(this.requestTimeout || REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MS);
+      this.headersTimeout = Math.min(this.headersTimeout || HEADERS_TIMEOUT_MS, HEADERS_TIMEOUT_MS);
+      if (holdMs > 0) holdAcceptBursts(this, new AcceptBurst(holdMs));
     }
+    if (event === 'request' && !door.admit(args[0] as http.IncomingMessage, args[1] as http.ServerResponse)) return true;
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof emit;
   return door;

@@ -129,6 +129,7 @@ const RULES: Record<string, z.ZodType> = {
   EMBED_ALLOWED_ORIGINS: origins,
   MAX_CONCURRENT_SEARCHES: wholeNumber(1, 10_000),
   MAX_IN_FLIGHT_REQUESTS: wholeNumber(0, 100_000),
+  ACCEPT_BURST_HOLD_MS: wholeNumber(0, 10_000),
   HSTS_MAX_AGE: wholeNumber(0, 63_072_000),
   EMBED_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)'),
   LOG_LEVEL: z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`),

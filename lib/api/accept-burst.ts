@@ -1,0 +1,91 @@
+/**
+ * New connections are not read until the burst they came in has been accepted (or for
+ * ACCEPT_BURST_HOLD_MS at most).
+ *
+ * Why: libuv (Node ≥ 20) accepts one connection per event-loop turn (libuv pull request #3696,
+ * "unix: don't accept() connections in a loop"). When a burst of clients connects at once, the
+ * first few dozen are accepted in quick, empty turns; as soon as their requests are read, every
+ * turn also runs the door, Next.js and the engine's answers for all of them — 100–170 ms a turn
+ * under 200 clients on 2 cores — and the rest of the burst waits in the kernel's accept queue,
+ * one connection per turn: seconds. The client's connect has long completed (the kernel
+ * answers the handshake), so its first request simply takes 2–6 s, door refusals included
+ * (bench/README.md, "Issue 11, the 2 s tail at 200 clients": strace showed one accept4 per
+ * epoll_pwait, tcpdump the late answers leaving the server).
+ *
+ * How: the server creates accepted sockets paused (`pauseOnConnect`), so a turn that accepts a
+ * connection does no other work for it and the next turn comes at once; a check after each turn
+ * resumes every held socket once a turn went by without a new connection — the accept queue is
+ * empty — and they are all read and answered together (the door refuses the extra ones in
+ * microseconds). A lone connection waits one empty turn. With connections arriving without end,
+ * the held ones are resumed after ACCEPT_BURST_HOLD_MS anyway.
+ */
+import type net from 'node:net';
+
+export const ACCEPT_BURST_HOLD_MS = 100;
+
+/** The event-loop hooks the hold needs, replaceable in a unit test. */
+export interface LoopHooks {
+  /** runs `fn` after the current loop turn's I/O (setImmediate) */
+  afterTurn: (fn: () => void) => void;
+  now: () => number;
+}
+
+const realLoop: LoopHooks = { afterTurn: (fn) => setImmediate(fn), now: () => performance.now() };
+
+type Resumable = Pick<net.Socket, 'resume' | 'destroyed'>;
+
+export class AcceptBurst {
+  private held: Resumable[] = [];
+  private arrived = 0;
+  private seenAtCheck = 0;
+  private since = 0;
+  private checking = false;
+
+  constructor(
+    private readonly holdMs = ACCEPT_BURST_HOLD_MS,
+    private readonly loop: LoopHooks = realLoop,
+  ) {}
+
+  /** Sockets accepted and not yet let read. */
+  get holding(): number {
+    return this.held.length;
+  }
+
+  /** Holds a socket accepted paused; it is resumed with its burst. */
+  hold(socket: Resumable): void {
+    if (this.held.length === 0) this.since = this.loop.now();
+    this.held.push(socket);
+    this.arrived += 1;
+    if (!this.checking) {
+      this.checking = true;
+      this.loop.afterTurn(() => this.check());
+    }
+  }
+
+  private check(): void {
+    const more = this.arrived !== this.seenAtCheck;
+    this.seenAtCheck = this.arrived;
+    if (more && this.loop.now() - this.since < this.holdMs) {
+      this.loop.afterTurn(() => this.check());
+      return;
+    }
+    this.checking = false;
+    const sockets = this.held;
+    this.held = [];
+    for (const socket of sockets) if (!socket.destroyed) socket.resume();
+  }
+}
+
+/**
+ * Makes `server` accept bursts before reading them. Sockets accepted from now on are created
+ * paused; the one being accepted now (if any) is not, and is left alone.
+ */
+export function holdAcceptBursts(server: net.Server, burst = new AcceptBurst()): AcceptBurst {
+  // Node reads this option from the server at each accept (net.js: `pauseOnCreate: self.pauseOnConnect`).
+  (server as net.Server & { pauseOnConnect: boolean }).pauseOnConnect = true;
+  server.on('connection', (socket: net.Socket) => {
+    // Paused at creation only if pauseOnConnect was set before it was accepted.
+    if (socket.readableFlowing === false) burst.hold(socket);
+  });
+  return burst;
+}
