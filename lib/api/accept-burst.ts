@@ -14,23 +14,38 @@
  *
  * How: the server creates accepted sockets paused (`pauseOnConnect`), so a turn that accepts a
  * connection does no other work for it and the next turn comes at once; a check after each turn
- * resumes every held socket once a turn went by without a new connection — the accept queue is
- * empty — and they are all read and answered together (the door refuses the extra ones in
- * microseconds). A lone connection waits one empty turn. With connections arriving without end,
- * the held ones are resumed after ACCEPT_BURST_HOLD_MS anyway.
+ * resumes the held sockets once no new connection came for a turn (fewer than ACCEPT_BURST_MIN
+ * held: a lone connection or a browser's few wait one empty turn, microseconds) or for
+ * ACCEPT_BURST_QUIET_MS (a burst) — the accept queue is empty — and they are all read and
+ * answered together (the door refuses the extra ones in microseconds). With connections arriving
+ * without end, the held ones are resumed after ACCEPT_BURST_HOLD_MS anyway.
  */
 import type net from 'node:net';
 
 export const ACCEPT_BURST_HOLD_MS = 100;
+/** A burst is this many connections held at once; fewer are let read after one loop turn without a new one. */
+export const ACCEPT_BURST_MIN = 8;
+/**
+ * A burst is over when no connection came for this long: a client opening 200 connections does
+ * so over 10–30 ms, with gaps far longer than an empty loop turn (microseconds), so one empty
+ * turn does not mean the burst has been accepted.
+ */
+export const ACCEPT_BURST_QUIET_MS = 5;
 
 /** The event-loop hooks the hold needs, replaceable in a unit test. */
 export interface LoopHooks {
   /** runs `fn` after the current loop turn's I/O (setImmediate) */
   afterTurn: (fn: () => void) => void;
+  /** runs `fn` in `ms` (setTimeout): the loop sleeps until then or until a connection comes */
+  later: (fn: () => void, ms: number) => void;
   now: () => number;
 }
 
-const realLoop: LoopHooks = { afterTurn: (fn) => setImmediate(fn), now: () => performance.now() };
+const realLoop: LoopHooks = {
+  afterTurn: (fn) => setImmediate(fn),
+  later: (fn, ms) => setTimeout(fn, ms).unref(),
+  now: () => performance.now(),
+};
 
 type Resumable = Pick<net.Socket, 'resume' | 'destroyed'>;
 
@@ -39,6 +54,7 @@ export class AcceptBurst {
   private arrived = 0;
   private seenAtCheck = 0;
   private since = 0;
+  private lastArrival = 0;
   private checking = false;
 
   constructor(
@@ -53,7 +69,9 @@ export class AcceptBurst {
 
   /** Holds a socket accepted paused; it is resumed with its burst. */
   hold(socket: Resumable): void {
-    if (this.held.length === 0) this.since = this.loop.now();
+    const now = this.loop.now();
+    if (this.held.length === 0) this.since = now;
+    this.lastArrival = now;
     this.held.push(socket);
     this.arrived += 1;
     if (!this.checking) {
@@ -65,9 +83,15 @@ export class AcceptBurst {
   private check(): void {
     const more = this.arrived !== this.seenAtCheck;
     this.seenAtCheck = this.arrived;
-    if (more && this.loop.now() - this.since < this.holdMs) {
-      this.loop.afterTurn(() => this.check());
-      return;
+    const now = this.loop.now();
+    if (now - this.since < this.holdMs) {
+      // Connections still coming turn after turn: accept the next one before reading any.
+      if (more) return this.loop.afterTurn(() => this.check());
+      // A burst in progress: wait for a quiet moment (the loop sleeps, a new connection wakes it).
+      const quietFor = now - this.lastArrival;
+      if (this.held.length >= ACCEPT_BURST_MIN && quietFor < ACCEPT_BURST_QUIET_MS) {
+        return this.loop.later(() => this.check(), ACCEPT_BURST_QUIET_MS - quietFor);
+      }
     }
     this.checking = false;
     const sockets = this.held;

@@ -3,7 +3,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { API_ROUTES, DEFAULT_MAX_IN_FLIGHT_REQUESTS, FrontDoor, maxInFlightRequests, requestKind, shedLabel } from '@/lib/api/front-door';
+import { ACCEPT_BURST_HOLD_MS } from '@/lib/api/accept-burst';
+import {
+  acceptBurstHoldMs,
+  API_ROUTES,
+  DEFAULT_MAX_IN_FLIGHT_REQUESTS,
+  FrontDoor,
+  maxInFlightRequests,
+  requestKind,
+  shedLabel,
+} from '@/lib/api/front-door';
 
 describe('requestKind', () => {
   it.each([
@@ -66,6 +75,15 @@ describe('requestKind', () => {
       .map((d) => d.name)
       .sort();
     expect([...API_ROUTES].sort()).toEqual(dirs);
+  });
+});
+
+describe('acceptBurstHoldMs', () => {
+  it('reads ACCEPT_BURST_HOLD_MS; 0 turns the hold off; anything else invalid falls back to the default', () => {
+    expect(acceptBurstHoldMs({})).toBe(ACCEPT_BURST_HOLD_MS);
+    expect(acceptBurstHoldMs({ ACCEPT_BURST_HOLD_MS: '0' })).toBe(0);
+    expect(acceptBurstHoldMs({ ACCEPT_BURST_HOLD_MS: '250' })).toBe(250);
+    for (const bad of ['', ' ', '-1', '1.5', 'soon']) expect(acceptBurstHoldMs({ ACCEPT_BURST_HOLD_MS: bad })).toBe(ACCEPT_BURST_HOLD_MS);
   });
 });
 
