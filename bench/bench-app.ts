@@ -97,13 +97,28 @@ export async function launchApp(
   port: number,
   onLogLine?: (line: string) => void,
 ): Promise<{ url: string; stop: () => void }> {
-  const app = spawn('next', ['start', '-p', String(port)], { cwd, env, stdio: ['ignore', onLogLine ? 'pipe' : 'ignore', 'ignore'] });
+  const app = spawn('next', ['start', '-p', String(port)], { cwd, env, stdio: ['ignore', onLogLine ? 'pipe' : 'ignore', 'pipe'] });
   if (onLogLine && app.stdout) createInterface({ input: app.stdout }).on('line', onLogLine);
+  // The app's last words, printed should it end while measured (else a bench only sees ECONNREFUSED).
+  const lastErr: string[] = [];
+  if (app.stderr) createInterface({ input: app.stderr }).on('line', (line) => lastErr.push(line) > 20 && lastErr.shift());
+  let stopping = false;
+  app.on('exit', (code, signal) => {
+    if (!stopping) console.error(`the app on port ${port} (${cwd}) ended: ${signal ?? `exit ${code}`}\n${lastErr.join('\n')}`);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, stop: () => app.kill('SIGTERM') };
+      if ((await fetch(`${url}/api/health`)).ok) {
+        return {
+          url,
+          stop: () => {
+            stopping = true;
+            app.kill('SIGTERM');
+          },
+        };
+      }
     } catch {
       /* not up yet */
     }
