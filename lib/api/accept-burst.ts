@@ -22,15 +22,16 @@
  */
 import type net from 'node:net';
 
-export const ACCEPT_BURST_HOLD_MS = 100;
+export const ACCEPT_BURST_HOLD_MS = 250;
 /** A burst is this many connections held at once; fewer are let read after one loop turn without a new one. */
 export const ACCEPT_BURST_MIN = 8;
 /**
  * A burst is over when no connection came for this long: a client opening 200 connections does
  * so over 10–30 ms, with gaps far longer than an empty loop turn (microseconds), so one empty
- * turn does not mean the burst has been accepted.
+ * turn does not mean the burst has been accepted; on a loaded machine the client itself may be
+ * descheduled for several ms mid-burst (5 ms let 48–77 connections of a burst wait seconds).
  */
-export const ACCEPT_BURST_QUIET_MS = 5;
+export const ACCEPT_BURST_QUIET_MS = 20;
 
 /** The event-loop hooks the hold needs, replaceable in a unit test. */
 export interface LoopHooks {
