@@ -140,4 +140,93 @@ describe('searchStreamer', () => {
     expect((await b).total.value).toBe(4);
     expect(server.calls).toHaveLength(0);
   });
+
+  it('reads lines however the body is cut: a character split across chunks, blank lines, no final newline', async () => {
+    const first = JSON.stringify({ i: 0, response: { ...answer(1), hits: [{ message: 'naïve – ✓' }] } });
+    const bytes = new TextEncoder().encode(`${first}\n\n${JSON.stringify({ i: 1, response: answer(2) })}`);
+    const cut = new TextEncoder().encode(first.slice(0, first.indexOf('ï'))).length + 1; // inside the two bytes of ï
+    const chunks = [bytes.slice(0, cut), bytes.slice(cut)];
+    const fetchImpl = (async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const c of chunks) controller.enqueue(c);
+            controller.close();
+          },
+        }),
+      )) as unknown as typeof fetch;
+    const post = searchStreamer(never, fetchImpl);
+    const signal = new AbortController().signal;
+    const [a, b] = await Promise.all([post(request(0), signal), post(request(1), signal)]);
+    expect((a.hits[0] as unknown as { message: string }).message).toBe('naïve – ✓');
+    expect(b.total.value).toBe(2);
+  });
+
+  it('asks with a JSON POST, and sends exactly as many calls as needed', async () => {
+    const server = streamingServer([[0, 1, 2, 3].map((i) => line({ i, response: answer(i) })).join('')]);
+    const init: RequestInit[] = [];
+    const fetchImpl = (async (url: RequestInfo | URL, opts?: RequestInit) => {
+      init.push(opts!);
+      return server.fetchImpl(url, opts);
+    }) as unknown as typeof fetch;
+    const post = searchStreamer(never, fetchImpl);
+    const signal = new AbortController().signal;
+    await Promise.all([0, 1, 2, 3].map((n) => post(request(n), signal)));
+    expect(init).toHaveLength(1);
+    expect(init[0]!.method).toBe('POST');
+    expect(new Headers(init[0]!.headers).get('content-type')).toBe('application/json');
+  });
+
+  it('skips blank and whitespace-only lines wherever they fall', async () => {
+    const body = `\n${line({ i: 0, response: answer(0) })}  \n\n${line({ i: 1, response: answer(1) })}${line({ i: 2, response: answer(2) })}`;
+    const post = searchStreamer(never, streamingServer([body]).fetchImpl);
+    const signal = new AbortController().signal;
+    const answers = await Promise.all([0, 1, 2].map((n) => post(request(n), signal)));
+    expect(answers.map((a) => a.total.value)).toEqual([0, 1, 2]);
+  });
+
+  it('a line for no search it asked is ignored', async () => {
+    const server = streamingServer([
+      line({ i: 7, response: answer(7) }),
+      line({ i: 0, response: answer(0) }),
+      line({ i: 1, response: answer(1) }),
+    ]);
+    const post = searchStreamer(never, server.fetchImpl);
+    const signal = new AbortController().signal;
+    const answers = await Promise.all([post(request(0), signal), post(request(1), signal)]);
+    expect(answers.map((a) => a.total.value)).toEqual([0, 1]);
+  });
+
+  it('a server that cannot be reached, or answers nothing, fails every search with a clear error', async () => {
+    const unreachable = (async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch;
+    const signal = new AbortController().signal;
+    for (const fetchImpl of [unreachable, (async () => new Response(null, { status: 200 })) as unknown as typeof fetch]) {
+      const post = searchStreamer(never, fetchImpl);
+      const results = await Promise.allSettled([post(request(0), signal), post(request(1), signal)]);
+      for (const r of results) expect(r.status === 'rejected' && r.reason).toBeInstanceOf(ApiError);
+    }
+    const post = searchStreamer(never, unreachable);
+    const results = await Promise.allSettled([post(request(0), signal), post(request(1), signal)]);
+    for (const r of results) expect(r.status === 'rejected' && r.reason).toMatchObject({ code: 'network', status: 0 });
+  });
+
+  it('a lone search’s failure is its own', async () => {
+    const refused = new ApiError(400, 'bad_request', 'no', null);
+    const post = searchStreamer(() => Promise.reject(refused), streamingServer([]).fetchImpl);
+    await expect(post(request(0), new AbortController().signal)).rejects.toBe(refused);
+  });
+
+  it('a search already dropped is refused at once, and nothing is sent for it', async () => {
+    const server = streamingServer([]);
+    const single = vi.fn(async () => answer(1));
+    const post = searchStreamer(single, server.fetchImpl);
+    const dropped = new AbortController();
+    dropped.abort();
+    await expect(post(request(0), dropped.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(single).not.toHaveBeenCalled();
+    expect(server.calls).toHaveLength(0);
+  });
 });

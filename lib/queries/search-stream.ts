@@ -9,7 +9,7 @@
  */
 import { SEARCH_LIMITS } from '@/lib/schema/limits';
 import type { SearchRequest, SearchResponse, SearchStreamLine } from '@/lib/schema/search';
-import { errorFromBody, isAbortError, networkError } from './api-error';
+import { errorFromBody, networkError } from './api-error';
 
 export type PostSearch = (request: SearchRequest, signal: AbortSignal) => Promise<SearchResponse>;
 
@@ -76,8 +76,9 @@ async function streamParts(parts: Waiting[], fetchImpl: typeof fetch): Promise<v
     }
     // The answer ended before every part had its line: the server went away mid-answer.
     for (const part of parts) settle(part, { error: networkError() });
-  } catch (err) {
-    for (const part of parts) settle(part, { error: part.signal.aborted || isAbortError(err) ? abortReason(part.signal) : networkError() });
+  } catch {
+    // A part dropped by its caller was settled then (its own abort listener); the others lost the server.
+    for (const part of parts) settle(part, { error: networkError() });
   }
 }
 
