@@ -1,7 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { ACCEPT_BURST_MIN, ACCEPT_BURST_QUIET_MS, AcceptBurst, holdAcceptBursts, type LoopHooks } from '@/lib/api/accept-burst';
+import {
+  ACCEPT_BURST_MIN,
+  ACCEPT_BURST_QUIET_MS,
+  ACCEPT_FEW_QUIET_MS,
+  AcceptBurst,
+  holdAcceptBursts,
+  type LoopHooks,
+} from '@/lib/api/accept-burst';
 
 /** A hand-turned event loop: `turn()` runs what was queued for after this turn; `advance(ms)` moves the clock and fires due timers. */
 function fakeLoop() {
@@ -44,14 +51,17 @@ class HeldSocket {
 const socket = () => new HeldSocket() as HeldSocket & Parameters<AcceptBurst['hold']>[0];
 
 describe('AcceptBurst', () => {
-  it('lets a lone connection read after one loop turn without a new one', () => {
+  it('lets a lone connection read after ACCEPT_FEW_QUIET_MS without a new one', () => {
     const loop = fakeLoop();
     const burst = new AcceptBurst(100, loop.hooks);
     const s = socket();
     burst.hold(s);
     loop.turn(); // the turn that accepted it: it just came
+    loop.turn(); // nothing new came in a turn: a burst's next connect may still be on its way
     expect(s.resumed).toBe(0);
-    loop.turn(); // nothing new came
+    loop.advance(ACCEPT_FEW_QUIET_MS - 1);
+    expect(s.resumed).toBe(0);
+    loop.advance(1);
     expect(s.resumed).toBe(1);
     expect(burst.holding).toBe(0);
     expect(loop.pending).toBe(0);
@@ -108,6 +118,7 @@ describe('AcceptBurst', () => {
     gone.destroyed = true;
     loop.turn();
     loop.turn();
+    loop.advance(ACCEPT_FEW_QUIET_MS);
     expect([gone.resumed, kept.resumed]).toEqual([0, 1]);
   });
 });

@@ -14,8 +14,8 @@
  *
  * How: the server creates accepted sockets paused (`pauseOnConnect`), so a turn that accepts a
  * connection does no other work for it and the next turn comes at once; a check after each turn
- * resumes the held sockets once no new connection came for a turn (fewer than ACCEPT_BURST_MIN
- * held: a lone connection or a browser's few wait one empty turn, microseconds) or for
+ * resumes the held sockets once no new connection came for ACCEPT_FEW_QUIET_MS (fewer than
+ * ACCEPT_BURST_MIN held: a lone connection or a browser's few wait 2 ms) or for
  * ACCEPT_BURST_QUIET_MS (a burst) — the accept queue is empty — and they are all read and
  * answered together (the door refuses the extra ones in microseconds). With connections arriving
  * without end, the held ones are resumed after ACCEPT_BURST_HOLD_MS anyway.
@@ -23,8 +23,14 @@
 import type net from 'node:net';
 
 export const ACCEPT_BURST_HOLD_MS = 250;
-/** A burst is this many connections held at once; fewer are let read after one loop turn without a new one. */
+/** A burst is this many connections held at once; fewer are let read after ACCEPT_FEW_QUIET_MS without a new one. */
 export const ACCEPT_BURST_MIN = 8;
+/**
+ * Fewer than a burst wait this long for another connection: letting them read after one empty
+ * loop turn (microseconds) released a burst's first few before the rest had connected, and
+ * reading those made the turns long again (one row of four still had 55 connections waiting).
+ */
+export const ACCEPT_FEW_QUIET_MS = 2;
 /**
  * A burst is over when no connection came for this long: a client opening 200 connections does
  * so over 10–30 ms, with gaps far longer than an empty loop turn (microseconds), so one empty
@@ -88,11 +94,12 @@ export class AcceptBurst {
     if (now - this.since < this.holdMs) {
       // Connections still coming turn after turn: accept the next one before reading any.
       if (more) return this.loop.afterTurn(() => this.check());
-      // A burst in progress: wait for a quiet moment (the loop sleeps, a new connection wakes it).
+      // Wait for a quiet moment (the loop sleeps, a new connection wakes it): short while few are
+      // held (a burst's next connect comes within microseconds; a lone one waits no longer), longer
+      // once it is a burst.
+      const quiet = this.held.length >= ACCEPT_BURST_MIN ? ACCEPT_BURST_QUIET_MS : ACCEPT_FEW_QUIET_MS;
       const quietFor = now - this.lastArrival;
-      if (this.held.length >= ACCEPT_BURST_MIN && quietFor < ACCEPT_BURST_QUIET_MS) {
-        return this.loop.later(() => this.check(), ACCEPT_BURST_QUIET_MS - quietFor);
-      }
+      if (quietFor < quiet) return this.loop.later(() => this.check(), quiet - quietFor);
     }
     this.checking = false;
     const sockets = this.held;
