@@ -37,6 +37,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, type estypes } from '@elastic/elasticsearch';
 import { engineConnection } from '../lib/es/connection';
 import { compileQuery } from '../lib/query';
+import { ndjsonLines } from '../lib/queries/search-stream';
 import type { SearchRequestInput, SearchResponse, SearchStreamLine } from '../lib/schema/search';
 import { chooseScreenPlan, type ScreenPlanKind } from '../lib/search/screen-plan';
 import { BENCH_DATASET, machineLine, percentile, prepareBenchData, startBenchApp } from './bench-app';
@@ -277,19 +278,7 @@ async function streamsParts(url: string): Promise<boolean> {
  */
 async function streamLines(res: Response, t0: number): Promise<{ lines: { line: SearchStreamLine; at: number }[]; end: number }> {
   const lines: { line: SearchStreamLine; at: number }[] = [];
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let rest = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    rest += decoder.decode(value, { stream: true });
-    let cut: number;
-    while ((cut = rest.indexOf('\n')) >= 0) {
-      lines.push({ line: JSON.parse(rest.slice(0, cut)) as SearchStreamLine, at: performance.now() - t0 });
-      rest = rest.slice(cut + 1);
-    }
-  }
+  for await (const line of ndjsonLines(res.body!)) lines.push({ line: JSON.parse(line) as SearchStreamLine, at: performance.now() - t0 });
   return { lines, end: performance.now() - t0 };
 }
 

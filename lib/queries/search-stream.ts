@@ -30,8 +30,8 @@ function settle(part: Waiting, outcome: { response: SearchResponse } | { error: 
   else part.reject(outcome.error);
 }
 
-/** The lines of an NDJSON body as they arrive. */
-async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+/** The lines of an NDJSON body as they arrive (blank ones skipped). */
+export async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let rest = '';
@@ -68,7 +68,7 @@ async function streamParts(parts: Waiting[], fetchImpl: typeof fetch): Promise<v
       for (const part of parts) settle(part, { error });
       return;
     }
-    for await (const line of lines(response.body)) {
+    for await (const line of ndjsonLines(response.body)) {
       const answer = JSON.parse(line) as SearchStreamLine;
       const part = parts[answer.i];
       if (!part) continue;
