@@ -25,6 +25,7 @@
 import http from 'node:http';
 import { ACCEPT_BURST_HOLD_MS, AcceptBurst, holdAcceptBursts } from '@/lib/api/accept-burst';
 import { ApiError } from '@/lib/api/errors';
+import { configuredValue } from '@/lib/config/env';
 import { maxConcurrentSearches, searchGate, SHED_RETRY_AFTER_S } from '@/lib/api/search-gate';
 import { getLogger } from '@/lib/observability/logger';
 import { recordShedRequest } from '@/lib/observability/metrics';
@@ -39,9 +40,7 @@ export const DEFAULT_MAX_IN_FLIGHT_REQUESTS = 64;
 
 /** `0` turns the door off; unset, empty or invalid (refused at start by lib/config/env.ts): the default. */
 export function maxInFlightRequests(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const raw = env.MAX_IN_FLIGHT_REQUESTS;
-  const n = Number(raw);
-  return raw !== undefined && raw.trim() !== '' && Number.isSafeInteger(n) && n >= 0 ? n : DEFAULT_MAX_IN_FLIGHT_REQUESTS;
+  return configuredValue(env, 'MAX_IN_FLIGHT_REQUESTS', DEFAULT_MAX_IN_FLIGHT_REQUESTS);
 }
 
 /** The API's top-level routes (app/api/*), for a bounded metric label; a unit test keeps it true. */
@@ -192,9 +191,7 @@ export const HEADERS_TIMEOUT_MS = 15_000;
 
 /** `ACCEPT_BURST_HOLD_MS`: how long new connections may wait for their burst to be accepted; `0` reads each at once (Node's way). */
 export function acceptBurstHoldMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const raw = env.ACCEPT_BURST_HOLD_MS;
-  const n = Number(raw);
-  return raw !== undefined && raw.trim() !== '' && Number.isSafeInteger(n) && n >= 0 ? n : ACCEPT_BURST_HOLD_MS;
+  return configuredValue(env, 'ACCEPT_BURST_HOLD_MS', ACCEPT_BURST_HOLD_MS);
 }
 
 const KEY = Symbol.for('log-explorer.front-door');

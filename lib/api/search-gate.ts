@@ -15,6 +15,7 @@
  * refused halfway; a burst of whole screens admitted at the same moment can take the engine up
  * to three searches each past the bound, for the length of their `_msearch`.
  */
+import { configuredValue } from '@/lib/config/env';
 import { ApiError } from '@/lib/api/errors';
 
 /**
@@ -28,8 +29,7 @@ export const DEFAULT_MAX_CONCURRENT_SEARCHES = 64;
 export const SHED_RETRY_AFTER_S = 1;
 
 export function maxConcurrentSearches(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const n = Number(env.MAX_CONCURRENT_SEARCHES);
-  return Number.isSafeInteger(n) && n >= 1 ? n : DEFAULT_MAX_CONCURRENT_SEARCHES;
+  return configuredValue(env, 'MAX_CONCURRENT_SEARCHES', DEFAULT_MAX_CONCURRENT_SEARCHES);
 }
 
 type ShedListener = (route: string) => void;

@@ -171,7 +171,11 @@ export interface OpsSettings {
   shutdownTimeoutMs: number;
 }
 
-function valueOr<T>(env: Env, variable: string, fallback: T): T {
+/**
+ * A variable's value as its rule reads it (`12` → 12), or `fallback` when it is unset, empty or
+ * invalid (an invalid one has already stopped the server at start, see configProblems).
+ */
+export function configuredValue<T>(env: Env, variable: string, fallback: T): T {
   const raw = env[variable];
   if (raw === undefined || raw.trim() === '') return fallback;
   const parsed = RULES[variable]?.safeParse(raw);
@@ -180,11 +184,11 @@ function valueOr<T>(env: Env, variable: string, fallback: T): T {
 
 export function opsSettings(env: Env = process.env): OpsSettings {
   return {
-    logLevel: valueOr(env, 'LOG_LEVEL', 'info'),
-    logQueryMaxChars: valueOr(env, 'LOG_QUERY_MAX_CHARS', 200),
-    metricsEnabled: valueOr(env, 'METRICS_ENABLED', true),
-    metricsToken: valueOr<string | undefined>(env, 'METRICS_TOKEN', undefined),
-    shutdownTimeoutMs: valueOr(env, 'SHUTDOWN_TIMEOUT_MS', 25_000),
+    logLevel: configuredValue(env, 'LOG_LEVEL', 'info'),
+    logQueryMaxChars: configuredValue(env, 'LOG_QUERY_MAX_CHARS', 200),
+    metricsEnabled: configuredValue(env, 'METRICS_ENABLED', true),
+    metricsToken: configuredValue<string | undefined>(env, 'METRICS_TOKEN', undefined),
+    shutdownTimeoutMs: configuredValue(env, 'SHUTDOWN_TIMEOUT_MS', 25_000),
   };
 }
 
