@@ -12,7 +12,7 @@ import type { SearchRequest, SearchStreamLine } from '@/lib/schema/search';
 import { runSearch, type SearchContext } from '@/lib/search/run-search';
 
 /** A body of lines sent as they are written, one chunk each. Cancelling it (the caller went away) aborts `produce`'s signal. */
-export function lineStream(produce: (write: (line: string) => void, signal: AbortSignal) => Promise<void>): ReadableStream<Uint8Array> {
+function lineStream(produce: (write: (line: string) => void, signal: AbortSignal) => Promise<void>): ReadableStream<Uint8Array> {
   const stop = new AbortController();
   let open = true;
   return new ReadableStream<Uint8Array>({
