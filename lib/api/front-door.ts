@@ -25,6 +25,7 @@
 import http from 'node:http';
 import { ACCEPT_BURST_HOLD_MS, AcceptBurst, holdAcceptBursts } from '@/lib/api/accept-burst';
 import { ApiError } from '@/lib/api/errors';
+import { gzipStreamedLines } from '@/lib/api/line-gzip';
 import { configuredValue } from '@/lib/config/env';
 import { maxConcurrentSearches, searchGate, SHED_RETRY_AFTER_S } from '@/lib/api/search-gate';
 import { getLogger } from '@/lib/observability/logger';
@@ -66,13 +67,20 @@ export type RequestKind = 'exempt' | 'search' | 'api' | 'page';
 /** The routes whose handler takes a place of the engine-search gate (`withEngine(…, { search: true })`); a unit test keeps it true. */
 const SEARCH_ROUTE = /^\/api\/(search(\/stream)?|values|context|workload-logs|pod-logs(\/lines)?|embeds\/[^/]+\/data)$/;
 
+const pathOf = (url: string): string => {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+};
+
+/** The route whose answer the door compresses line by line (lib/api/line-gzip.ts). */
+const STREAMED_SEARCH_PATH = '/api/search/stream';
+
 /**
  * What the door does with a request: let it by uncounted, or count (and maybe refuse) it as a
  * search, another API call or a page.
  */
 export function requestKind(url: string): RequestKind {
-  const q = url.indexOf('?');
-  const path = q === -1 ? url : url.slice(0, q);
+  const path = pathOf(url);
   if (path.startsWith('/_next/static/') || path.startsWith('/embed-assets/') || path === '/_next/image' || path === '/favicon.ico') {
     return 'exempt';
   }
@@ -206,7 +214,8 @@ export function frontDoor(): FrontDoor | undefined {
  * Puts the door in front of every HTTP server of this process (the one Next.js made), once. A
  * `request` the door answers is not passed on; every other event is untouched. From its first
  * connection or request on, each server also accepts bursts of connections before reading them
- * (lib/api/accept-burst.ts).
+ * (lib/api/accept-burst.ts). The streamed search's lines are compressed here, on the event loop
+ * (lib/api/line-gzip.ts says why).
  */
 export function installFrontDoor(door = new FrontDoor(() => maxInFlightRequests()), holdMs = acceptBurstHoldMs()): FrontDoor {
   const holder = globalThis as Holder;
@@ -221,7 +230,11 @@ export function installFrontDoor(door = new FrontDoor(() => maxInFlightRequests(
       this.headersTimeout = Math.min(this.headersTimeout || HEADERS_TIMEOUT_MS, HEADERS_TIMEOUT_MS);
       if (holdMs > 0) holdAcceptBursts(this, new AcceptBurst(holdMs));
     }
-    if (event === 'request' && !door.admit(args[0] as http.IncomingMessage, args[1] as http.ServerResponse)) return true;
+    if (event === 'request') {
+      const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+      if (!door.admit(req, res)) return true;
+      if (req.method === 'POST' && pathOf(req.url ?? '/') === STREAMED_SEARCH_PATH) gzipStreamedLines(req, res);
+    }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof emit;
   return door;

@@ -58,7 +58,7 @@ async function streamParts(parts: Waiting[], fetchImpl: typeof fetch): Promise<v
   try {
     const response = await fetchImpl('/api/search/stream', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/x-ndjson, application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson, application/json' },
       body: JSON.stringify({ requests: parts.map((p) => p.request) }),
       signal: call.signal,
     });

@@ -73,7 +73,7 @@ describe('POST /api/search/stream', () => {
       const requests = parts(screen);
       const res = await call({ requests });
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toMatch(/^text\/x-ndjson/);
+      expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
       const answered = await lines(res);
       expect(answered.map((l) => l.i).sort()).toEqual([0, 1, 2]);
       const expected = eventsIn(from, to, s.error ? (f) => f.level === 'error' : undefined);

@@ -21,11 +21,9 @@ export const POST = withEngine(
     noteValidatedRequest(requests[0]);
     return new Response(streamSearches(requests, ctx), {
       headers: {
-        // NDJSON. `text/`, not `application/x-ndjson`: Next.js compresses text/* (and flushes its
-        // compressor after every chunk, so each line still arrives at once); it does not know
-        // x-ndjson and would send 130 KB of rows uncompressed. (A route cannot compress on its own:
-        // Next.js drops a route's `content-encoding`.)
-        'content-type': 'text/x-ndjson; charset=utf-8',
+        // Compressed line by line on the event loop by the front door (lib/api/line-gzip.ts);
+        // Next.js does not know this type, so it leaves it to the door.
+        'content-type': 'application/x-ndjson; charset=utf-8',
         'cache-control': 'no-store',
         // A reverse proxy (ingress-nginx) would otherwise hold the lines back until the end.
         'x-accel-buffering': 'no',
