@@ -12,6 +12,9 @@
  *   - a Kibana-like set of three searches in parallel (rows with a hit count, histogram, facets),
  *     straight to the engine, and through one server hop (Kibana's own server) that gzips its answers
  *     as Kibana's does by default (judged against) and one that does not (printed beside it).
+ * The calls that stand for the browser's (the app's, and the Kibana-like hop's) go through a
+ * browser-like HTTP client (bench/browser-like-http.ts says why); the streamed call and the
+ * Kibana-like hop are also read with Node's fetch, printed beside.
  * Every way highlights what was typed in its rows, and each run's range ends a second before the
  * last one's (a moving "now"), so the shard request cache helps every way alike.
  * For the last 7 days (when the set spans them) and the last 24 hours with no query, a KQL text
@@ -42,6 +45,7 @@ import type { SearchRequestInput, SearchResponse, SearchStreamLine } from '../li
 import { chooseScreenPlan, type ScreenPlanKind } from '../lib/search/screen-plan';
 import { BENCH_DATASET, machineLine, percentile, prepareBenchData, startBenchApp } from './bench-app';
 import { startAppAt } from './before-app';
+import { browserLikePost, lineArrivals, type BrowserLikeAnswer } from './browser-like-http';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
@@ -122,14 +126,11 @@ function appPlan(s: Scenario): ScreenPlanKind {
   });
 }
 
+/** POST /api/search as the browser's call: through the browser-like client (bench/browser-like-http.ts). */
 async function post(url: string, body: SearchRequestInput): Promise<SearchResponse> {
-  const res = await fetch(`${url}/api/search`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as SearchResponse;
+  const res = await browserLikePost(`${url}/api/search`, body);
+  if (res.status !== 200) throw new Error(`HTTP ${res.status} ${res.text}`);
+  return JSON.parse(res.text) as SearchResponse;
 }
 
 /** An `_msearch` header that keeps the shard request cache out of the measurement. */
@@ -180,9 +181,12 @@ function engineBodies(from: number, to: number, dsl: Query[], typed: Query | nul
  * 2026-11-30 17:20) the Kibana-like way skipped work both real servers do on every answer, while
  * the app's way paid for it; both are printed.
  */
-async function startSearchHop(
-  compress: boolean,
-): Promise<{ search: (body: estypes.SearchRequest) => Promise<unknown>; close: () => Promise<void> }> {
+async function startSearchHop(compress: boolean): Promise<{
+  search: (body: estypes.SearchRequest) => Promise<unknown>;
+  /** The same through Node's fetch (printed beside, to show what the client costs). */
+  searchWithFetch: (body: estypes.SearchRequest) => Promise<unknown>;
+  close: () => Promise<void>;
+}> {
   const engine = new Client(engineConnection().options);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -212,6 +216,11 @@ async function startSearchHop(
   const { port } = server.address() as AddressInfo;
   return {
     search: async (body) => {
+      const res = await browserLikePost(`http://127.0.0.1:${port}/`, body);
+      if (res.status !== 200) throw new Error(`hop: HTTP ${res.status} ${res.text}`);
+      return JSON.parse(res.text) as unknown;
+    },
+    searchWithFetch: async (body) => {
       const res = await fetch(`http://127.0.0.1:${port}/`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -340,6 +349,15 @@ async function main(): Promise<void> {
           const serverMs: number[] = [];
           const parts = partTimes();
           const streamParts = partTimes();
+          const streamedAnswers: { answer: BrowserLikeAnswer; lines: SearchStreamLine[] }[] = [];
+          const streamedRequests = () => {
+            const screen = screenAt(reload());
+            return [
+              { ...screen, size: 100, histogram: false, facets: [], ...app.rowsExtra },
+              { ...screen, size: 0, histogram: true, facets: [] },
+              { ...screen, size: 0, histogram: false, facets: FACETS, facetSize: 50 },
+            ];
+          };
           const timedPost = async (part: Part, body: SearchRequestInput, measured: boolean) => {
             const t0 = performance.now();
             const res = await post(app.url, body);
@@ -355,6 +373,7 @@ async function main(): Promise<void> {
             serverMs,
             parts,
             streamParts,
+            streamedAnswers,
             rowsReady: way(`${app.name}, rows ready`, async (measured) => {
               const res = await post(app.url, { ...screenAt(reload()), size: 100, histogram: false, facets: [], ...app.rowsExtra });
               if (measured) serverMs.push(res.tookMs.server);
@@ -368,30 +387,30 @@ async function main(): Promise<void> {
               ]);
             }),
             streamed: way(`${app.name}, whole screen (one streamed call, as its browser asks)`, async (measured) => {
-              const screen = screenAt(reload());
-              const requests = [
-                { ...screen, size: 100, histogram: false, facets: [], ...app.rowsExtra },
-                { ...screen, size: 0, histogram: true, facets: [] },
-                { ...screen, size: 0, histogram: false, facets: FACETS, facetSize: 50 },
-              ];
+              const t0 = performance.now();
+              const res = await browserLikePost(`${app.url}/api/search/stream`, { requests: streamedRequests() }, t0);
+              if (res.status !== 200) throw new Error(`stream: HTTP ${res.status} ${res.text}`);
+              const lines = res.text
+                .split('\n')
+                .filter((l) => l.trim() !== '')
+                .map((l) => JSON.parse(l) as SearchStreamLine);
+              if (lines.length !== 3) throw new Error(`stream: ${lines.length} lines`);
+              for (const line of lines) {
+                if (!('response' in line)) throw new Error(`stream: part ${line.i} failed: ${JSON.stringify(line.error)}`);
+              }
+              // Each line's arrival is worked out after the run (it decodes the body again).
+              if (measured) streamedAnswers.push({ answer: res, lines });
+            }),
+            streamedFetch: way(`${app.name}, whole screen (one streamed call, read with Node's fetch)`, async () => {
               const t0 = performance.now();
               const res = await fetch(`${app.url}/api/search/stream`, {
                 method: 'POST',
                 headers: { 'content-type': 'application/json' },
-                body: JSON.stringify({ requests }),
+                body: JSON.stringify({ requests: streamedRequests() }),
               });
               if (!res.ok) throw new Error(`stream: HTTP ${res.status} ${await res.text()}`);
               const { lines } = await streamLines(res, t0);
               if (lines.length !== 3) throw new Error(`stream: ${lines.length} lines`);
-              if (!measured) return;
-              for (const { line, at } of lines) {
-                if (!('response' in line)) throw new Error(`stream: part ${line.i} failed: ${JSON.stringify(line.error)}`);
-                const p = streamParts[PARTS[line.i]!];
-                p.client.push(at);
-                p.server.push(line.response.tookMs.server);
-                p.roundTrip.push(line.response.tookMs.engineRoundTrip);
-                p.engine.push(line.response.tookMs.engine);
-              }
             }),
             onePost: way(`${app.name}, whole screen (one POST, planned ${plan})`, () =>
               post(app.url, { ...screenAt(reload()), size: 100, histogram: true, facets: FACETS, facetSize: 50 }),
@@ -411,6 +430,10 @@ async function main(): Promise<void> {
           const b = bodiesAt(reload());
           return Promise.all([plainHop.search(b.rows), plainHop.search(b.histogram), plainHop.search(b.facets)]);
         });
+        const kibanaFetch = way("Kibana-like, 3 requests in parallel through the hop that compresses, read with Node's fetch", () => {
+          const b = bodiesAt(reload());
+          return Promise.all([hop.searchWithFetch(b.rows), hop.searchWithFetch(b.histogram), hop.searchWithFetch(b.facets)]);
+        });
         // The planner's evidence, request cache off. Moving the range's end is not enough: a
         // shard whose documents all lie inside the range has its range rewritten to "all", so
         // the cache key stays the same (the daily indices of both sets are such shards).
@@ -422,11 +445,12 @@ async function main(): Promise<void> {
           client.msearch({ index: INDEX, searches: cold().msearch }),
         );
         await interleaved([
-          ...perApp.flatMap((a) => [a.rowsReady, a.whole, ...(a.app.streams ? [a.streamed] : []), a.onePost]),
+          ...perApp.flatMap((a) => [a.rowsReady, a.whole, ...(a.app.streams ? [a.streamed, a.streamedFetch] : []), a.onePost]),
           single,
           kibanaDirect,
           kibana,
           kibanaPlain,
+          kibanaFetch,
           coldCombined,
           coldSplit,
         ]);
@@ -437,13 +461,25 @@ async function main(): Promise<void> {
           const rowsReady = add(`${label}: ${a.rowsReady.label}`, a.rowsReady.samples, a.serverMs);
           const threeCalls = add(`${label}: ${a.whole.label}`, a.whole.samples);
           const streamed = a.app.streams ? add(`${label}: ${a.streamed.label}`, a.streamed.samples) : null;
+          const streamedFetch = a.app.streams ? add(`${label}: ${a.streamedFetch.label}`, a.streamedFetch.samples) : null;
+          for (const { answer, lines } of a.streamedAnswers) {
+            const arrivals = lineArrivals(answer);
+            lines.forEach((line, k) => {
+              if (!('response' in line)) return;
+              const p = a.streamParts[PARTS[line.i]!];
+              p.client.push(arrivals[k]!);
+              p.server.push(line.response.tookMs.server);
+              p.roundTrip.push(line.response.tookMs.engineRoundTrip);
+              p.engine.push(line.response.tookMs.engine);
+            });
+          }
           const onePost = add(`${label}: ${a.onePost.label}`, a.onePost.samples);
           // The whole screen as the build's browser asks for it: one streamed call where the build
           // has it, else three calls in parallel.
           const browser = streamed ?? threeCalls;
           const how = streamed ? 'one streamed call' : '3 parallel calls';
           judge(
-            `${label}, ${a.app.name}: whole screen as its browser asks (${how}) p50 ÷ Kibana-like p50 through a server hop that compresses (${browser.p50.toFixed(0)} / ${kibanaF.p50.toFixed(0)} ms; hop not compressing ${kibanaPlainF.p50.toFixed(0)} ms, ratio ${(browser.p50 / kibanaPlainF.p50).toFixed(2)}; straight to the engine ${figures(kibanaDirect.samples).p50.toFixed(0)} ms; one POST ${onePost.p50.toFixed(0)} ms)`,
+            `${label}, ${a.app.name}: whole screen as its browser asks (${how}) p50 ÷ Kibana-like p50 through a server hop that compresses (${browser.p50.toFixed(0)} / ${kibanaF.p50.toFixed(0)} ms; hop not compressing ${kibanaPlainF.p50.toFixed(0)} ms, ratio ${(browser.p50 / kibanaPlainF.p50).toFixed(2)}; straight to the engine ${figures(kibanaDirect.samples).p50.toFixed(0)} ms; one POST ${onePost.p50.toFixed(0)} ms; read with Node's fetch ${streamedFetch ? `${streamedFetch.p50.toFixed(0)} / ` : ''}${figures(kibanaFetch.samples).p50.toFixed(0)} ms)`,
             browser.p50 / kibanaF.p50,
             1.0,
             '×',
@@ -475,7 +511,8 @@ async function main(): Promise<void> {
             }
           }
         }
-        for (const w of [single, kibanaDirect, kibana, kibanaPlain, coldCombined, coldSplit]) add(`${label}: ${w.label}`, w.samples);
+        for (const w of [single, kibanaDirect, kibana, kibanaPlain, kibanaFetch, coldCombined, coldSplit])
+          add(`${label}: ${w.label}`, w.samples);
         const combinedP50 = figures(coldCombined.samples).p50;
         const splitP50 = figures(coldSplit.samples).p50;
         const faster = combinedP50 <= splitP50 ? 'combined' : 'split';

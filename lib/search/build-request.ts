@@ -104,8 +104,9 @@ export function buildAggregations(plan: SearchPlan): Record<string, estypes.Aggr
   return Object.keys(aggs).length > 0 ? aggs : undefined;
 }
 
-export function buildQuery(plan: Pick<SearchPlan, 'timeField' | 'range' | 'query' | 'filters'>): Query {
-  const filter: Query[] = [{ range: { [plan.timeField]: { gte: plan.range.from, lte: plan.range.to, format: 'epoch_millis' } } }];
+/** The screen's query: its time range (or `time`, a clause for part of it), the user's query, the filters. */
+export function buildQuery(plan: Pick<SearchPlan, 'timeField' | 'range' | 'query' | 'filters'>, time?: Query): Query {
+  const filter: Query[] = [time ?? { range: { [plan.timeField]: { gte: plan.range.from, lte: plan.range.to, format: 'epoch_millis' } } }];
   if (plan.query) filter.push(plan.query);
   filter.push(...plan.filters.filter);
   // Filter context throughout: rows are sorted by time, so scores would be computed for nothing.

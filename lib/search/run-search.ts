@@ -10,6 +10,7 @@ import type { ScreenNote, SearchRequest, SearchResponse } from '@/lib/schema/sea
 import { engineInfo } from '@/lib/es/engine';
 import { buildQuery, type SearchPlan } from '@/lib/search/build-request';
 import { facetSampling, sampleProbability, supportsRandomSampler, unwrapSampled } from '@/lib/search/facet-sample';
+import { addAggregations } from '@/lib/search/bars-pieces';
 import { boundingRange, RangeCountCache } from '@/lib/search/range-bound';
 import { buildScreenSearches, toMsearchLines, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
 import { chooseScreenPlan, screenPlanSetting } from '@/lib/search/screen-plan';
@@ -78,7 +79,7 @@ async function exactRows(ctx: SearchContext, search: PartSearch, body: SearchBod
 
 /**
  * The parts in one `_msearch` (one round trip), answered as one body for the reshape step: the
- * rows part's hits, every part's aggregations, every part's shard failures. The rows part failing
+ * rows part's hits, every part's aggregations (a part's pieces added up), every part's shard failures. The rows part failing
  * fails the screen; an aggregation part failing leaves its reason in `failed`.
  */
 async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<ScreenAnswer> {
@@ -89,7 +90,7 @@ async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<Sc
   const res = await ctx.client.msearch({ searches: toMsearchLines(parts) }, { signal: ctx.signal });
   const failed: Partial<Record<ScreenPart, string>> = {};
   let rows: SearchBody | undefined;
-  const aggregations: Record<string, estypes.AggregationsAggregate> = {};
+  const answered: { part: ScreenPart; body: SearchBody }[] = [];
   const shards = { total: 0, successful: 0, skipped: 0, failed: 0, failures: [] as estypes.ShardFailure[] };
   let timedOut = false;
   let took = 0;
@@ -108,7 +109,7 @@ async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<Sc
       rows = body;
       rowsPart = search;
     }
-    Object.assign(aggregations, body.aggregations ?? {});
+    answered.push({ part, body });
     shards.total = Math.max(shards.total, body._shards.total);
     shards.successful = Math.max(shards.successful, body._shards.successful);
     shards.failed = Math.max(shards.failed, body._shards.failed);
@@ -116,6 +117,11 @@ async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<Sc
     timedOut ||= body.timed_out;
     took = Math.max(took, body.took);
   });
+  // Parts have aggregations of their own names; a part asked in pieces (the bars, see
+  // lib/search/bars-pieces.ts) has the same names in each, and they add up. A part with a piece
+  // that failed has no aggregations at all rather than a share of them.
+  let aggregations: Record<string, estypes.AggregationsAggregate> = {};
+  for (const { part, body } of answered) if (!failed[part]) aggregations = addAggregations(aggregations, body.aggregations) ?? aggregations;
   if (rows && rowsPart) {
     rows = await exactRows(ctx, rowsPart, rows);
     took = Math.max(took, rows.took);

@@ -52,7 +52,7 @@ const AGGREGATION_SEARCH = {
 
 describe('buildScreenSearches', () => {
   it('splits a first page into rows (no count, no aggregations), histogram and facets', () => {
-    const [rows, histogram, facets, ...rest] = buildScreenSearches(plan());
+    const [rows, interior, edges, facets, ...rest] = buildScreenSearches(plan());
     expect(rest).toEqual([]);
     expect(rows?.part).toBe('rows');
     expect(rows?.request.aggs).toBeUndefined();
@@ -67,23 +67,38 @@ describe('buildScreenSearches', () => {
     expect(rows?.exact?.request.size).toBe(50);
     expect(rows?.exact?.request.sort).toHaveLength(3);
     expect(rows?.request.query).toEqual(QUERY);
-    expect(histogram).toEqual({
+    // The bars in two pieces (lib/search/bars-pieces.ts): the interior, cut at whole bars so its
+    // body stays the same while the range moves less than a bar, and the edge after it (FROM is
+    // a bar's start, so there is none before). Their counts add up to the whole range's.
+    const cut = Date.UTC(2026, 10, 20, 11, 55);
+    const bars = (bounds: { min: number; max: number }) => ({
+      histogram: {
+        date_histogram: {
+          field: '@timestamp',
+          fixed_interval: '5m',
+          time_zone: 'Europe/Berlin',
+          min_doc_count: 0,
+          extended_bounds: bounds,
+        },
+        aggs: { levels: { terms: { field: 'level', size: 12 } } },
+      },
+    });
+    const within = (time: object) => ({ bool: { ...QUERY.bool, filter: [time, ...QUERY.bool.filter.slice(1)] } });
+    expect(interior).toEqual({
       part: 'histogram',
       request: {
         ...AGGREGATION_SEARCH,
-        aggs: {
-          histogram: {
-            date_histogram: {
-              field: '@timestamp',
-              fixed_interval: '5m',
-              time_zone: 'Europe/Berlin',
-              min_doc_count: 0,
-              // Rounded out to whole 5-minute bars: TO is a bar's last millisecond.
-              extended_bounds: { min: FROM, max: TO + 1 },
-            },
-            aggs: { levels: { terms: { field: 'level', size: 12 } } },
-          },
-        },
+        query: within({ range: { '@timestamp': { gte: FROM, lt: cut, format: 'epoch_millis' } } }),
+        aggs: bars({ min: FROM, max: cut }),
+      },
+    });
+    expect(edges).toEqual({
+      part: 'histogram',
+      request: {
+        ...AGGREGATION_SEARCH,
+        query: within({ range: { '@timestamp': { gte: cut, lte: TO, format: 'epoch_millis' } } }),
+        // Rounded out to whole 5-minute bars: TO is a bar's last millisecond.
+        aggs: bars({ min: FROM, max: TO + 1 }),
       },
     });
     expect(facets).toEqual({
@@ -116,8 +131,9 @@ describe('buildScreenSearches', () => {
 
   it('leaves out the facets part without facets, and the levels without a level field', () => {
     const parts = buildScreenSearches(plan({ facets: [], histogram: { interval: FIVE_MIN } }));
-    expect(parts.map((p) => p.part)).toEqual(['rows', 'histogram']);
+    expect(parts.map((p) => p.part)).toEqual(['rows', 'histogram', 'histogram']);
     expect(parts[1]?.request.aggs?.histogram?.aggs).toBeUndefined();
+    expect(parts[2]?.request.aggs?.histogram?.aggs).toBeUndefined();
   });
 
   it('asks only for rows on a later page', () => {
@@ -184,8 +200,10 @@ describe('buildScreenSearches with size 0 (a screen part asked for on its own)',
   const parts = (p: Partial<SearchPlan>) => buildScreenSearches(plan(p)).map((s) => s.part);
 
   it('leaves the rows out when the bars or the facets are asked for', () => {
-    expect(parts({ size: 0 })).toEqual(['histogram', 'facets']);
-    expect(parts({ size: 0, facets: [] })).toEqual(['histogram']);
+    expect(parts({ size: 0 })).toEqual(['histogram', 'histogram', 'facets']);
+    expect(parts({ size: 0, facets: [] })).toEqual(['histogram', 'histogram']);
+    // A range of less than two bars: the bars in one search.
+    expect(parts({ size: 0, facets: [], range: { from: FROM + 1, to: FROM + 9 * 60_000 } })).toEqual(['histogram']);
     expect(parts({ size: 0, histogram: null })).toEqual(['facets']);
   });
 

@@ -10,6 +10,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { SortOrder } from '@/lib/schema/search';
 import { buildAggregations, buildQuery, buildSearchRequest, type SearchPlan } from '@/lib/search/build-request';
+import { edgesClause, interiorClause, splitBarsRange } from '@/lib/search/bars-pieces';
 import { sampledAggs } from '@/lib/search/facet-sample';
 import type { ScreenPlanKind } from '@/lib/search/screen-plan';
 import { timeSortedRowsRequest } from '@/lib/search/time-sorted-rows';
@@ -77,14 +78,31 @@ export function buildScreenSearches(
     );
   }
   // The same aggregations a combined search would carry, one part each (none on later pages).
-  const histogram = buildAggregations({ ...plan, facets: [] });
-  if (histogram) parts.push({ part: 'histogram', request: aggregationSearch(plan, buildQuery(plan), histogram) });
+  parts.push(...histogramSearches(plan));
   const facets = buildAggregations({ ...plan, histogram: null });
   if (facets) {
     const aggs = facetSample === null ? facets : sampledAggs(facets, facetSample);
     parts.push({ part: 'facets', request: aggregationSearch(plan, buildQuery(plan), aggs) });
   }
   return parts;
+}
+
+/**
+ * The count and bars: one search, or, over a range of two bar widths or more, the interior cut at
+ * whole bar widths and the edges, whose bars the caller adds up (lib/search/bars-pieces.ts says
+ * why and why it is exact). Both pieces are the `histogram` part.
+ */
+function histogramSearches(plan: SearchPlan): PartSearch[] {
+  const whole = buildAggregations({ ...plan, facets: [] });
+  if (!whole) return [];
+  const split = plan.histogram ? splitBarsRange(plan.range, plan.histogram.interval.ms) : null;
+  if (!split) return [{ part: 'histogram', request: aggregationSearch(plan, buildQuery(plan), whole) }];
+  // The interior's empty bars are bounded by the interior, so its body stays the same as the range moves.
+  const interiorAggs = buildAggregations({ ...plan, range: split.interior, facets: [] }) ?? whole;
+  return [
+    { part: 'histogram', request: aggregationSearch(plan, buildQuery(plan, interiorClause(plan.timeField, split)), interiorAggs) },
+    { part: 'histogram', request: aggregationSearch(plan, buildQuery(plan, edgesClause(plan.timeField, split)), whole) },
+  ];
 }
 
 const HEADER_KEYS = ['index', 'ignore_unavailable', 'allow_no_indices', 'allow_partial_search_results', 'request_cache'] as const;
