@@ -8,7 +8,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addAggregates, addAggregations, edgesClause, interiorClause, splitBarsRange, type BarsSplit } from './bars-pieces';
+import { addAggregates, addAggregations, edgesClause, interiorClause, listsCutShort, splitBarsRange, type BarsSplit } from './bars-pieces';
 
 const STEP = 30 * 60_000;
 const T = Date.UTC(2026, 10, 29, 0, 0); // a Sunday, on a step
@@ -237,5 +237,15 @@ describe('addAggregations', () => {
     });
     expect(addAggregations(undefined, { histogram: bars(2) })).toEqual({ histogram: bars(2) });
     expect(addAggregations({ histogram: bars(2) }, undefined)).toEqual({ histogram: bars(2) });
+  });
+});
+
+describe('listsCutShort', () => {
+  it('is true when a top-value list left values out, false when every value was listed or there is no list', () => {
+    const terms = (other: number) => ({ sum_other_doc_count: other, buckets: [] }) as unknown as estypes.AggregationsAggregate;
+    expect(listsCutShort({ facet_0: terms(0), facet_1: terms(3) })).toBe(true);
+    expect(listsCutShort({ facet_0: terms(0), facet_1: terms(0) })).toBe(false);
+    expect(listsCutShort({ histogram: { buckets: [] } as unknown as estypes.AggregationsAggregate })).toBe(false);
+    expect(listsCutShort(undefined)).toBe(false);
   });
 });

@@ -110,3 +110,11 @@ export function addAggregations(
   }
   return out;
 }
+
+/**
+ * Whether an answer's top-value lists (terms aggregations) left values out: then adding it to
+ * another piece's could miss a value's count there, so the part is asked over the whole range.
+ */
+export function listsCutShort(aggregations: Record<string, estypes.AggregationsAggregate> | undefined): boolean {
+  return Object.values(aggregations ?? {}).some((agg) => Number((agg as Aggregate).sum_other_doc_count ?? 0) > 0);
+}

@@ -10,7 +10,7 @@ import type { ScreenNote, SearchRequest, SearchResponse } from '@/lib/schema/sea
 import { engineInfo } from '@/lib/es/engine';
 import { buildQuery, type SearchPlan } from '@/lib/search/build-request';
 import { facetSampling, sampleProbability, supportsRandomSampler, unwrapSampled } from '@/lib/search/facet-sample';
-import { addAggregations } from '@/lib/search/bars-pieces';
+import { addAggregations, listsCutShort } from '@/lib/search/bars-pieces';
 import { boundingRange, RangeCountCache } from '@/lib/search/range-bound';
 import { buildScreenSearches, toMsearchLines, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
 import { chooseScreenPlan, screenPlanSetting } from '@/lib/search/screen-plan';
@@ -117,6 +117,21 @@ async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<Sc
     timedOut ||= body.timed_out;
     took = Math.max(took, body.took);
   });
+  // A part in pieces whose top values a piece cut short (the facets of a field with more values
+  // than asked for): asked again over the whole range, so its counts are the engine's own.
+  for (const search of parts) {
+    if (!search.whole || failed[search.part] || !answered.some((a) => a.part === search.part && listsCutShort(a.body.aggregations)))
+      continue;
+    const { part } = search;
+    try {
+      const body = await ctx.client.search(search.whole, { signal: ctx.signal });
+      answered.splice(0, answered.length, ...answered.filter((a) => a.part !== part), { part, body });
+      took = Math.max(took, body.took);
+    } catch (err) {
+      if (ctx.signal.aborted) throw err;
+      failed[part] = engineReason((err as { body?: { error?: EngineErrorCause } }).body?.error);
+    }
+  }
   // Parts have aggregations of their own names; a part asked in pieces (the bars, see
   // lib/search/bars-pieces.ts) has the same names in each, and they add up. A part with a piece
   // that failed has no aggregations at all rather than a share of them.

@@ -52,7 +52,7 @@ const AGGREGATION_SEARCH = {
 
 describe('buildScreenSearches', () => {
   it('splits a first page into rows (no count, no aggregations), histogram and facets', () => {
-    const [rows, interior, edges, facets, ...rest] = buildScreenSearches(plan());
+    const [rows, interior, edges, facetsInterior, facetsEdges, ...rest] = buildScreenSearches(plan());
     expect(rest).toEqual([]);
     expect(rows?.part).toBe('rows');
     expect(rows?.request.aggs).toBeUndefined();
@@ -101,15 +101,30 @@ describe('buildScreenSearches', () => {
         aggs: bars({ min: FROM, max: TO + 1 }),
       },
     });
-    expect(facets).toEqual({
+    // The facets in the same two pieces, each with the whole-range search to ask instead when a
+    // piece's top values were cut short (then the pieces' lists cannot be added up exactly).
+    const facetAggs = {
+      facet_0: { terms: { field: 'kubernetes.namespace_name', size: 7 } },
+      facet_1: { terms: { field: 'kubernetes.pod_name', size: 7 } },
+    };
+    const whole = { ...AGGREGATION_SEARCH, aggs: facetAggs };
+    expect(facetsInterior).toEqual({
       part: 'facets',
       request: {
         ...AGGREGATION_SEARCH,
-        aggs: {
-          facet_0: { terms: { field: 'kubernetes.namespace_name', size: 7 } },
-          facet_1: { terms: { field: 'kubernetes.pod_name', size: 7 } },
-        },
+        query: within({ range: { '@timestamp': { gte: FROM, lt: cut, format: 'epoch_millis' } } }),
+        aggs: facetAggs,
       },
+      whole,
+    });
+    expect(facetsEdges).toEqual({
+      part: 'facets',
+      request: {
+        ...AGGREGATION_SEARCH,
+        query: within({ range: { '@timestamp': { gte: cut, lte: TO, format: 'epoch_millis' } } }),
+        aggs: facetAggs,
+      },
+      whole,
     });
   });
 
@@ -125,7 +140,7 @@ describe('buildScreenSearches', () => {
 
   it('lets the rows count when there is no histogram to count', () => {
     const parts = buildScreenSearches(plan({ histogram: null }));
-    expect(parts.map((p) => p.part)).toEqual(['rows', 'facets']);
+    expect(parts.map((p) => p.part)).toEqual(['rows', 'facets', 'facets']);
     expect(parts[0]?.request.track_total_hits).toBe(10_000);
   });
 
@@ -154,7 +169,11 @@ describe('buildScreenSearches', () => {
 
 describe('toMsearchLines', () => {
   it('puts the index options in each header and the rest in the body', () => {
-    const lines = toMsearchLines(buildScreenSearches(plan({ histogram: null, facets: [{ name: 'pod', field: 'kubernetes.pod_name' }] })));
+    // A range of under two seconds (the narrowest bars): one facets search, no pieces.
+    const short = { from: FROM + 1, to: FROM + 1500 };
+    const lines = toMsearchLines(
+      buildScreenSearches(plan({ range: short, histogram: null, facets: [{ name: 'pod', field: 'kubernetes.pod_name' }] })),
+    );
     expect(lines).toHaveLength(4);
     const header = { index: 'logstash-*', ignore_unavailable: true, allow_no_indices: true, allow_partial_search_results: true };
     expect(lines[0]).toEqual(header);
@@ -164,7 +183,12 @@ describe('toMsearchLines', () => {
       timeout: '10000ms',
       size: 0,
       track_total_hits: false,
-      query: QUERY,
+      query: {
+        bool: {
+          ...QUERY.bool,
+          filter: [{ range: { '@timestamp': { gte: FROM + 1, lte: FROM + 1500, format: 'epoch_millis' } } }, ...QUERY.bool.filter.slice(1)],
+        },
+      },
       aggs: { facet_0: { terms: { field: 'kubernetes.pod_name', size: 7 } } },
     });
     expect(Object.keys(lines[1] ?? {}).sort()).toEqual([
@@ -200,11 +224,11 @@ describe('buildScreenSearches with size 0 (a screen part asked for on its own)',
   const parts = (p: Partial<SearchPlan>) => buildScreenSearches(plan(p)).map((s) => s.part);
 
   it('leaves the rows out when the bars or the facets are asked for', () => {
-    expect(parts({ size: 0 })).toEqual(['histogram', 'histogram', 'facets']);
+    expect(parts({ size: 0 })).toEqual(['histogram', 'histogram', 'facets', 'facets']);
     expect(parts({ size: 0, facets: [] })).toEqual(['histogram', 'histogram']);
     // A range of less than two bars: the bars in one search.
     expect(parts({ size: 0, facets: [], range: { from: FROM + 1, to: FROM + 9 * 60_000 } })).toEqual(['histogram']);
-    expect(parts({ size: 0, histogram: null })).toEqual(['facets']);
+    expect(parts({ size: 0, histogram: null })).toEqual(['facets', 'facets']);
   });
 
   it('keeps a rows part to count when nothing else is asked for', () => {

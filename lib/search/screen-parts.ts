@@ -12,6 +12,7 @@ import type { SortOrder } from '@/lib/schema/search';
 import { buildAggregations, buildQuery, buildSearchRequest, type SearchPlan } from '@/lib/search/build-request';
 import { edgesClause, interiorClause, splitBarsRange } from '@/lib/search/bars-pieces';
 import { sampledAggs } from '@/lib/search/facet-sample';
+import { chooseHistogramInterval } from '@/lib/search/interval';
 import type { ScreenPlanKind } from '@/lib/search/screen-plan';
 import { timeSortedRowsRequest } from '@/lib/search/time-sorted-rows';
 
@@ -25,6 +26,11 @@ export interface PartSearch {
    * with the full sort, sent only when the answer cannot be made into the page.
    */
   exact?: { request: estypes.SearchRequest; size: number; order: SortOrder };
+  /**
+   * One of a part's pieces (lib/search/bars-pieces.ts) whose answers cannot always be added up
+   * exactly (the facets' top values): the part's search over the whole range, to ask instead.
+   */
+  whole?: estypes.SearchRequest;
 }
 
 /** A `size: 0` search that only aggregates (the bars, the facets, value suggestions). */
@@ -80,10 +86,9 @@ export function buildScreenSearches(
   // The same aggregations a combined search would carry, one part each (none on later pages).
   parts.push(...histogramSearches(plan));
   const facets = buildAggregations({ ...plan, histogram: null });
-  if (facets) {
-    const aggs = facetSample === null ? facets : sampledAggs(facets, facetSample);
-    parts.push({ part: 'facets', request: aggregationSearch(plan, buildQuery(plan), aggs) });
-  }
+  if (facets && facetSample !== null) {
+    parts.push({ part: 'facets', request: aggregationSearch(plan, buildQuery(plan), sampledAggs(facets, facetSample)) });
+  } else if (facets) parts.push(...facetSearches(plan, facets));
   return parts;
 }
 
@@ -102,6 +107,23 @@ function histogramSearches(plan: SearchPlan): PartSearch[] {
   return [
     { part: 'histogram', request: aggregationSearch(plan, buildQuery(plan, interiorClause(plan.timeField, split)), interiorAggs) },
     { part: 'histogram', request: aggregationSearch(plan, buildQuery(plan, edgesClause(plan.timeField, split)), whole) },
+  ];
+}
+
+/**
+ * The facets: like the bars, the interior and the edges (the cuts at whole widths of the bars
+ * this range would have), added up. Adding two top-N lists is exact only when neither left a
+ * value out (`sum_other_doc_count` 0: every value of the field in that piece is listed), so the
+ * whole-range search goes along as `whole`, asked only when a piece's list was cut short.
+ */
+function facetSearches(plan: SearchPlan, aggs: Record<string, estypes.AggregationsAggregationContainer>): PartSearch[] {
+  const whole = aggregationSearch(plan, buildQuery(plan), aggs);
+  const step = plan.histogram?.interval.ms ?? chooseHistogramInterval(plan.range.from, plan.range.to)?.ms;
+  const split = step === undefined ? null : splitBarsRange(plan.range, step);
+  if (!split) return [{ part: 'facets', request: whole }];
+  return [
+    { part: 'facets', request: aggregationSearch(plan, buildQuery(plan, interiorClause(plan.timeField, split)), aggs), whole },
+    { part: 'facets', request: aggregationSearch(plan, buildQuery(plan, edgesClause(plan.timeField, split)), aggs), whole },
   ];
 }
 

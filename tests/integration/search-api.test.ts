@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchHit, SearchRequestInput, SearchResponse } from '@/lib/schema/search';
 import { countBy, END, eventsIn, HOUR, iso, search, seedTestDataset, type ExpectedEvent } from './search-fixture';
@@ -57,6 +58,47 @@ describe('totals, histogram and facets', () => {
     for (const [value, count] of counts) if (!shown.has(value)) expect(count).toBeLessThanOrEqual(smallestShown);
     const levels = countBy(inLast6h(), 'level');
     for (const { value, count } of res.facets.level!) expect(count).toBe(levels.get(value));
+  });
+
+  it('counts facets from the generator over unaligned ranges, whether the pieces add up or the whole range is asked', async () => {
+    // The facets part asked on its own, as the browser does: its interior and edges (lib/search/
+    // bars-pieces.ts), added up when every value was listed, else asked over the whole range.
+    const screens = fc.sample(
+      fc.record({
+        start: fc.integer({ min: 0, max: 20 * 60 }),
+        minutes: fc.integer({ min: 1, max: 4 * 60 }),
+        ms: fc.integer({ min: 0, max: 59_999 }),
+        facetSize: fc.constantFrom(2, 50),
+        error: fc.boolean(),
+      }),
+      { numRuns: 8, seed: 20261130 },
+    );
+    for (const s of screens) {
+      const from = END - 24 * HOUR + s.start * 60_000 + s.ms;
+      const to = Math.min(END, from + s.minutes * 60_000 + s.ms);
+      const where = s.error ? (f: Record<string, unknown>) => f.level === 'error' : undefined;
+      const res = await search({
+        time: { from: iso(from), to: iso(to) },
+        query: { language: 'kql', text: s.error ? 'level:error' : '' },
+        size: 0,
+        histogram: false,
+        facets: ['namespace', 'pod', 'level'],
+        facetSize: s.facetSize,
+      });
+      for (const [meaning, field] of [
+        ['namespace', NS],
+        ['pod', 'kubernetes.pod_name'],
+        ['level', 'level'],
+      ] as const) {
+        const counts = countBy(eventsIn(from, to, where), field);
+        const facet = res.facets[meaning]!;
+        expect(facet).toHaveLength(Math.min(s.facetSize, counts.size));
+        for (const { value, count } of facet) expect(count).toBe(counts.get(value));
+        const shown = new Set(facet.map((f) => f.value));
+        const smallestShown = Math.min(...facet.map((f) => f.count));
+        for (const [value, count] of counts) if (!shown.has(value)) expect(count).toBeLessThanOrEqual(smallestShown);
+      }
+    }
   });
 
   it('counts errors in a window with a query, total equal to bars', async () => {
