@@ -33,6 +33,19 @@ export function engineSearchCount(params: Pick<TransportRequestParams, 'path' | 
   return Math.max(1, Math.floor(lines / 2));
 }
 
+/**
+ * What a caller says its request weighs, in searches, when that is not one per search sent: a
+ * screen part asked as its interior and edges (lib/search/bars-pieces.ts) sends two searches that
+ * together do one search's work over the range (the interior mostly from the request cache), so
+ * it takes one place of the gate, as it did in one piece. Passed as `context.engineSearches`.
+ */
+export const ENGINE_SEARCHES = 'engineSearches';
+
+function searchesTold(options: TransportRequestOptions | undefined): number | undefined {
+  const told = (options?.context as Record<string, unknown> | undefined)?.[ENGINE_SEARCHES];
+  return typeof told === 'number' && Number.isInteger(told) && told > 0 ? told : undefined;
+}
+
 export function traceparent(traceId: string): string {
   return `00-${traceId}-${randomBytes(8).toString('hex')}-00`;
 }
@@ -45,7 +58,7 @@ export class AppEngineTransport extends EngineTransport {
     const context = currentRequestContext();
     if (!context) return super.request<TResponse>(params, options as TransportRequestOptions & { meta: true });
     const gate = context.gate;
-    const searches = gate ? engineSearchCount(params) : 0;
+    const searches = gate ? (searchesTold(options) ?? engineSearchCount(params)) : 0;
     // The request's admission slot covers one search; the rest of this call's are counted here.
     const fromReserve = gate ? Math.min(searches, gate.reserved - gate.inUse) : 0;
     const release = searches > fromReserve ? searchGate.acquire(context.route, searches - fromReserve, { admitted: true }) : undefined;

@@ -8,6 +8,7 @@ import { ApiError } from '@/lib/api/errors';
 import { engineReason, queryErrorFromShardFailures, responseErrorToApiError, type EngineErrorCause } from '@/lib/es/client';
 import type { ScreenNote, SearchRequest, SearchResponse } from '@/lib/schema/search';
 import { engineInfo } from '@/lib/es/engine';
+import { ENGINE_SEARCHES } from '@/lib/es/gated-transport';
 import { buildQuery, type SearchPlan } from '@/lib/search/build-request';
 import { facetSampling, sampleProbability, supportsRandomSampler, unwrapSampled } from '@/lib/search/facet-sample';
 import { addAggregations, listsCutShort } from '@/lib/search/bars-pieces';
@@ -87,7 +88,9 @@ async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<Sc
     const body = await ctx.client.search(parts[0]!.request, { signal: ctx.signal });
     return { body: await exactRows(ctx, parts[0]!, body), failed: {} };
   }
-  const res = await ctx.client.msearch({ searches: toMsearchLines(parts) }, { signal: ctx.signal });
+  // The gate counts a part asked in pieces once (lib/es/gated-transport.ts, ENGINE_SEARCHES).
+  const weight = new Set(parts.map((p) => p.part)).size;
+  const res = await ctx.client.msearch({ searches: toMsearchLines(parts) }, { signal: ctx.signal, context: { [ENGINE_SEARCHES]: weight } });
   const failed: Partial<Record<ScreenPart, string>> = {};
   let rows: SearchBody | undefined;
   const answered: { part: ScreenPart; body: SearchBody }[] = [];
