@@ -62,7 +62,12 @@ function readCursor(after: string, identity: string): CursorState {
 }
 
 type SearchBody = estypes.SearchResponse<unknown>;
-type ScreenAnswer = { body: SearchBody; failed: Partial<Record<ScreenPart, string>> };
+type ScreenAnswer = {
+  body: SearchBody;
+  failed: Partial<Record<ScreenPart, string>>;
+  /** A part asked in pieces had a top-value list cut short, and was asked over the whole range. */
+  cutShort?: boolean;
+};
 
 /**
  * The rows part as the full sort orders it: a first page asked for by time alone is made into
@@ -122,10 +127,12 @@ async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<Sc
   });
   // A part in pieces whose top values a piece cut short (the facets of a field with more values
   // than asked for): asked again over the whole range, so its counts are the engine's own.
+  const askedWhole = new Set<ScreenPart>();
   for (const search of parts) {
-    if (!search.whole || failed[search.part] || !answered.some((a) => a.part === search.part && listsCutShort(a.body.aggregations)))
-      continue;
     const { part } = search;
+    if (!search.whole || failed[part] || askedWhole.has(part)) continue;
+    if (!answered.some((a) => a.part === part && listsCutShort(a.body.aggregations))) continue;
+    askedWhole.add(part);
     try {
       const body = await ctx.client.search(search.whole, { signal: ctx.signal });
       answered.splice(0, answered.length, ...answered.filter((a) => a.part !== part), { part, body });
@@ -146,8 +153,46 @@ async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<Sc
   }
   // No rows part (`size: 0`): an empty page around the aggregations.
   const base: SearchBody = rows ?? { took, timed_out: timedOut, _shards: shards, hits: { hits: [] } };
-  return { body: { ...base, took, timed_out: timedOut, _shards: shards, aggregations }, failed };
+  return { body: { ...base, took, timed_out: timedOut, _shards: shards, aggregations }, failed, cutShort: askedWhole.size > 0 };
 }
+
+/**
+ * Selections (index, query, filters, facets and their size) whose facets, asked in pieces, had a
+ * top-value list cut short lately: a field with more values than shown (the pods of a big
+ * cluster). For a while their facets are asked over the whole range at once, as before the
+ * pieces, rather than in pieces and then again whole on every screen.
+ */
+class RecentSelections {
+  private readonly until = new Map<string, number>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max: number,
+  ) {}
+
+  has(key: string, now: number): boolean {
+    const until = this.until.get(key);
+    if (until === undefined) return false;
+    if (until > now) return true;
+    this.until.delete(key);
+    return false;
+  }
+
+  remember(key: string, now: number): void {
+    this.until.delete(key);
+    // Oldest first (insertion order): past the bound, the one remembered longest ago goes.
+    const oldest = this.until.keys().next();
+    if (this.until.size >= this.max && !oldest.done) this.until.delete(oldest.value);
+    this.until.set(key, now + this.ttlMs);
+  }
+
+  clear(): void {
+    this.until.clear();
+  }
+}
+
+const cutShortLately = new RecentSelections(5 * 60_000, 1_000);
+
+const facetSelection = (plan: SearchPlan): string => JSON.stringify([plan.index, plan.query, plan.filters, plan.facets, plan.facetSize]);
 
 /** Lines of a time range per index pattern, remembered as upper bounds (lib/search/range-bound.ts). */
 const rangeCounts = new RangeCountCache();
@@ -158,6 +203,7 @@ const matchCounts = new RangeCountCache();
 export function clearRangeCounts(): void {
   rangeCounts.clear();
   matchCounts.clear();
+  cutShortLately.clear();
 }
 
 /**
@@ -183,8 +229,16 @@ async function searchWithFacetSampling(
   ctx: SearchContext,
   plan: SearchPlan,
 ): Promise<ScreenAnswer & { sample: NonNullable<SearchResponse['facetsSample']> | null }> {
-  const searchAll = async (probability: number | null, signal: AbortSignal) =>
-    searchScreen({ ...ctx, signal }, buildScreenSearches(plan, chooseScreenPlan(plan, screenPlanSetting()), probability));
+  const facetsOf = facetSelection(plan);
+  const searchAll = async (probability: number | null, signal: AbortSignal) => {
+    const pieces = !cutShortLately.has(facetsOf, Date.now());
+    const answer = await searchScreen(
+      { ...ctx, signal },
+      buildScreenSearches(plan, chooseScreenPlan(plan, screenPlanSetting()), probability, pieces),
+    );
+    if (answer.cutShort) cutShortLately.remember(facetsOf, Date.now());
+    return answer;
+  };
   const exact = async (answer: Promise<ScreenAnswer> = searchAll(null, ctx.signal)) => ({ ...(await answer), sample: null });
   const sampling = facetSampling();
   if (!sampling || plan.after || plan.size > 0 || plan.histogram || plan.facets.length === 0) return exact();

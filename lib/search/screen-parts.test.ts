@@ -138,6 +138,21 @@ describe('buildScreenSearches', () => {
     expect(sampled.filter((p) => p.part !== 'facets')).toEqual(exact.filter((p) => p.part !== 'facets'));
   });
 
+  it('asks the facets over the whole range at once when told not to cut them in pieces', () => {
+    const parts = buildScreenSearches(plan(), 'split', null, false);
+    expect(parts.map((p) => p.part)).toEqual(['rows', 'histogram', 'histogram', 'facets']);
+    expect(parts[3]).toEqual({
+      part: 'facets',
+      request: {
+        ...AGGREGATION_SEARCH,
+        aggs: {
+          facet_0: { terms: { field: 'kubernetes.namespace_name', size: 7 } },
+          facet_1: { terms: { field: 'kubernetes.pod_name', size: 7 } },
+        },
+      },
+    });
+  });
+
   it('lets the rows count when there is no histogram to count', () => {
     const parts = buildScreenSearches(plan({ histogram: null }));
     expect(parts.map((p) => p.part)).toEqual(['rows', 'facets', 'facets']);

@@ -67,6 +67,8 @@ export function buildScreenSearches(
   kind: ScreenPlanKind = 'split',
   /** Count the facets part from a random sample with this probability (lib/search/facet-sample.ts). */
   facetSample: number | null = null,
+  /** Ask the facets in pieces (false: over the whole range at once, as for a selection whose top values were cut short lately). */
+  facetPieces = true,
 ): PartSearch[] {
   if (kind === 'combined') return [{ part: 'rows', request: buildSearchRequest(plan) }];
   const parts: PartSearch[] = [];
@@ -88,6 +90,8 @@ export function buildScreenSearches(
   const facets = buildAggregations({ ...plan, histogram: null });
   if (facets && facetSample !== null) {
     parts.push({ part: 'facets', request: aggregationSearch(plan, buildQuery(plan), sampledAggs(facets, facetSample)) });
+  } else if (facets && !facetPieces) {
+    parts.push({ part: 'facets', request: aggregationSearch(plan, buildQuery(plan), facets) });
   } else if (facets) parts.push(...facetSearches(plan, facets));
   return parts;
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_SOURCES_ENV } from '@/lib/demo-cluster/test-dataset';
 import { engineConnection } from '@/lib/es/connection';
 import type { SearchRequestInput } from '@/lib/schema/search';
+import { clearRangeCounts } from '@/lib/search/run-search';
 import { search } from './search-fixture';
 
 const INDEX = `lxtest-request-cache-${process.pid}`;
@@ -100,4 +101,30 @@ it('does not cache the rows (the engine caches only size-0 searches); a range mo
   // Still exact: the line at T0 is out now, the one at 150 minutes in; every third is an error.
   expect(answer.total).toEqual({ value: 50, relation: 'eq' });
   expect(answer.histogram!.buckets.reduce((sum, b) => sum + b.count, 0)).toBe(50);
+});
+
+it('asks facets whose top values were cut short over the whole range at once, after the first time', async () => {
+  process.env.FACET_SAMPLE_ABOVE = '0';
+  clearRangeCounts();
+  const facets = (ms: number): SearchRequestInput => ({
+    source: 'cached',
+    query: { language: 'kql', text: '' },
+    size: 0,
+    histogram: false,
+    // Two levels, one shown: each piece's list is cut short, so the pieces cannot be added up.
+    facets: ['level'],
+    facetSize: 1,
+    time: { from: new Date(T0 + ms).toISOString(), to: new Date(T0 + 150 * 60_000 + ms).toISOString(), timeZone: 'Europe/Berlin' },
+  });
+  const s0 = await cacheStats();
+  await search(facets(3));
+  const s1 = await cacheStats();
+  // The interior and the edges, then the whole range.
+  expect(s1.misses - s0.misses + (s1.hits - s0.hits)).toBe(3);
+  const again = await search(facets(4));
+  const s2 = await cacheStats();
+  // Remembered: the whole range only.
+  expect(s2.misses - s1.misses + (s2.hits - s1.hits)).toBe(1);
+  // Lines 1–150 (a minute apart from T0), every third an error: 100 info lines.
+  expect(again.facets.level).toEqual([expect.objectContaining({ value: 'info', count: 100 })]);
 });
