@@ -90,6 +90,8 @@ describe('acceptsGzip', () => {
     ['gzip;q=0, *', false],
     ['*, gzip;q=0', false],
     ['br, *;q=0.5', true],
+    ['gzip;foo=bar', true],
+    ['gzip;foo=bar;q=0', false],
   ])('%j → %s', (header, expected) => {
     expect(acceptsGzip(header)).toBe(expected);
   });
@@ -171,6 +173,20 @@ describe('gzipStreamedLines over a real server', () => {
       expect(body).toBe('{"a":1}\n');
       await new Promise((resolve) => server?.close(resolve));
     }
+  });
+
+  it('compresses text written in another encoding as the bytes it stands for', async () => {
+    const line = '{"i":0,"message":"grüße"}\n';
+    const { url, release } = await serve((res) => {
+      res.setHeader('content-type', 'application/x-ndjson');
+      res.write(Buffer.from(line).toString('base64'), 'base64');
+      res.end(Buffer.from('{"i":1}\n').toString('hex'), 'hex');
+    });
+    release();
+    const res = await rawGet(url, 'gzip');
+    const chunks: Buffer[] = [];
+    for await (const chunk of res) chunks.push(chunk as Buffer);
+    expect(zlib.gunzipSync(Buffer.concat(chunks)).toString('utf8')).toBe(`${line}{"i":1}\n`);
   });
 
   it('keeps an encoding the handler chose, and an answer ended without a body is still valid gzip', async () => {

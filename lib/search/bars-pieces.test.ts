@@ -200,7 +200,7 @@ describe('addAggregates', () => {
     const a = { sum_other_doc_count: 2, doc_count_error_upper_bound: 1, buckets: [{ key: 'info', doc_count: 5 }] };
     const b = {
       sum_other_doc_count: 3,
-      doc_count_error_upper_bound: 0,
+      doc_count_error_upper_bound: 2,
       buckets: [
         { key: 'error', doc_count: 4 },
         { key: 'debug', doc_count: 4 },
@@ -209,11 +209,32 @@ describe('addAggregates', () => {
     };
     expect(addAggregates(a, b)).toEqual({
       sum_other_doc_count: 5,
-      doc_count_error_upper_bound: 1,
+      doc_count_error_upper_bound: 3,
       buckets: [
         { key: 'info', doc_count: 6 },
         { key: 'debug', doc_count: 4 },
         { key: 'error', doc_count: 4 },
+      ],
+    });
+  });
+
+  it('knows a terms answer by either side (a piece whose list came back without the counts left out)', () => {
+    const listed = { sum_other_doc_count: 0, buckets: [{ key: 'b', doc_count: 1 }] };
+    const bare = { buckets: [{ key: 'a', doc_count: 1 }] };
+    // Terms: by count, then by key, not by key as numbers (which would be NaN for both).
+    expect(addAggregates(listed, bare)?.buckets).toEqual([
+      { key: 'a', doc_count: 1 },
+      { key: 'b', doc_count: 1 },
+    ]);
+    expect(addAggregates(bare, listed)?.sum_other_doc_count).toBe(0);
+    expect(
+      addAggregates({ buckets: [{ key: 'x', doc_count: 1 }] }, { sum_other_doc_count: 4, buckets: [{ key: 'y', doc_count: 2 }] }),
+    ).toEqual({
+      sum_other_doc_count: 4,
+      doc_count_error_upper_bound: 0,
+      buckets: [
+        { key: 'y', doc_count: 2 },
+        { key: 'x', doc_count: 1 },
       ],
     });
   });

@@ -58,8 +58,8 @@ export function edgesClause(timeField: string, split: BarsSplit): Query {
 type Bucket = { key: unknown; doc_count: number } & Record<string, unknown>;
 type Aggregate = { buckets?: Bucket[] | Record<string, Bucket> } & Record<string, unknown>;
 
-const bucketList = (agg: Aggregate | undefined): Bucket[] =>
-  !agg?.buckets ? [] : Array.isArray(agg.buckets) ? agg.buckets : Object.values(agg.buckets);
+const bucketList = (agg: Aggregate): Bucket[] =>
+  !agg.buckets ? [] : Array.isArray(agg.buckets) ? agg.buckets : Object.values(agg.buckets);
 
 /** Sub-aggregations of a bar or a level bucket that hold counts to add: a bar's levels, a level's bars. */
 const NESTED = [LEVELS_AGG, 'bars'] as const;
@@ -67,8 +67,8 @@ const NESTED = [LEVELS_AGG, 'bars'] as const;
 function addBuckets(a: Bucket, b: Bucket): Bucket {
   const sum: Bucket = { ...a, doc_count: a.doc_count + b.doc_count };
   for (const name of NESTED) {
-    if (a[name] === undefined && b[name] === undefined) continue;
-    sum[name] = addAggregates(a[name] as Aggregate | undefined, b[name] as Aggregate | undefined);
+    const added = addAggregates(a[name] as Aggregate | undefined, b[name] as Aggregate | undefined);
+    if (added) sum[name] = added;
   }
   return sum;
 }

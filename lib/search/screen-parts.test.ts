@@ -138,6 +138,12 @@ describe('buildScreenSearches', () => {
     expect(sampled.filter((p) => p.part !== 'facets')).toEqual(exact.filter((p) => p.part !== 'facets'));
   });
 
+  it('asks facets over a range too long for bars in one search', () => {
+    const parts = buildScreenSearches(plan({ size: 0, histogram: null, range: { from: 0, to: 1e13 } }));
+    expect(parts.map((p) => p.part)).toEqual(['facets']);
+    expect(parts[0]?.whole).toBeUndefined();
+  });
+
   it('asks the facets over the whole range at once when told not to cut them in pieces', () => {
     const parts = buildScreenSearches(plan(), 'split', null, false);
     expect(parts.map((p) => p.part)).toEqual(['rows', 'histogram', 'histogram', 'facets']);

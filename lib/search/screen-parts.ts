@@ -122,8 +122,9 @@ function histogramSearches(plan: SearchPlan): PartSearch[] {
  */
 function facetSearches(plan: SearchPlan, aggs: Record<string, estypes.AggregationsAggregationContainer>): PartSearch[] {
   const whole = aggregationSearch(plan, buildQuery(plan), aggs);
-  const step = plan.histogram?.interval.ms ?? chooseHistogramInterval(plan.range.from, plan.range.to)?.ms;
-  const split = step === undefined ? null : splitBarsRange(plan.range, step);
+  // No bars for a range too long to draw: no step to cut at (0 makes no split).
+  const step = plan.histogram?.interval.ms ?? chooseHistogramInterval(plan.range.from, plan.range.to)?.ms ?? 0;
+  const split = splitBarsRange(plan.range, step);
   if (!split) return [{ part: 'facets', request: whole }];
   return [
     { part: 'facets', request: aggregationSearch(plan, buildQuery(plan, interiorClause(plan.timeField, split)), aggs), whole },
