@@ -6,7 +6,8 @@
  *
  * The bound counts what the engine runs, not API requests: one screen is three parallel API
  * calls (rows, count + bars, facets), one `POST /api/search` of a whole screen is an `_msearch`
- * of three searches, and a facets part over a range it does not know to be small counts its
+ * of three parts (a part asked as its range's interior and edges counts once: two searches doing
+ * one's work, lib/es/gated-transport.ts), and a facets part over a range it does not know to be small counts its
  * matches (and the range's lines) beside its own search. The route frame admits
  * a request that searches with one slot held to its end, or refuses it before reading its body
  * (lib/api/with-engine.ts); the app's engine client counts each further search an engine call of

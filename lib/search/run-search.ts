@@ -85,8 +85,9 @@ async function exactRows(ctx: SearchContext, search: PartSearch, body: SearchBod
 
 /**
  * The parts in one `_msearch` (one round trip), answered as one body for the reshape step: the
- * rows part's hits, every part's aggregations (a part's pieces added up), every part's shard failures. The rows part failing
- * fails the screen; an aggregation part failing leaves its reason in `failed`.
+ * rows part's hits, every part's aggregations (a part's pieces added up), every part's shard
+ * failures. The rows part failing fails the screen; an aggregation part failing leaves its reason
+ * in `failed`.
  */
 async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<ScreenAnswer> {
   if (parts.length === 1) {
@@ -136,13 +137,15 @@ async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<Sc
     try {
       const body = await ctx.client.search(search.whole, { signal: ctx.signal });
       answered.splice(0, answered.length, ...answered.filter((a) => a.part !== part), { part, body });
+      shards.failures.push(...(body._shards.failures ?? []));
+      timedOut ||= body.timed_out;
       took = Math.max(took, body.took);
     } catch (err) {
       if (ctx.signal.aborted) throw err;
       failed[part] = engineReason((err as { body?: { error?: EngineErrorCause } }).body?.error);
     }
   }
-  // Parts have aggregations of their own names; a part asked in pieces (the bars, see
+  // Parts have aggregations of their own names; a part asked in pieces (the bars, the facets:
   // lib/search/bars-pieces.ts) has the same names in each, and they add up. A part with a piece
   // that failed has no aggregations at all rather than a share of them.
   let aggregations: Record<string, estypes.AggregationsAggregate> = {};

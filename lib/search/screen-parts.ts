@@ -3,7 +3,8 @@
  * each part of a screen on its fastest path"): rows sorted by time stop early on a time-sorted
  * index only when no aggregation needs every match (and, on a first page, only when sorted by
  * time alone: lib/search/time-sorted-rows.ts); the histogram and the facets are `size: 0`
- * searches the engine can answer from doc values (and its request cache). They go in one
+ * searches the engine can answer from doc values (and its request cache; over two bars' widths or
+ * more each is asked as the range's interior and edges, lib/search/bars-pieces.ts). They go in one
  * `_msearch`, so still one round trip, and each part fails on its own: a facet over a field
  * mapped differently across indices costs that facet, never the rows. Pure.
  */
