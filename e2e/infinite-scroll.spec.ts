@@ -35,6 +35,9 @@ test('scrolling to the end loads the next page with the cursor and no duplicate 
 
   // Walk the whole list as rendered: every position holds a different document, newest first.
   await explorer.grid.evaluate((el) => el.scrollTo(0, 0));
+  // The virtualized table draws the top rows on its next frame: wait for the first one (row 1 is
+  // the header), or a slow frame starts the walk below it (seen once in CI: rows from the 3rd on).
+  await expect(explorer.dataRows().and(page.locator('[aria-rowindex="2"]'))).toBeAttached();
   const seen = new Map<number, string>();
   for (let step = 0; step < 40 && seen.size < 200; step++) {
     const rows = await explorer
