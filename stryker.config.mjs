@@ -14,6 +14,7 @@ export default {
     '!lib/url-state/url-fixtures.ts',
     // I/O: engine calls, route handlers, stores. Their tests are the integration suite.
     '!lib/search/run-search.ts',
+    '!lib/search/screen-search.ts',
     '!lib/search/stream-search.ts',
     '!lib/search/page-search.ts',
     '!lib/export/handler.ts',

@@ -1,24 +1,23 @@
 /**
  * POST /api/search behind the route: validate what the schema cannot (source, time, cursor,
- * fields, query), build one engine request, reshape its answer. The only module of lib/search
- * that does I/O; everything it calls is pure.
+ * fields, query), build the engine requests, reshape their answer. With screen-search.ts (the
+ * engine calls of a screen's parts) and page-search.ts, the modules of lib/search that do I/O;
+ * everything else they call is pure.
  */
-import type { Client, estypes } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
 import { ApiError } from '@/lib/api/errors';
-import { engineReason, queryErrorFromShardFailures, responseErrorToApiError, type EngineErrorCause } from '@/lib/es/client';
+import { queryErrorFromShardFailures } from '@/lib/es/client';
 import type { ScreenNote, SearchRequest, SearchResponse } from '@/lib/schema/search';
 import { engineInfo } from '@/lib/es/engine';
-import { ENGINE_SEARCHES } from '@/lib/es/gated-transport';
 import { buildQuery, type SearchPlan } from '@/lib/search/build-request';
 import { facetSampling, sampleProbability, supportsRandomSampler, unwrapSampled } from '@/lib/search/facet-sample';
-import { addAggregations, listsCutShort } from '@/lib/search/bars-pieces';
 import { boundingRange, RangeCountCache } from '@/lib/search/range-bound';
-import { buildScreenSearches, toMsearchLines, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
+import { buildScreenSearches } from '@/lib/search/screen-parts';
+import { searchScreen, type ScreenAnswer } from '@/lib/search/screen-search';
 import { chooseScreenPlan, screenPlanSetting } from '@/lib/search/screen-plan';
 import { CursorError, decodeCursor, encodeCursor, requestIdentity, type CursorState } from '@/lib/search/cursor';
 import { chooseHistogramInterval, type HistogramInterval } from '@/lib/search/interval';
 import { reshapeSearchResponse } from '@/lib/search/reshape';
-import { pageFromTimeSortedHits } from '@/lib/search/time-sorted-rows';
 import { compileUserQuery, resolveFilterClauses, resolveRequestRange, unknownField } from '@/lib/search/request-parts';
 import { UTC } from '@/lib/time';
 import {
@@ -59,104 +58,6 @@ function readCursor(after: string, identity: string): CursorState {
     if (err instanceof CursorError) throw new ApiError(400, 'invalid_cursor', err.message, { path: 'after' });
     throw err;
   }
-}
-
-type SearchBody = estypes.SearchResponse<unknown>;
-type ScreenAnswer = {
-  body: SearchBody;
-  failed: Partial<Record<ScreenPart, string>>;
-  /** A part asked in pieces had a top-value list cut short, and was asked over the whole range. */
-  cutShort?: boolean;
-};
-
-/**
- * The rows part as the full sort orders it: a first page asked for by time alone is made into
- * that page, or asked again with the full sort when a tie at its end leaves it open
- * (lib/search/time-sorted-rows.ts).
- */
-async function exactRows(ctx: SearchContext, search: PartSearch, body: SearchBody): Promise<SearchBody> {
-  if (!search.exact) return body;
-  const { request, size, order } = search.exact;
-  const page = pageFromTimeSortedHits(body.hits.hits, size, order);
-  if (page) return { ...body, hits: { ...body.hits, hits: page } };
-  const again = await ctx.client.search(request, { signal: ctx.signal });
-  return { ...again, took: body.took + again.took };
-}
-
-/**
- * The parts in one `_msearch` (one round trip), answered as one body for the reshape step: the
- * rows part's hits, every part's aggregations (a part's pieces added up), every part's shard
- * failures. The rows part failing fails the screen; an aggregation part failing leaves its reason
- * in `failed`.
- */
-async function searchScreen(ctx: SearchContext, parts: PartSearch[]): Promise<ScreenAnswer> {
-  if (parts.length === 1) {
-    const body = await ctx.client.search(parts[0]!.request, { signal: ctx.signal });
-    return { body: await exactRows(ctx, parts[0]!, body), failed: {} };
-  }
-  // The gate counts a part asked in pieces once (lib/es/gated-transport.ts, ENGINE_SEARCHES).
-  const weight = new Set(parts.map((p) => p.part)).size;
-  const res = await ctx.client.msearch({ searches: toMsearchLines(parts) }, { signal: ctx.signal, context: { [ENGINE_SEARCHES]: weight } });
-  const failed: Partial<Record<ScreenPart, string>> = {};
-  let rows: SearchBody | undefined;
-  const answered: { part: ScreenPart; body: SearchBody }[] = [];
-  const shards = { total: 0, successful: 0, skipped: 0, failed: 0, failures: [] as estypes.ShardFailure[] };
-  let timedOut = false;
-  let took = 0;
-  let rowsPart: PartSearch | undefined;
-  parts.forEach((search, i) => {
-    const { part } = search;
-    const item = res.responses[i];
-    if (!item || 'error' in item) {
-      const error = item && 'error' in item ? item : undefined;
-      if (part === 'rows') throw responseErrorToApiError(error?.status ?? 500, error?.error as EngineErrorCause | undefined);
-      failed[part] = engineReason(error?.error as EngineErrorCause | undefined);
-      return;
-    }
-    const body = item as SearchBody;
-    if (part === 'rows') {
-      rows = body;
-      rowsPart = search;
-    }
-    answered.push({ part, body });
-    shards.total = Math.max(shards.total, body._shards.total);
-    shards.successful = Math.max(shards.successful, body._shards.successful);
-    shards.failed = Math.max(shards.failed, body._shards.failed);
-    shards.failures.push(...(body._shards.failures ?? []));
-    timedOut ||= body.timed_out;
-    took = Math.max(took, body.took);
-  });
-  // A part in pieces whose top values a piece cut short (the facets of a field with more values
-  // than asked for): asked again over the whole range, so its counts are the engine's own.
-  const askedWhole = new Set<ScreenPart>();
-  for (const search of parts) {
-    const { part } = search;
-    if (!search.whole || failed[part] || askedWhole.has(part)) continue;
-    if (!answered.some((a) => a.part === part && listsCutShort(a.body.aggregations))) continue;
-    askedWhole.add(part);
-    try {
-      const body = await ctx.client.search(search.whole, { signal: ctx.signal });
-      answered.splice(0, answered.length, ...answered.filter((a) => a.part !== part), { part, body });
-      shards.failures.push(...(body._shards.failures ?? []));
-      timedOut ||= body.timed_out;
-      took = Math.max(took, body.took);
-    } catch (err) {
-      if (ctx.signal.aborted) throw err;
-      failed[part] = engineReason((err as { body?: { error?: EngineErrorCause } }).body?.error);
-    }
-  }
-  // Parts have aggregations of their own names; a part asked in pieces (the bars, the facets:
-  // lib/search/bars-pieces.ts) has the same names in each, and they add up. A part with a piece
-  // that failed has no aggregations at all rather than a share of them.
-  let aggregations: Record<string, estypes.AggregationsAggregate> = {};
-  for (const { part, body } of answered) if (!failed[part]) aggregations = addAggregations(aggregations, body.aggregations) ?? aggregations;
-  if (rows && rowsPart) {
-    rows = await exactRows(ctx, rowsPart, rows);
-    took = Math.max(took, rows.took);
-  }
-  // No rows part (`size: 0`): an empty page around the aggregations.
-  const base: SearchBody = rows ?? { took, timed_out: timedOut, _shards: shards, hits: { hits: [] } };
-  return { body: { ...base, took, timed_out: timedOut, _shards: shards, aggregations }, failed, cutShort: askedWhole.size > 0 };
 }
 
 /**
