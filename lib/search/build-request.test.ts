@@ -104,6 +104,13 @@ describe('buildSearchRequest, first page', () => {
     expect(r.highlight).toBeUndefined();
   });
 
+  it('asks plain bars and the levels beside them when nothing narrows the range, so the bars keep their fast path', () => {
+    const r = buildSearchRequest(plan({ query: null, filters: { filter: [], must_not: [] } }));
+    expect(Object.keys(r.aggs ?? {}).sort()).toEqual(['facet_0', 'facet_1', 'histogram', 'levels_by_bar']);
+    expect(r.aggs?.histogram?.aggs).toBeUndefined();
+    expect(r.aggs?.levels_by_bar).toMatchObject({ terms: { field: 'level' }, aggs: { bars: { date_histogram: { min_doc_count: 1 } } } });
+  });
+
   it('sorts every key ascending for asc', () => {
     const r = buildSearchRequest(plan({ sort: 'asc' }));
     expect(r.sort).toEqual([
