@@ -164,6 +164,8 @@ async function searchWithFacetSampling(
         index: plan.index,
         ignore_unavailable: true,
         allow_no_indices: true,
+        // Shards outside the range skipped first, as for every `size: 0` part (lib/search/screen-parts.ts).
+        pre_filter_shard_size: 1,
         timeout: plan.engineTimeout,
         request_cache: true,
         size: 0,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchPlan } from '@/lib/search/build-request';
 import type { CursorState } from '@/lib/search/cursor';
 import { HISTOGRAM_INTERVALS } from '@/lib/search/interval';
-import { buildScreenSearches, toMsearchLines } from '@/lib/search/screen-parts';
+import { buildScreenSearches, msearchOptions, toMsearchLines, type PartSearch } from '@/lib/search/screen-parts';
 
 const FROM = Date.UTC(2026, 10, 20, 6, 0, 0);
 const TO = Date.UTC(2026, 10, 20, 12, 0, 0) - 1;
@@ -43,6 +43,7 @@ const AGGREGATION_SEARCH = {
   ignore_unavailable: true,
   allow_no_indices: true,
   allow_partial_search_results: true,
+  pre_filter_shard_size: 1,
   timeout: '10000ms',
   size: 0,
   request_cache: true,
@@ -192,9 +193,8 @@ describe('toMsearchLines', () => {
   it('puts the index options in each header and the rest in the body', () => {
     // A range of under two seconds (the narrowest bars): one facets search, no pieces.
     const short = { from: FROM + 1, to: FROM + 1500 };
-    const lines = toMsearchLines(
-      buildScreenSearches(plan({ range: short, histogram: null, facets: [{ name: 'pod', field: 'kubernetes.pod_name' }] })),
-    );
+    const parts = buildScreenSearches(plan({ range: short, histogram: null, facets: [{ name: 'pod', field: 'kubernetes.pod_name' }] }));
+    const lines = toMsearchLines(parts);
     expect(lines).toHaveLength(4);
     const header = { index: 'logstash-*', ignore_unavailable: true, allow_no_indices: true, allow_partial_search_results: true };
     expect(lines[0]).toEqual(header);
@@ -212,6 +212,9 @@ describe('toMsearchLines', () => {
       },
       aggs: { facet_0: { terms: { field: 'kubernetes.pod_name', size: 7 } } },
     });
+    // The shard pre-filter is an option of the whole call, never a key of a search's body.
+    expect(parts[1]?.request.pre_filter_shard_size).toBe(1);
+    expect(lines[3]).not.toHaveProperty('pre_filter_shard_size');
     expect(Object.keys(lines[1] ?? {}).sort()).toEqual([
       '_source',
       'highlight',
@@ -222,6 +225,21 @@ describe('toMsearchLines', () => {
       'timeout',
       'track_total_hits',
     ]);
+  });
+});
+
+describe('msearchOptions', () => {
+  const part = (pre?: number): PartSearch => ({ part: 'facets', request: { size: 0, ...(pre === undefined ? {} : { pre_filter_shard_size: pre }) } });
+  it('pre-filters the shards of the whole call when a part asks for it, at its smallest threshold', () => {
+    expect(msearchOptions([part(), part(1)])).toEqual({ pre_filter_shard_size: 1 });
+    expect(msearchOptions([part(64), part(3)])).toEqual({ pre_filter_shard_size: 3 });
+    expect(msearchOptions([part(), part()])).toEqual({});
+    expect(msearchOptions([])).toEqual({});
+  });
+  it('is asked for by every part of a split screen that aggregates, and left to the engine for the rows', () => {
+    const parts = buildScreenSearches(plan({}));
+    for (const p of parts) expect(p.request.pre_filter_shard_size).toBe(p.part === 'rows' ? undefined : 1);
+    expect(msearchOptions(parts)).toEqual({ pre_filter_shard_size: 1 });
   });
 });
 

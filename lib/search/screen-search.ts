@@ -9,7 +9,7 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import { engineReason, responseErrorToApiError, type EngineErrorCause } from '@/lib/es/client';
 import { ENGINE_SEARCHES } from '@/lib/es/gated-transport';
 import { addAggregations, listsCutShort } from '@/lib/search/bars-pieces';
-import { toMsearchLines, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
+import { msearchOptions, toMsearchLines, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
 import { pageFromTimeSortedHits } from '@/lib/search/time-sorted-rows';
 
 /** What an engine call needs: the client, and the signal that drops it. */
@@ -55,7 +55,7 @@ export async function searchScreen(ctx: EngineCall, parts: PartSearch[]): Promis
   }
   // The gate counts a part asked in pieces once (lib/es/gated-transport.ts, ENGINE_SEARCHES).
   const weight = new Set(parts.map((p) => p.part)).size;
-  const res = await ctx.client.msearch({ searches: toMsearchLines(parts) }, { signal: ctx.signal, context: { [ENGINE_SEARCHES]: weight } });
+  const res = await ctx.client.msearch({ searches: toMsearchLines(parts), ...msearchOptions(parts) }, { signal: ctx.signal, context: { [ENGINE_SEARCHES]: weight } });
   const failed: Partial<Record<ScreenPart, string>> = {};
   let rows: SearchBody | undefined;
   let answered: { part: ScreenPart; body: SearchBody }[] = [];

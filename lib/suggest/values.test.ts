@@ -72,6 +72,7 @@ describe('buildValuesRequest', () => {
       ignore_unavailable: true,
       allow_no_indices: true,
       allow_partial_search_results: true,
+      pre_filter_shard_size: 1,
       timeout: '2000ms',
       size: 0,
       request_cache: true,
