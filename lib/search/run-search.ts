@@ -13,6 +13,7 @@ import { buildQuery, type SearchPlan } from '@/lib/search/build-request';
 import { facetSampling, sampleProbability, supportsRandomSampler, unwrapSampled } from '@/lib/search/facet-sample';
 import { boundingRange, RangeCountCache } from '@/lib/search/range-bound';
 import { buildScreenSearches } from '@/lib/search/screen-parts';
+import type { EngineBatch } from '@/lib/search/engine-batch';
 import { searchScreen, type ScreenAnswer } from '@/lib/search/screen-search';
 import { chooseScreenPlan, screenPlanSetting } from '@/lib/search/screen-plan';
 import { CursorError, decodeCursor, encodeCursor, requestIdentity, type CursorState } from '@/lib/search/cursor';
@@ -49,6 +50,8 @@ export interface SearchContext {
   startedAt: number;
   now?: number;
   timeouts?: SearchTimeouts;
+  /** The streamed screen's batch its bars and facets searches join (lib/search/engine-batch.ts). */
+  batch?: EngineBatch;
 }
 
 function readCursor(after: string, identity: string): CursorState {
@@ -134,16 +137,18 @@ async function searchWithFacetSampling(
   plan: SearchPlan,
 ): Promise<ScreenAnswer & { sample: NonNullable<SearchResponse['facetsSample']> | null }> {
   const facetsOf = facetSelection(plan);
-  const searchAll = async (probability: number | null, signal: AbortSignal) => {
+  // Batched with the screen's other parts only when its answer is sure to be used: the exact
+  // facets racing a count may be cancelled, and a merged search would go on for the others.
+  const searchAll = async (probability: number | null, signal: AbortSignal, batched = false) => {
     const pieces = !cutShortLately.has(facetsOf, Date.now());
     const answer = await searchScreen(
-      { ...ctx, signal },
+      { ...ctx, signal, batch: batched ? ctx.batch : undefined },
       buildScreenSearches(plan, chooseScreenPlan(plan, screenPlanSetting()), probability, pieces),
     );
     if (answer.cutShort) cutShortLately.remember(facetsOf, Date.now());
     return answer;
   };
-  const exact = async (answer: Promise<ScreenAnswer> = searchAll(null, ctx.signal)) => ({ ...(await answer), sample: null });
+  const exact = async (answer: Promise<ScreenAnswer> = searchAll(null, ctx.signal, true)) => ({ ...(await answer), sample: null });
   const sampling = facetSampling();
   if (!sampling || plan.after || plan.size > 0 || plan.histogram || plan.facets.length === 0) return exact();
   if (!supportsRandomSampler(await engineInfo(ctx.client))) return exact();

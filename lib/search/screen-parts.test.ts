@@ -229,7 +229,10 @@ describe('toMsearchLines', () => {
 });
 
 describe('msearchOptions', () => {
-  const part = (pre?: number): PartSearch => ({ part: 'facets', request: { size: 0, ...(pre === undefined ? {} : { pre_filter_shard_size: pre }) } });
+  const part = (pre?: number): PartSearch => ({
+    part: 'facets',
+    request: { size: 0, ...(pre === undefined ? {} : { pre_filter_shard_size: pre }) },
+  });
   it('pre-filters the shards of the whole call when a part asks for it, at its smallest threshold', () => {
     expect(msearchOptions([part(), part(1)])).toEqual({ pre_filter_shard_size: 1 });
     expect(msearchOptions([part(64), part(3)])).toEqual({ pre_filter_shard_size: 3 });

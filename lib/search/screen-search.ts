@@ -8,14 +8,17 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { engineReason, responseErrorToApiError, type EngineErrorCause } from '@/lib/es/client';
 import { ENGINE_SEARCHES } from '@/lib/es/gated-transport';
+import type { EngineBatch } from '@/lib/search/engine-batch';
 import { addAggregations, listsCutShort } from '@/lib/search/bars-pieces';
 import { msearchOptions, toMsearchLines, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
 import { pageFromTimeSortedHits } from '@/lib/search/time-sorted-rows';
 
-/** What an engine call needs: the client, and the signal that drops it. */
+/** What an engine call needs: the client, the signal that drops it, and the batch its aggregation searches may join. */
 export interface EngineCall {
   client: Client;
   signal: AbortSignal;
+  /** The other parts of the same streamed screen asked at the same moment (lib/search/engine-batch.ts). */
+  batch?: EngineBatch;
 }
 
 type SearchBody = estypes.SearchResponse<unknown>;
@@ -49,13 +52,22 @@ async function exactRows(ctx: EngineCall, search: PartSearch, body: SearchBody):
  * in `failed`.
  */
 export async function searchScreen(ctx: EngineCall, parts: PartSearch[]): Promise<ScreenAnswer> {
-  if (parts.length === 1) {
+  // The bars and facets of a streamed screen, asked together with the other parts of this moment.
+  const batched = ctx.batch && parts.every((p) => p.part !== 'rows') ? ctx.batch : undefined;
+  if (parts.length === 1 && !batched) {
     const body = await ctx.client.search(parts[0]!.request, { signal: ctx.signal });
     return { body: await exactRows(ctx, parts[0]!, body), failed: {} };
   }
   // The gate counts a part asked in pieces once (lib/es/gated-transport.ts, ENGINE_SEARCHES).
   const weight = new Set(parts.map((p) => p.part)).size;
-  const res = await ctx.client.msearch({ searches: toMsearchLines(parts), ...msearchOptions(parts) }, { signal: ctx.signal, context: { [ENGINE_SEARCHES]: weight } });
+  const responses = batched
+    ? await batched.ask(ctx.client, parts, ctx.signal)
+    : (
+        await ctx.client.msearch(
+          { searches: toMsearchLines(parts), ...msearchOptions(parts) },
+          { signal: ctx.signal, context: { [ENGINE_SEARCHES]: weight } },
+        )
+      ).responses;
   const failed: Partial<Record<ScreenPart, string>> = {};
   let rows: SearchBody | undefined;
   let answered: { part: ScreenPart; body: SearchBody }[] = [];
@@ -65,7 +77,7 @@ export async function searchScreen(ctx: EngineCall, parts: PartSearch[]): Promis
   let rowsPart: PartSearch | undefined;
   parts.forEach((search, i) => {
     const { part } = search;
-    const item = res.responses[i];
+    const item = responses[i];
     if (!item || 'error' in item) {
       const error = item && 'error' in item ? item : undefined;
       if (part === 'rows') throw responseErrorToApiError(error?.status ?? 500, error?.error as EngineErrorCause | undefined);

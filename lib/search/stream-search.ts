@@ -9,6 +9,7 @@
 import { ApiError } from '@/lib/api/errors';
 import { engineErrorToApiError } from '@/lib/es/client';
 import type { SearchRequest, SearchStreamLine } from '@/lib/schema/search';
+import { EngineBatch } from '@/lib/search/engine-batch';
 import { runSearch, type SearchContext } from '@/lib/search/run-search';
 
 /** A body of lines sent as they are written, one chunk each. Cancelling it (the caller went away) aborts `produce`'s signal. */
@@ -49,9 +50,11 @@ function errorLine(i: number, err: unknown, signal: AbortSignal): SearchStreamLi
 export function streamSearches(requests: readonly SearchRequest[], ctx: SearchContext): ReadableStream<Uint8Array> {
   return lineStream(async (write, stopped) => {
     const signal = AbortSignal.any([ctx.signal, stopped]);
+    // The bars' and facets' searches go to the engine together, their shared work done once.
+    const batch = new EngineBatch();
     await Promise.all(
       requests.map(async (request, i) => {
-        const line = await runSearch(request, { ...ctx, signal }).then(
+        const line = await runSearch(request, { ...ctx, signal, batch }).then(
           (response): SearchStreamLine => ({ i, response }),
           (err: unknown) => errorLine(i, err, signal),
         );

@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { searchGate } from '@/lib/api/search-gate';
+import { TEST_DATASET } from '@/lib/demo-cluster/test-dataset';
+import { getEngineClient } from '@/lib/es/client';
 import type { ApiErrorBody } from '@/lib/schema/errors';
 import type { SearchRequestInput, SearchResponse, SearchStreamLine } from '@/lib/schema/search';
 import { END, eventsIn, HOUR, iso, search, seedTestDataset } from './search-fixture';
@@ -83,6 +85,35 @@ describe('POST /api/search/stream', () => {
       }
       const bars = answered.find((l) => l.i === 1) as { response: SearchResponse };
       expect(bars.response.total).toEqual({ value: expected.length, relation: 'eq' });
+    }
+  });
+
+  it("asks the bars' and facets' searches of a screen as one, each line still POST /api/search's answer", async () => {
+    const client = getEngineClient();
+    // Unaligned, with a query: the bars and the facets are each asked in pieces.
+    const screen: SearchRequestInput = {
+      time: { from: iso(END - 7 * HOUR - 61_234), to: iso(END - 5 * 60_000 - 7) },
+      query: { language: 'kql', text: 'level:error or level:warn' },
+    };
+    const requests = parts(screen);
+    // The first screen counts its range for the facets' sampling decision; the next goes at once.
+    await lines(await call({ requests }));
+    const paths: string[] = [];
+    const listener = (_err: unknown, result: { meta: { request: { params: { path: string } } } } | null) => {
+      if (result) paths.push(result.meta.request.params.path);
+    };
+    client.diagnostic.on('request', listener);
+    let answered: SearchStreamLine[];
+    try {
+      answered = await lines(await call({ requests }));
+    } finally {
+      client.diagnostic.off('request', listener);
+    }
+    // The rows' search, and one _msearch for the bars' and facets' interiors and edges.
+    expect(paths.sort()).toEqual(['/_msearch', `/${TEST_DATASET.indexPrefix}*/_search`]);
+    for (const line of answered) {
+      if (!('response' in line)) throw new Error(`part ${line.i} failed: ${JSON.stringify(line)}`);
+      expect(comparable(line.response)).toEqual(comparable(await search(requests[line.i]!)));
     }
   });
 
