@@ -15,6 +15,7 @@ export default {
     // I/O: engine calls, route handlers, stores. Their tests are the integration suite.
     '!lib/search/run-search.ts',
     '!lib/search/screen-search.ts',
+    '!lib/search/engine-batch.ts',
     '!lib/search/stream-search.ts',
     '!lib/search/page-search.ts',
     '!lib/export/handler.ts',
