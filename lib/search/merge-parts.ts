@@ -44,26 +44,26 @@ export const memberPrefix = (j: number): string => `m${j}_`;
  */
 export function mergeSearches(calls: readonly (readonly PartSearch[])[]): MergedSearches {
   const searches: PartSearch[] = [];
-  const groups = new Map<string, { at: number; members: { call: number; index: number }[] }>();
+  /** Per shared key: where its merged search is, and how many members it has so far. */
+  const groups = new Map<string, { at: number; members: number }>();
   const keys = calls.map((parts) => parts.map((p) => shareKey(p.request)));
   // Which keys are shared by more than one search: only those are merged (and renamed).
-  const seen = new Map<string, number>();
-  for (const key of keys.flat()) if (key !== null) seen.set(key, (seen.get(key) ?? 0) + 1);
+  const seen = new Map<string | null, number>();
+  for (const key of keys.flat()) seen.set(key, (seen.get(key) ?? 0) + 1);
   const routes = calls.map((parts, call) =>
     parts.map((search, index): Route => {
-      const key = keys[call]![index]!;
+      const key = keys[call]![index] ?? null;
       if (key === null || seen.get(key)! < 2) {
         searches.push(search);
         return { search: searches.length - 1, prefix: null };
       }
       let group = groups.get(key);
       if (!group) {
-        group = { at: searches.length, members: [] };
+        group = { at: searches.length, members: 0 };
         groups.set(key, group);
         searches.push({ part: search.part, request: { ...search.request, aggs: {} } });
       }
-      const prefix = memberPrefix(group.members.length);
-      group.members.push({ call, index });
+      const prefix = memberPrefix(group.members++);
       const merged = searches[group.at]!.request.aggs as Aggs;
       for (const [name, agg] of Object.entries(search.request.aggs!)) merged[prefix + name] = agg;
       return { search: group.at, prefix };
