@@ -14,6 +14,7 @@
  * range that has just passed the threshold — slower, never approximate. Sampling is decided by
  * a fresh count of the matches, never by this.
  */
+import { ExpiringMap } from '@/lib/search/expiring-map';
 
 /**
  * Steps a bounding range is rounded to: the first at least 1/50 of the span, else a day. Each
@@ -40,9 +41,11 @@ const MAX_ENTRIES = 512;
 
 /** Remembered counts of bounding ranges, per index pattern; the oldest go first past MAX_ENTRIES. */
 export class RangeCountCache {
-  private readonly entries = new Map<string, { count: number; at: number }>();
+  private readonly counts: ExpiringMap<number>;
 
-  constructor(private readonly ttlMs = RANGE_COUNT_TTL_MS) {}
+  constructor(ttlMs = RANGE_COUNT_TTL_MS) {
+    this.counts = new ExpiringMap(ttlMs, MAX_ENTRIES);
+  }
 
   /** The key a count of `boundingRange(range)` is kept under. */
   static key(index: string, range: EpochRange): string {
@@ -52,25 +55,15 @@ export class RangeCountCache {
 
   /** The count remembered for `index` (or any scope) near `range`, if counted within the TTL. */
   upperBound(index: string, range: EpochRange, now: number): number | undefined {
-    const key = RangeCountCache.key(index, range);
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (now - entry.at >= this.ttlMs || now < entry.at) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.count;
+    return this.counts.get(RangeCountCache.key(index, range), now);
   }
 
   /** Remember `count`, the lines of `index` in `boundingRange(range)`. */
   remember(index: string, range: EpochRange, count: number, now: number): void {
-    const key = RangeCountCache.key(index, range);
-    this.entries.delete(key);
-    this.entries.set(key, { count, at: now });
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.counts.set(RangeCountCache.key(index, range), count, now);
   }
 
   clear(): void {
-    this.entries.clear();
+    this.counts.clear();
   }
 }

@@ -11,6 +11,7 @@ import type { ScreenNote, SearchRequest, SearchResponse } from '@/lib/schema/sea
 import { engineInfo } from '@/lib/es/engine';
 import { buildQuery, type SearchPlan } from '@/lib/search/build-request';
 import { facetSampling, sampleProbability, supportsRandomSampler, unwrapSampled } from '@/lib/search/facet-sample';
+import { ExpiringMap } from '@/lib/search/expiring-map';
 import { boundingRange, RangeCountCache } from '@/lib/search/range-bound';
 import { buildScreenSearches } from '@/lib/search/screen-parts';
 import type { EngineBatch } from '@/lib/search/engine-batch';
@@ -69,35 +70,7 @@ function readCursor(after: string, identity: string): CursorState {
  * cluster). For a while their facets are asked over the whole range at once, as before the
  * pieces, rather than in pieces and then again whole on every screen.
  */
-class RecentSelections {
-  private readonly until = new Map<string, number>();
-  constructor(
-    private readonly ttlMs: number,
-    private readonly max: number,
-  ) {}
-
-  has(key: string, now: number): boolean {
-    const until = this.until.get(key);
-    if (until === undefined) return false;
-    if (until > now) return true;
-    this.until.delete(key);
-    return false;
-  }
-
-  remember(key: string, now: number): void {
-    this.until.delete(key);
-    // Oldest first (insertion order): past the bound, the one remembered longest ago goes.
-    const oldest = this.until.keys().next();
-    if (this.until.size >= this.max && !oldest.done) this.until.delete(oldest.value);
-    this.until.set(key, now + this.ttlMs);
-  }
-
-  clear(): void {
-    this.until.clear();
-  }
-}
-
-const cutShortLately = new RecentSelections(5 * 60_000, 1_000);
+const cutShortLately = new ExpiringMap<true>(5 * 60_000, 1_000);
 
 const facetSelection = (plan: SearchPlan): string => JSON.stringify([plan.index, plan.query, plan.filters, plan.facets, plan.facetSize]);
 
@@ -140,12 +113,12 @@ async function searchWithFacetSampling(
   // Batched with the screen's other parts only when its answer is sure to be used: the exact
   // facets racing a count may be cancelled, and a merged search would go on for the others.
   const searchAll = async (probability: number | null, signal: AbortSignal, batched = false) => {
-    const pieces = !cutShortLately.has(facetsOf, Date.now());
+    const pieces = !cutShortLately.get(facetsOf, Date.now());
     const answer = await searchScreen(
       { ...ctx, signal, batch: batched ? ctx.batch : undefined },
       buildScreenSearches(plan, chooseScreenPlan(plan, screenPlanSetting()), probability, pieces),
     );
-    if (answer.cutShort) cutShortLately.remember(facetsOf, Date.now());
+    if (answer.cutShort) cutShortLately.set(facetsOf, true, Date.now());
     return answer;
   };
   const exact = async (answer: Promise<ScreenAnswer> = searchAll(null, ctx.signal, true)) => ({ ...(await answer), sample: null });
