@@ -112,5 +112,7 @@ describe('RangeCountCache', () => {
     expect(cache.upperBound('logs-*', hourAt(0), t0)).toBeUndefined();
     expect(cache.upperBound('logs-*', hourAt(1), t0)).toBe(1);
     expect(cache.upperBound('logs-*', hourAt(512), t0)).toBe(512);
+    cache.clear();
+    expect(cache.upperBound('logs-*', hourAt(512), t0)).toBeUndefined();
   });
 });
