@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchPlan } from '@/lib/search/build-request';
 import type { CursorState } from '@/lib/search/cursor';
 import { HISTOGRAM_INTERVALS } from '@/lib/search/interval';
-import { buildScreenSearches, msearchOptions, toMsearchLines, type PartSearch } from '@/lib/search/screen-parts';
+import { buildScreenSearches, msearchOptions, toMsearchLines, withShardConcurrency, type PartSearch } from '@/lib/search/screen-parts';
 
 const FROM = Date.UTC(2026, 10, 20, 6, 0, 0);
 const TO = Date.UTC(2026, 10, 20, 12, 0, 0) - 1;
@@ -288,5 +288,30 @@ describe('buildScreenSearches with size 0 (a screen part asked for on its own)',
       total: { value: 9, relation: 'eq' },
     };
     expect(parts({ after })).toEqual(['rows']);
+  });
+});
+
+describe('withShardConcurrency', () => {
+  const rows = { index: 'logs-*', size: 101, track_total_hits: false, sort: [{ '@timestamp': { order: 'desc' as const } }] };
+  it('asks the rows of a search that neither counts nor aggregates for as many shards at once as a node has processors', () => {
+    expect(withShardConcurrency(rows, 2)).toEqual({ ...rows, max_concurrent_shard_requests: 2 });
+    expect(withShardConcurrency({ ...rows, size: undefined }, 16)).toEqual({ ...rows, size: undefined, max_concurrent_shard_requests: 16 });
+    // The streamed screen's rows part, as built.
+    const part = buildScreenSearches(plan({ histogram: null, facets: [], total: false })).find((p) => p.part === 'rows')!;
+    expect(part.request.track_total_hits).toBe(false);
+    expect(withShardConcurrency(part.request, 3).max_concurrent_shard_requests).toBe(3);
+  });
+  it('leaves alone a search that counts its hits, aggregates or has no rows, and any when the processors are not known', () => {
+    expect(withShardConcurrency(rows, null)).toBe(rows);
+    for (const other of [
+      { ...rows, track_total_hits: true },
+      { ...rows, track_total_hits: 10_000 },
+      { ...rows, track_total_hits: undefined },
+      { ...rows, size: 0 },
+      { ...rows, aggs: { a: { terms: { field: 'level' } } } },
+      { ...rows, aggregations: { a: { terms: { field: 'level' } } } },
+    ]) {
+      expect(withShardConcurrency(other, 2)).toBe(other);
+    }
   });
 });

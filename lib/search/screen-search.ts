@@ -8,9 +8,10 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { engineReason, responseErrorToApiError, type EngineErrorCause } from '@/lib/es/client';
 import { ENGINE_SEARCHES } from '@/lib/es/gated-transport';
+import { dataNodeProcessors } from '@/lib/es/node-processors';
 import type { EngineBatch } from '@/lib/search/engine-batch';
 import { addAggregations, listsCutShort } from '@/lib/search/bars-pieces';
-import { msearchOptions, toMsearchLines, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
+import { msearchOptions, toMsearchLines, withShardConcurrency, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
 import { pageFromTimeSortedHits } from '@/lib/search/time-sorted-rows';
 
 /** What an engine call needs: the client, the signal that drops it, and the batch its aggregation searches may join. */
@@ -55,8 +56,10 @@ export async function searchScreen(ctx: EngineCall, parts: PartSearch[]): Promis
   // The bars and facets of a streamed screen, asked together with the other parts of this moment.
   const batched = ctx.batch && parts.every((p) => p.part !== 'rows') ? ctx.batch : undefined;
   if (parts.length === 1 && !batched) {
-    const body = await ctx.client.search(parts[0]!.request, { signal: ctx.signal });
-    return { body: await exactRows(ctx, parts[0]!, body), failed: {} };
+    const search = parts[0]!;
+    const request = search.part === 'rows' ? withShardConcurrency(search.request, await dataNodeProcessors(ctx.client)) : search.request;
+    const body = await ctx.client.search(request, { signal: ctx.signal });
+    return { body: await exactRows(ctx, search, body), failed: {} };
   }
   // The gate counts a part asked in pieces once (lib/es/gated-transport.ts, ENGINE_SEARCHES).
   const weight = new Set(parts.map((p) => p.part)).size;
