@@ -150,9 +150,13 @@ function facetSearches(plan: SearchPlan, aggs: Record<string, estypes.Aggregatio
  * reads every shard anyway), and one with no rows.
  */
 export function withShardConcurrency(request: estypes.SearchRequest, processors: number | null): estypes.SearchRequest {
-  if (processors === null || request.track_total_hits !== false || request.size === 0 || request.aggs || request.aggregations)
-    return request;
+  if (processors === null || !takesShardsInTurn(request)) return request;
   return { ...request, max_concurrent_shard_requests: processors };
+}
+
+/** Whether a search gains from its shards asked a few at a time (`withShardConcurrency`): rows, no count, no aggregations. */
+export function takesShardsInTurn(request: estypes.SearchRequest): boolean {
+  return request.track_total_hits === false && request.size !== 0 && !request.aggs && !request.aggregations;
 }
 
 const HEADER_KEYS = ['index', 'ignore_unavailable', 'allow_no_indices', 'allow_partial_search_results', 'request_cache'] as const;

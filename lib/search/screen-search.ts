@@ -11,7 +11,14 @@ import { ENGINE_SEARCHES } from '@/lib/es/gated-transport';
 import { dataNodeProcessors } from '@/lib/es/node-processors';
 import type { EngineBatch } from '@/lib/search/engine-batch';
 import { addAggregations, listsCutShort } from '@/lib/search/bars-pieces';
-import { msearchOptions, toMsearchLines, withShardConcurrency, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
+import {
+  msearchOptions,
+  takesShardsInTurn,
+  toMsearchLines,
+  withShardConcurrency,
+  type PartSearch,
+  type ScreenPart,
+} from '@/lib/search/screen-parts';
 import { pageFromTimeSortedHits } from '@/lib/search/time-sorted-rows';
 
 /** What an engine call needs: the client, the signal that drops it, and the batch its aggregation searches may join. */
@@ -57,7 +64,10 @@ export async function searchScreen(ctx: EngineCall, parts: PartSearch[]): Promis
   const batched = ctx.batch && parts.every((p) => p.part !== 'rows') ? ctx.batch : undefined;
   if (parts.length === 1 && !batched) {
     const search = parts[0]!;
-    const request = search.part === 'rows' ? withShardConcurrency(search.request, await dataNodeProcessors(ctx.client)) : search.request;
+    // The engine's processors are asked (once, remembered) only by a search that can use them.
+    const request = takesShardsInTurn(search.request)
+      ? withShardConcurrency(search.request, await dataNodeProcessors(ctx.client))
+      : search.request;
     const body = await ctx.client.search(request, { signal: ctx.signal });
     return { body: await exactRows(ctx, search, body), failed: {} };
   }

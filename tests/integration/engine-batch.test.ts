@@ -41,7 +41,10 @@ function sized0(
     aggs,
   };
 }
-const bars = { histogram: { date_histogram: { field: '@timestamp', fixed_interval: '1h', min_doc_count: 0 } } };
+/** Bars over [min, max], bounded as the app bounds them (without bounds, which empty bars an engine adds varies with how it ran the search). */
+const barsOver = (min: number, max: number) => ({
+  histogram: { date_histogram: { field: '@timestamp', fixed_interval: '1h', min_doc_count: 0, extended_bounds: { min, max } } },
+});
 const facets = { facet_0: { terms: { field: 'kubernetes.namespace_name', size: 50 } }, facet_1: { terms: { field: 'level', size: 50 } } };
 
 /** The engine paths asked while `run` runs. */
@@ -75,8 +78,8 @@ describe('EngineBatch', () => {
     const cutB = Math.floor(to / HOUR) * HOUR;
     for (const errorsOnly of [false, true]) {
       const barsParts: PartSearch[] = [
-        { part: 'histogram', request: sized0(cutA, cutB, bars, errorsOnly) },
-        { part: 'histogram', request: sized0(from, cutA, bars, errorsOnly) },
+        { part: 'histogram', request: sized0(cutA, cutB, barsOver(cutA, cutB - 1), errorsOnly) },
+        { part: 'histogram', request: sized0(from, cutA, barsOver(from, cutA - 1), errorsOnly) },
       ];
       const facetParts: PartSearch[] = [
         { part: 'facets', request: sized0(cutA, cutB, facets, errorsOnly) },
@@ -100,7 +103,7 @@ describe('EngineBatch', () => {
   });
 
   it('asks a call alone in its moment as it would go without a batch', async () => {
-    const one: PartSearch[] = [{ part: 'histogram', request: sized0(END - 2 * HOUR, END, bars) }];
+    const one: PartSearch[] = [{ part: 'histogram', request: sized0(END - 2 * HOUR, END, barsOver(END - 2 * HOUR, END - 1)) }];
     const batch = new EngineBatch();
     const { result, paths } = await enginePaths(() => batch.ask(client, one, new AbortController().signal));
     expect(paths).toEqual([`/${INDEX}/_search`]);
@@ -109,7 +112,7 @@ describe('EngineBatch', () => {
 
   it('asks again call by call when the merged search fails: only the call at fault fails', async () => {
     const from = END - 3 * HOUR;
-    const good: PartSearch[] = [{ part: 'histogram', request: sized0(from, END, bars) }];
+    const good: PartSearch[] = [{ part: 'histogram', request: sized0(from, END, barsOver(from, END - 1)) }];
     // A terms count over a text field: the engine refuses it (no fielddata).
     const bad: PartSearch[] = [{ part: 'facets', request: sized0(from, END, { facet_0: { terms: { field: 'log', size: 5 } } }) }];
     const batch = new EngineBatch();
@@ -141,7 +144,7 @@ describe('EngineBatch', () => {
   });
 
   it('lets a cancelled call go at once and answers the others', async () => {
-    const good: PartSearch[] = [{ part: 'histogram', request: sized0(END - 5 * HOUR, END, bars) }];
+    const good: PartSearch[] = [{ part: 'histogram', request: sized0(END - 5 * HOUR, END, barsOver(END - 5 * HOUR, END - 1)) }];
     const other: PartSearch[] = [{ part: 'facets', request: sized0(END - 5 * HOUR, END, facets) }];
     const batch = new EngineBatch();
     const cancel = new AbortController();
