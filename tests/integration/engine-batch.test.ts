@@ -69,6 +69,16 @@ const aggsOf = (items: estypes.MsearchResponseItem<unknown>[]) =>
     return item.aggregations;
   });
 
+/**
+ * The bars that hold lines. Which empty bars an engine adds outside the bounds varies with how it
+ * ran the search (OpenSearch 3 adds the day's empty hours before a lone search's bounds, not a
+ * merged one's); the app drops the engine's bars outside the range (lib/search/histogram.ts).
+ */
+const barsWithLines = (aggs: (Record<string, estypes.AggregationsAggregate> | undefined)[]) =>
+  aggs.map((a) =>
+    ((a?.histogram as estypes.AggregationsDateHistogramAggregate).buckets as { doc_count: number }[]).filter((b) => b.doc_count > 0),
+  );
+
 describe('EngineBatch', () => {
   it('asks calls of one moment as one _msearch, piece with piece, each answered as alone (the generator counts)', async () => {
     // Unaligned: the interior and the two edges of 6 h 13 m ending 17 minutes before the end.
@@ -92,7 +102,7 @@ describe('EngineBatch', () => {
       );
       expect(paths).toEqual(['/_msearch']);
       const [barsAnswer, facetsAnswer] = result;
-      expect(aggsOf(barsAnswer)).toEqual((await alone(barsParts)).map((r) => r.aggregations));
+      expect(barsWithLines(aggsOf(barsAnswer))).toEqual(barsWithLines((await alone(barsParts)).map((r) => r.aggregations)));
       expect(aggsOf(facetsAnswer)).toEqual((await alone(facetParts)).map((r) => r.aggregations));
       // And against the generator: the interior's namespaces.
       const expected = eventsIn(cutA, cutB - 1, (f) => !errorsOnly || f.level === 'error');
