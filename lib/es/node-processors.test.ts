@@ -17,6 +17,20 @@ describe('fewestDataProcessors', () => {
     ).toBe(4);
   });
 
+  it('reads any data tier, and a node with one processor', () => {
+    expect(fewestDataProcessors({ nodes: { a: { roles: ['data_hot'], os: { allocated_processors: 3 } } } })).toBe(3);
+    expect(
+      fewestDataProcessors({
+        nodes: {
+          a: { roles: ['data_frozen', 'master'], os: { allocated_processors: 1 } },
+          b: { roles: ['data'], os: { allocated_processors: 2 } },
+        },
+      }),
+    ).toBe(1);
+    // A role that only ends like a tier is not one.
+    expect(fewestDataProcessors({ nodes: { a: { roles: ['no_data_'], os: { allocated_processors: 1 } } } })).toBeNull();
+  });
+
   it('counts a node that lists no roles as holding data (engines before roles were reported)', () => {
     expect(
       fewestDataProcessors({ nodes: { a: { os: { allocated_processors: 3 } }, b: { roles: ['data'], os: { allocated_processors: 5 } } } }),
@@ -27,7 +41,7 @@ describe('fewestDataProcessors', () => {
     expect(fewestDataProcessors({})).toBeNull();
     expect(fewestDataProcessors({ nodes: {} })).toBeNull();
     expect(fewestDataProcessors({ nodes: { a: { roles: ['master'], os: { allocated_processors: 2 } } } })).toBeNull();
-    for (const bad of [0, -1, 1.5, Number.NaN, '2' as unknown as number, undefined]) {
+    for (const bad of [0, -1, 1.5, Number.NaN, 'two' as unknown as number, undefined]) {
       expect(fewestDataProcessors({ nodes: { a: { roles: ['data'], os: { allocated_processors: bad } } } })).toBeNull();
     }
     expect(fewestDataProcessors({ nodes: { a: { roles: ['data'] } } })).toBeNull();

@@ -22,8 +22,8 @@ export function fewestDataProcessors(answer: NodesOs): number | null {
   for (const node of Object.values(answer.nodes ?? {})) {
     // A node without roles listed holds data (engines before roles were reported).
     const holdsData = !node.roles || node.roles.some((r) => r === 'data' || r.startsWith('data_'));
-    const processors = node.os?.allocated_processors;
-    if (!holdsData || typeof processors !== 'number' || !Number.isInteger(processors) || processors < 1) continue;
+    const processors = Number(node.os?.allocated_processors);
+    if (!holdsData || !Number.isInteger(processors) || processors < 1) continue;
     fewest = fewest === null ? processors : Math.min(fewest, processors);
   }
   return fewest;

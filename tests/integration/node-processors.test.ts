@@ -6,6 +6,7 @@ import { Client } from '@elastic/elasticsearch';
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getEngineClient } from '@/lib/es/client';
+import { engineConnection } from '@/lib/es/connection';
 import { dataNodeProcessors } from '@/lib/es/node-processors';
 import type { SearchRequestInput } from '@/lib/schema/search';
 import { END, HOUR, iso, search, seedTestDataset } from './search-fixture';
@@ -20,8 +21,17 @@ describe('dataNodeProcessors', () => {
     expect(Number.isInteger(processors)).toBe(true);
     expect(processors).toBeGreaterThan(0);
     expect(processors).toBeLessThanOrEqual(availableParallelism());
-    // Remembered: the same answer without asking again.
-    expect(await dataNodeProcessors(getEngineClient())).toBe(processors);
+    // Remembered ten minutes: the same answer without asking again, then asked afresh.
+    const client = new Client(engineConnection().options);
+    const asked: string[] = [];
+    client.diagnostic.on('request', (_err, result) => asked.push(result?.meta.request.params.path ?? ''));
+    const t0 = Date.now();
+    expect(await dataNodeProcessors(client, t0)).toBe(processors);
+    expect(await dataNodeProcessors(client, t0 + 9 * 60_000)).toBe(processors);
+    expect(asked).toHaveLength(1);
+    expect(await dataNodeProcessors(client, t0 + 10 * 60_000 + 1)).toBe(processors);
+    expect(asked).toHaveLength(2);
+    await client.close();
   });
 
   it('is null for an engine that cannot be reached, asked again only after a minute', async () => {
