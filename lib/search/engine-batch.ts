@@ -10,7 +10,9 @@
  *   cannot compute (a field mapped differently across indices) still costs that facet only.
  * - Each call keeps its own signal: a call cancelled stops waiting at once; the engine request is
  *   cancelled when every call in it is.
- * I/O; tested against the engine (tests/integration/search-stream.test.ts).
+ * - The engine-search gate counts the merged call as the parts it serves (one each, as if asked
+ *   apart), so a screen still takes as many places as before.
+ * I/O; tested against the engine (tests/integration/engine-batch.test.ts, search-stream.test.ts).
  */
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { errors } from '@elastic/elasticsearch';
@@ -81,7 +83,7 @@ export class EngineBatch {
     try {
       const res = await calls[0]!.client.msearch(
         { searches: toMsearchLines(searches), ...msearchOptions(searches) },
-        { signal: whenAllAborted(calls.map((c) => c.signal)), context: { [ENGINE_SEARCHES]: weightOf(searches) } },
+        { signal: whenAllAborted(calls.map((c) => c.signal)), context: { [ENGINE_SEARCHES]: weightOf(calls.flatMap((c) => c.parts)) } },
       );
       responses = res.responses;
     } catch (err) {
