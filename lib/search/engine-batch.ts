@@ -30,17 +30,28 @@ interface Call {
   reject: (err: unknown) => void;
 }
 
-/** How many engine searches the gate counts for these parts: a part asked in pieces counts once (lib/es/gated-transport.ts). */
-const weightOf = (parts: readonly PartSearch[]): number => new Set(parts.map((p) => p.part)).size;
+/**
+ * The parts in one `_msearch`, their answers one item each, in order. The engine-search gate is
+ * told the parts it serves (lib/es/gated-transport.ts, ENGINE_SEARCHES): a part asked in pieces,
+ * or merged with another, counts once per part.
+ */
+export async function msearchParts(
+  client: Client,
+  parts: readonly PartSearch[],
+  signal: AbortSignal,
+  serves: readonly PartSearch[] = parts,
+): Promise<Item[]> {
+  const res = await client.msearch(
+    { searches: toMsearchLines(parts), ...msearchOptions(parts) },
+    { signal, context: { [ENGINE_SEARCHES]: new Set(serves.map((p) => p.part)).size } },
+  );
+  return res.responses;
+}
 
 /** The parts asked as they would be without a batch: one search, or one `_msearch`. */
 async function askAlone(client: Client, parts: PartSearch[], signal: AbortSignal): Promise<Item[]> {
   if (parts.length === 1) return [(await client.search(parts[0]!.request, { signal })) as Item];
-  const res = await client.msearch(
-    { searches: toMsearchLines(parts), ...msearchOptions(parts) },
-    { signal, context: { [ENGINE_SEARCHES]: weightOf(parts) } },
-  );
-  return res.responses;
+  return msearchParts(client, parts, signal);
 }
 
 /** A signal that aborts once every one of `signals` has. */
@@ -81,11 +92,13 @@ export class EngineBatch {
     }
     let responses: Item[];
     try {
-      const res = await calls[0]!.client.msearch(
-        { searches: toMsearchLines(searches), ...msearchOptions(searches) },
-        { signal: whenAllAborted(calls.map((c) => c.signal)), context: { [ENGINE_SEARCHES]: weightOf(calls.flatMap((c) => c.parts)) } },
+      const signals = calls.map((c) => c.signal);
+      responses = await msearchParts(
+        calls[0]!.client,
+        searches,
+        whenAllAborted(signals),
+        calls.flatMap((c) => c.parts),
       );
-      responses = res.responses;
     } catch (err) {
       for (const call of calls) call.reject(err);
       return;

@@ -97,9 +97,7 @@ export function buildScreenSearches(
   const facets = buildAggregations({ ...plan, histogram: null });
   if (facets && facetSample !== null) {
     parts.push({ part: 'facets', request: aggregationSearch(plan, buildQuery(plan), sampledAggs(facets, facetSample)) });
-  } else if (facets && !facetPieces) {
-    parts.push({ part: 'facets', request: aggregationSearch(plan, buildQuery(plan), facets) });
-  } else if (facets) parts.push(...facetSearches(plan, facets));
+  } else if (facets) parts.push(...facetSearches(plan, facets, facetPieces));
   return parts;
 }
 
@@ -126,12 +124,13 @@ function histogramSearches(plan: SearchPlan): PartSearch[] {
  * this range would have), added up. Adding two top-N lists is exact only when neither left a
  * value out (`sum_other_doc_count` 0: every value of the field in that piece is listed), so the
  * whole-range search goes along as `whole`, asked only when a piece's list was cut short.
+ * Without `pieces` (a selection whose lists were cut short lately): the whole range at once.
  */
-function facetSearches(plan: SearchPlan, aggs: Record<string, estypes.AggregationsAggregationContainer>): PartSearch[] {
+function facetSearches(plan: SearchPlan, aggs: Record<string, estypes.AggregationsAggregationContainer>, pieces: boolean): PartSearch[] {
   const whole = aggregationSearch(plan, buildQuery(plan), aggs);
   // No bars for a range too long to draw: no step to cut at (0 makes no split).
   const step = plan.histogram?.interval.ms ?? chooseHistogramInterval(plan.range.from, plan.range.to)?.ms ?? 0;
-  const split = splitBarsRange(plan.range, step);
+  const split = pieces ? splitBarsRange(plan.range, step) : null;
   if (!split) return [{ part: 'facets', request: whole }];
   return [
     { part: 'facets', request: aggregationSearch(plan, buildQuery(plan, interiorClause(plan.timeField, split)), aggs), whole },

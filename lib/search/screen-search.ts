@@ -7,18 +7,10 @@
  */
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { engineReason, responseErrorToApiError, type EngineErrorCause } from '@/lib/es/client';
-import { ENGINE_SEARCHES } from '@/lib/es/gated-transport';
 import { dataNodeProcessors } from '@/lib/es/node-processors';
-import type { EngineBatch } from '@/lib/search/engine-batch';
+import { msearchParts, type EngineBatch } from '@/lib/search/engine-batch';
 import { addAggregations, listsCutShort } from '@/lib/search/bars-pieces';
-import {
-  msearchOptions,
-  takesShardsInTurn,
-  toMsearchLines,
-  withShardConcurrency,
-  type PartSearch,
-  type ScreenPart,
-} from '@/lib/search/screen-parts';
+import { takesShardsInTurn, withShardConcurrency, type PartSearch, type ScreenPart } from '@/lib/search/screen-parts';
 import { pageFromTimeSortedHits } from '@/lib/search/time-sorted-rows';
 
 /** What an engine call needs: the client, the signal that drops it, and the batch its aggregation searches may join. */
@@ -71,16 +63,7 @@ export async function searchScreen(ctx: EngineCall, parts: PartSearch[]): Promis
     const body = await ctx.client.search(request, { signal: ctx.signal });
     return { body: await exactRows(ctx, search, body), failed: {} };
   }
-  // The gate counts a part asked in pieces once (lib/es/gated-transport.ts, ENGINE_SEARCHES).
-  const weight = new Set(parts.map((p) => p.part)).size;
-  const responses = batched
-    ? await batched.ask(ctx.client, parts, ctx.signal)
-    : (
-        await ctx.client.msearch(
-          { searches: toMsearchLines(parts), ...msearchOptions(parts) },
-          { signal: ctx.signal, context: { [ENGINE_SEARCHES]: weight } },
-        )
-      ).responses;
+  const responses = batched ? await batched.ask(ctx.client, parts, ctx.signal) : await msearchParts(ctx.client, parts, ctx.signal);
   const failed: Partial<Record<ScreenPart, string>> = {};
   let rows: SearchBody | undefined;
   let answered: { part: ScreenPart; body: SearchBody }[] = [];

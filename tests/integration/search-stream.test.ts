@@ -99,8 +99,11 @@ describe('POST /api/search/stream', () => {
     // The first screen counts its range for the facets' sampling decision; the next goes at once.
     await lines(await call({ requests }));
     const paths: string[] = [];
-    const listener = (_err: unknown, result: { meta: { request: { params: { path: string } } } } | null) => {
-      if (result) paths.push(result.meta.request.params.path);
+    let msearchQuery = '';
+    const listener = (_err: unknown, result: { meta: { request: { params: { path: string; querystring?: unknown } } } } | null) => {
+      if (!result) return;
+      paths.push(result.meta.request.params.path);
+      if (result.meta.request.params.path === '/_msearch') msearchQuery = String(result.meta.request.params.querystring ?? '');
     };
     client.diagnostic.on('request', listener);
     let answered: SearchStreamLine[];
@@ -111,6 +114,8 @@ describe('POST /api/search/stream', () => {
     }
     // The rows' search, and one _msearch for the bars' and facets' interiors and edges.
     expect(paths.sort()).toEqual(['/_msearch', `/${TEST_DATASET.indexPrefix}*/_search`]);
+    // Shards outside the range skipped before the query phase.
+    expect(new URLSearchParams(msearchQuery).get('pre_filter_shard_size')).toBe('1');
     for (const line of answered) {
       if (!('response' in line)) throw new Error(`part ${line.i} failed: ${JSON.stringify(line)}`);
       expect(comparable(line.response)).toEqual(comparable(await search(requests[line.i]!)));
